@@ -1,0 +1,82 @@
+import type { Database } from 'better-sqlite3';
+import type { Block } from '../model.ts';
+import { paragraphsFromText } from '../text/blocks.ts';
+import { statementCache } from './statements.ts';
+
+export interface ArticleRow {
+  rowid: number;
+  id: string;
+  folder: string;
+  relpath: string;
+  path: string;
+  format: string;
+  title: string;
+  author: string | null;
+  date: string | null;
+  source: string | null;
+  language: string | null;
+  dir: string | null;
+  tags: string;
+  text: string;
+  blocks: string | null;
+  word_count: number;
+}
+
+export type ArticleMeta = Omit<ArticleRow, 'text' | 'blocks' | 'tags' | 'relpath' | 'format'> & { tags: string[] };
+
+export type ListSort = 'title' | 'date';
+
+const META_COLUMNS = 'rowid, id, folder, path, title, author, date, source, language, dir, tags, word_count';
+
+const statements = statementCache((db) => ({
+  byId: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
+  byRowid: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE rowid = ?'),
+  metaByRowid: db.prepare<[number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
+    `SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`,
+  ),
+  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+  listByTitle: db.prepare<[number, number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
+    `SELECT ${META_COLUMNS} FROM articles ORDER BY title_key, rowid LIMIT ? OFFSET ?`,
+  ),
+  listByDate: db.prepare<[number, number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
+    `SELECT ${META_COLUMNS} FROM articles ORDER BY date IS NULL, date DESC, rowid DESC LIMIT ? OFFSET ?`,
+  ),
+  byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
+  textsByRowid: db.prepare<[number], { title: string; author: string | null; text: string }>(
+    'SELECT title, author, text FROM articles WHERE rowid = ?',
+  ),
+}));
+
+export function toMeta(row: Omit<ArticleMeta, 'tags'> & { tags: string }): ArticleMeta {
+  return { ...row, tags: JSON.parse(row.tags) as string[] };
+}
+
+export function getArticleRow(db: Database, id: string): ArticleRow | undefined {
+  return statements(db).byId.get(id);
+}
+
+export function getArticleMeta(db: Database, rowid: number): ArticleMeta | undefined {
+  const row = statements(db).metaByRowid.get(rowid);
+  return row && toMeta(row);
+}
+
+export function getArticleTexts(db: Database, rowid: number): { title: string; author: string | null; text: string } | undefined {
+  return statements(db).textsByRowid.get(rowid);
+}
+
+export function countArticles(db: Database): number {
+  return statements(db).count.get()!.n;
+}
+
+export function listArticles(db: Database, sort: ListSort, limit: number, offset: number): ArticleMeta[] {
+  const s = statements(db);
+  return (sort === 'title' ? s.listByTitle : s.listByDate).all(limit, offset).map(toMeta);
+}
+
+export function rowidsByTitleKey(db: Database, key: string): number[] {
+  return statements(db).byTitleKey.all(key).map((r) => r.rowid);
+}
+
+export function rowBlocks(row: Pick<ArticleRow, 'text' | 'blocks'>): Block[] {
+  return row.blocks === null ? paragraphsFromText(row.text) : (JSON.parse(row.blocks) as Block[]);
+}

@@ -1,0 +1,63 @@
+import matter from 'gray-matter';
+import MarkdownIt from 'markdown-it';
+import { parseHTML } from 'linkedom';
+import type { ImportResult } from '../model.ts';
+import { inlineText } from '../text/blocks.ts';
+import { normalizeDate } from './dates.ts';
+import { blocksFromDom, safeHref } from './domBlocks.ts';
+
+// Raw HTML is allowed through markdown-it because the block conversion keeps only known, inert
+// elements; it is never inserted anywhere as HTML.
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+const refuse = {
+  parse: (): never => {
+    throw new Error('only YAML and JSON front matter are read');
+  },
+};
+// gray-matter evaluates `---js` front matter with eval(); an article must never run code.
+const MATTER_OPTIONS = { engines: { javascript: refuse, js: refuse, coffee: refuse, coffeescript: refuse, cson: refuse } };
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : typeof v === 'number' ? String(v) : null);
+
+function frontMatter(source: string): { data: Record<string, unknown>; content: string } {
+  try {
+    const parsed = matter(source, MATTER_OPTIONS as never);
+    return { data: (parsed.data ?? {}) as Record<string, unknown>, content: parsed.content };
+  } catch {
+    // Unreadable front matter: keep the article, drop the block.
+    const m = /^---[^\n]*\n[\s\S]*?\n---[ \t]*(?:\n|$)/u.exec(source);
+    return { data: {}, content: m ? source.slice(m[0].length) : source };
+  }
+}
+
+export function importMarkdown(source: string, fallbackTitle: string): ImportResult {
+  const { data, content } = frontMatter(source);
+  const { document } = parseHTML(`<!doctype html><html><body>${md.render(content)}</body></html>`);
+  let blocks = blocksFromDom(document.body as never);
+  let title = str(data.title);
+  if (!title) {
+    const first = blocks.findIndex((b) => b.type === 'heading');
+    const heading = blocks[first];
+    if (heading?.type === 'heading' && (heading.level === 1 || first === 0)) {
+      title = inlineText(heading.children).trim();
+      blocks = blocks.filter((_, i) => i !== first);
+    }
+  }
+  const tags = Array.isArray(data.tags) ? data.tags.map(str).filter((t): t is string => t !== null) : typeof data.tags === 'string' ? data.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  const author = str(data.author) ?? (Array.isArray(data.author) ? data.author.map(str).filter(Boolean).join(', ') || null : null);
+  return {
+    ok: true,
+    doc: {
+      title: title || fallbackTitle,
+      author,
+      date: normalizeDate(data.date),
+      source: safeHref(str(data.source) ?? str(data.url)),
+      language: str(data.language) ?? str(data.lang),
+      dir: data.dir === 'rtl' || data.dir === 'ltr' ? data.dir : null,
+      tags,
+      format: 'markdown',
+      blocks,
+    },
+  };
+}

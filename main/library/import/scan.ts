@@ -1,0 +1,93 @@
+import { lstatSync, readdirSync, realpathSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { formatOf } from './importFile.ts';
+
+export interface ScannedFile {
+  relpath: string;
+  abs: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface ScanProblem {
+  relpath: string;
+  abs: string;
+  code: 'not-a-file' | 'too-large' | 'unreadable' | 'symlink';
+  reason: string;
+}
+
+export interface ScanResult {
+  files: ScannedFile[];
+  problems: ScanProblem[];
+}
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+const toRel = (root: string, abs: string): string => relative(root, abs).split(sep).join('/');
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/u.test(rel));
+}
+
+/**
+ * Lists the article files under `root`. Symlinks are never followed (their targets inside the folder
+ * are found directly; those outside or looping are reported), hidden entries are skipped, and
+ * anything that is not a regular file or is too large is reported rather than read.
+ */
+export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResult {
+  const files: ScannedFile[] = [];
+  const problems: ScanProblem[] = [];
+  const realRoot = realpathSync(root);
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch (err) {
+      problems.push({ relpath: toRel(root, dir), abs: dir, code: 'unreadable', reason: `The folder could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
+      continue;
+    }
+    names.sort();
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const abs = join(dir, name);
+      const relpath = toRel(root, abs);
+      let st: Stats;
+      try {
+        st = lstatSync(abs);
+      } catch (err) {
+        problems.push({ relpath, abs, code: 'unreadable', reason: `The file vanished or could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
+        continue;
+      }
+      if (st.isSymbolicLink()) {
+        let target: string | null = null;
+        try {
+          target = realpathSync(abs);
+        } catch {
+          target = null;
+        }
+        if (target === null) problems.push({ relpath, abs, code: 'symlink', reason: 'The link is broken or loops; it was not followed.' });
+        else if (!isInside(realRoot, target)) problems.push({ relpath, abs, code: 'symlink', reason: 'The link points outside the folder; it was not followed.' });
+        continue;
+      }
+      if (st.isDirectory()) {
+        stack.push(abs);
+        continue;
+      }
+      if (!formatOf(name)) continue;
+      if (!st.isFile()) {
+        problems.push({ relpath, abs, code: 'not-a-file', reason: 'Not a regular file (a pipe, socket or device); it was not read.' });
+        continue;
+      }
+      if (st.size > maxBytes) {
+        problems.push({ relpath, abs, code: 'too-large', reason: `The file is ${(st.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit.` });
+        continue;
+      }
+      files.push({ relpath, abs, size: st.size, mtimeMs: st.mtimeMs });
+    }
+  }
+  files.sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0));
+  return { files, problems };
+}

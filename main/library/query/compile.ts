@@ -1,0 +1,95 @@
+import type { Database } from 'better-sqlite3';
+import { stemOf, termsContaining, termsWithStem } from '../db/terms.ts';
+import type { Clause, Field, ParsedQuery, Term } from './parse.ts';
+
+/**
+ * A query term resolved against the vocabulary: what it matches exactly, as a prefix, through
+ * its stem, and (second tier) as a fragment inside longer words.
+ */
+export interface CompiledTerm {
+  source: Term;
+  field: Field | null;
+  /** Adjacent tokens: a quoted phrase, a word with inner punctuation, or a run of CJK characters. */
+  sequence: string[] | null;
+  /** Single-token terms: */
+  word: string;
+  isPrefix: boolean;
+  variants: string[];
+  fragments: string[];
+}
+
+export interface CompiledClause {
+  terms: CompiledTerm[];
+  isNegated: boolean;
+}
+
+export interface CompiledQuery {
+  clauses: CompiledClause[];
+  /** Word, stem and prefix matches. */
+  tier1: string | null;
+  /** Fragments inside words, minus what tier 1 finds; null when no word has a fragment match. */
+  tier2: string | null;
+}
+
+const MIN_PREFIX = 2;
+const MIN_FRAGMENT = 3;
+const isLatinish = (t: string): boolean => /^[\p{L}\p{N}\p{M}]+$/u.test(t) && !/[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]/u.test(t);
+
+function compileTerm(db: Database, term: Term, isNegated: boolean): CompiledTerm {
+  const base = { source: term, field: term.field, word: '', isPrefix: false, variants: [], fragments: [] };
+  if (term.isPhrase || term.tokens.length > 1) return { ...base, sequence: term.tokens };
+  const word = term.tokens[0]!;
+  const isWord = isLatinish(word);
+  const stem = stemOf(word);
+  const variants = isWord ? termsWithStem(db, stem).filter((v) => v !== word && !v.startsWith(word)) : [];
+  const isPrefix = !isNegated && isWord && [...word].length >= MIN_PREFIX;
+  const fragments =
+    !isNegated && isWord && [...word].length >= MIN_FRAGMENT
+      ? termsContaining(db, word).filter((t) => !t.startsWith(word) && !variants.includes(t))
+      : [];
+  return { ...base, sequence: null, word, isPrefix, variants, fragments };
+}
+
+const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
+
+function termExpr(t: CompiledTerm, withFragments: boolean): string {
+  let parts: string[];
+  if (t.sequence) {
+    const isOpen = !t.source.isPhrase && t.sequence.length > 0;
+    parts = [quote(t.sequence.join(' ')) + (isOpen ? '*' : '')];
+  } else {
+    parts = [quote(t.word)];
+    // The exact word and its prefix both match an exact hit, so bm25 ranks it above a mere prefix.
+    if (t.isPrefix) parts.push(`${quote(t.word)}*`);
+    for (const v of t.variants) parts.push(quote(v));
+    if (withFragments) for (const f of t.fragments) parts.push(quote(f));
+  }
+  const expr = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  return t.field ? `${t.field} : ${expr.startsWith('(') ? expr : `(${expr})`}` : expr;
+}
+
+function clauseExpr(c: CompiledClause, withFragments: boolean): string {
+  const exprs = c.terms.map((t) => termExpr(t, withFragments));
+  return exprs.length === 1 ? exprs[0]! : `(${exprs.join(' OR ')})`;
+}
+
+function build(positive: CompiledClause[], negative: CompiledClause[], withFragments: boolean): string {
+  let expr = positive.map((c) => clauseExpr(c, withFragments)).join(' AND ');
+  if (positive.length > 1) expr = `(${expr})`;
+  for (const n of negative) expr = `(${expr} NOT ${clauseExpr(n, false)})`;
+  return expr;
+}
+
+export function compileQuery(db: Database, parsed: ParsedQuery): CompiledQuery {
+  const clauses: CompiledClause[] = parsed.clauses.map((c: Clause) => ({
+    isNegated: c.isNegated,
+    terms: c.terms.map((t) => compileTerm(db, t, c.isNegated)),
+  }));
+  const positive = clauses.filter((c) => !c.isNegated);
+  const negative = clauses.filter((c) => c.isNegated);
+  if (positive.length === 0) return { clauses, tier1: null, tier2: null };
+  const tier1 = build(positive, negative, false);
+  const hasFragments = positive.some((c) => c.terms.some((t) => t.fragments.length > 0));
+  const tier2 = hasFragments ? `(${build(positive, negative, true)} NOT ${tier1})` : null;
+  return { clauses, tier1, tier2 };
+}

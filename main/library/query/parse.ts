@@ -1,0 +1,135 @@
+import { fold, tokens } from '../text/fold.ts';
+
+/**
+ * The search box's little language: words are ANDed; "quoted phrase"; -word excludes;
+ * OR between two terms; title:word and author:word. Anything else is read as words,
+ * so no input is ever a syntax error.
+ */
+
+export type Field = 'title' | 'author';
+
+export interface Term {
+  /** What the user typed, for "why this matched". */
+  text: string;
+  /** Folded tokens, as the index holds them. */
+  tokens: string[];
+  /** Quoted: match these tokens exactly, adjacent, in order. */
+  isPhrase: boolean;
+  field: Field | null;
+}
+
+/** One AND-ed clause: any of its terms may match. */
+export interface Clause {
+  terms: Term[];
+  isNegated: boolean;
+}
+
+export interface ParsedQuery {
+  clauses: Clause[];
+  /** Things the parser had to reinterpret, for the notice. */
+  notes: string[];
+}
+
+export const MAX_QUERY_CHARS = 1024;
+export const MAX_TERMS = 32;
+
+interface RawPiece {
+  text: string;
+  isQuoted: boolean;
+  isNegated: boolean;
+  field: Field | null;
+  isOr: boolean;
+}
+
+function lex(input: string, notes: string[]): RawPiece[] {
+  const pieces: RawPiece[] = [];
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    while (i < n && /\s/u.test(input[i]!)) i++;
+    if (i >= n) break;
+    let isNegated = false;
+    let field: Field | null = null;
+    if (input[i] === '-' && i + 1 < n && !/\s/u.test(input[i + 1]!)) {
+      isNegated = true;
+      i++;
+    }
+    const fieldMatch = /^(title|author):(?=\S)/iu.exec(input.slice(i, i + 7));
+    if (fieldMatch) {
+      field = fieldMatch[1]!.toLowerCase() as Field;
+      i += fieldMatch[0].length;
+    }
+    if (input[i] === '"') {
+      const close = input.indexOf('"', i + 1);
+      if (close === -1) notes.push('A quote was not closed, so the rest was read as a phrase.');
+      const end = close === -1 ? n : close;
+      pieces.push({ text: input.slice(i + 1, end), isQuoted: true, isNegated, field, isOr: false });
+      i = end + 1;
+      continue;
+    }
+    let j = i;
+    while (j < n && !/\s/u.test(input[j]!)) j++;
+    const text = input.slice(i, j);
+    i = j;
+    const isOr = text === 'OR' && !isNegated && field === null;
+    pieces.push({ text, isQuoted: false, isNegated, field, isOr });
+  }
+  return pieces;
+}
+
+function toTerm(piece: RawPiece): Term | null {
+  const toks: string[] = [];
+  for (const t of tokens(piece.text)) toks.push(t.term);
+  if (toks.length === 0) return null;
+  return { text: piece.text, tokens: toks, isPhrase: piece.isQuoted, field: piece.field };
+}
+
+export function parseQuery(raw: string): ParsedQuery {
+  const notes: string[] = [];
+  let input = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu, ' ');
+  if (input.length > MAX_QUERY_CHARS) {
+    input = input.slice(0, MAX_QUERY_CHARS);
+    notes.push(`The query was cut to its first ${MAX_QUERY_CHARS} characters.`);
+  }
+  const clauses: Clause[] = [];
+  let pendingOr = false;
+  for (const piece of lex(input, notes)) {
+    if (piece.isOr) {
+      pendingOr = clauses.length > 0 && !clauses.at(-1)!.isNegated;
+      continue;
+    }
+    const term = toTerm(piece);
+    if (!term) continue;
+    const last = clauses.at(-1);
+    if (pendingOr && last && !piece.isNegated) {
+      last.terms.push(term);
+    } else {
+      clauses.push({ terms: [term], isNegated: piece.isNegated });
+    }
+    pendingOr = false;
+  }
+  let termCount = 0;
+  const kept: Clause[] = [];
+  for (const clause of clauses) {
+    termCount += clause.terms.length;
+    if (termCount > MAX_TERMS) {
+      notes.push(`Only the first ${MAX_TERMS} words were used.`);
+      break;
+    }
+    kept.push(clause);
+  }
+  return { clauses: kept, notes };
+}
+
+export function positiveClauses(q: ParsedQuery): Clause[] {
+  return q.clauses.filter((c) => !c.isNegated);
+}
+
+/** Folded form of a whole string, for exact-title comparison. */
+export function titleKey(text: string): string {
+  const parts: string[] = [];
+  for (const t of tokens(text)) parts.push(t.term);
+  return parts.join(' ');
+}
+
+export { fold };

@@ -1,0 +1,144 @@
+import type { Database } from 'better-sqlite3';
+import { getArticleMeta, getArticleTexts, rowidsByTitleKey } from './db/articles.ts';
+import { countMatches, matchesByDate, rankedMatches, scoreOf, type RankedRow } from './db/search.ts';
+import { compileQuery, type CompiledQuery } from './query/compile.ts';
+import { Matcher, type TextField } from './query/matcher.ts';
+import { parseQuery, positiveClauses, titleKey } from './query/parse.ts';
+import { snippet, type Segment } from './query/snippet.ts';
+
+export type SearchSort = 'relevance' | 'date';
+
+export interface SearchOptions {
+  limit?: number;
+  offset?: number;
+  sort?: SearchSort;
+}
+
+export interface SearchResult {
+  id: string;
+  path: string;
+  title: string;
+  author: string | null;
+  date: string | null;
+  score: number;
+  snippet: Segment[];
+  matched: { fields: TextField[]; terms: string[] };
+}
+
+export interface SearchResponse {
+  total: number;
+  notice: string | null;
+  results: SearchResult[];
+}
+
+/** Added to the score of an article whose title is the query, so it always comes first. */
+const TITLE_BONUS = 1000;
+/** Fragment matches score far below word matches, which they follow. */
+const FRAGMENT_SCALE = 1e-3;
+
+interface Pick {
+  rowid: number;
+  score: number;
+  tier: 1 | 2;
+}
+
+export function prepareQuery(db: Database, q: string): { compiled: CompiledQuery; notes: string[] } {
+  const parsed = parseQuery(q);
+  const notes = [...parsed.notes];
+  if (parsed.clauses.length === 0) {
+    notes.push(q.trim() === '' ? 'Type a word to search.' : `Nothing to search for in “${q.trim().slice(0, 80)}”: it has no letters or digits.`);
+  } else if (positiveClauses(parsed).length === 0) {
+    notes.push('Every word was excluded with “-”; add a word to search for.');
+  }
+  return { compiled: compileQuery(db, parsed), notes };
+}
+
+function exactTitlePicks(db: Database, q: string, compiled: CompiledQuery): Pick[] {
+  const key = titleKey(q.replace(/(^|\s)-\S+|\b(title|author):|\bOR\b/gu, ' '));
+  if (key === '' || !compiled.tier1) return [];
+  const picks: Pick[] = [];
+  for (const rowid of rowidsByTitleKey(db, key)) {
+    const bm = scoreOf(db, compiled.tier1, rowid);
+    if (bm !== undefined) picks.push({ rowid, score: TITLE_BONUS - bm, tier: 1 });
+  }
+  return picks;
+}
+
+function page(
+  db: Database,
+  q: string,
+  compiled: CompiledQuery,
+  totals: [number, number],
+  sort: SearchSort,
+  limit: number,
+  offset: number,
+): Pick[] {
+  const fetch = (match: string, lim: number, off: number): RankedRow[] =>
+    sort === 'date' ? matchesByDate(db, match, lim, off) : rankedMatches(db, match, lim, off);
+  const picks: Pick[] = [];
+  const [total1, total2] = totals;
+  const exact = sort === 'relevance' ? exactTitlePicks(db, q, compiled) : [];
+  const exactSet = new Set(exact.map((p) => p.rowid));
+  if (offset < exact.length) picks.push(...exact.slice(offset, offset + limit));
+  // Tier 1 without the exact-title picks, which are already placed first.
+  let want = limit - picks.length;
+  let off1 = Math.max(0, offset - exact.length);
+  if (want > 0 && off1 < total1) {
+    const rows = fetch(compiled.tier1!, want + exact.length, off1);
+    for (const r of rows) {
+      if (exactSet.has(r.rowid) || picks.length >= limit) continue;
+      picks.push({ rowid: r.rowid, score: -r.bm, tier: 1 });
+    }
+  }
+  want = limit - picks.length;
+  const off2 = Math.max(0, offset - total1);
+  if (want > 0 && compiled.tier2 && total2 > 0) {
+    for (const r of fetch(compiled.tier2, want, off2)) picks.push({ rowid: r.rowid, score: -r.bm * FRAGMENT_SCALE, tier: 2 });
+  }
+  return picks;
+}
+
+function describe(db: Database, pick: Pick, matchers: Record<1 | 2, Matcher>): SearchResult | null {
+  const meta = getArticleMeta(db, pick.rowid);
+  const texts = getArticleTexts(db, pick.rowid);
+  if (!meta || !texts) return null;
+  const matcher = matchers[pick.tier];
+  const fields = new Set<TextField>();
+  const terms = new Set<number>();
+  const note = (field: TextField, text: string) => {
+    const hits = matcher.find(text, field);
+    if (hits.length > 0) fields.add(field);
+    for (const h of hits) terms.add(h.term);
+    return hits;
+  };
+  note('title', texts.title);
+  note('author', texts.author ?? '');
+  const bodyHits = note('body', texts.text);
+  return {
+    id: meta.id,
+    path: meta.path,
+    title: meta.title,
+    author: meta.author,
+    date: meta.date,
+    score: pick.score,
+    snippet: snippet(texts.text, bodyHits),
+    matched: { fields: [...fields], terms: [...terms].sort((a, b) => a - b).map((i) => matcher.terms[i]!.source.text) },
+  };
+}
+
+export function searchArticles(db: Database, q: string, options: SearchOptions = {}): SearchResponse {
+  const limit = Math.max(0, Math.min(options.limit ?? 20, 200));
+  const offset = Math.max(0, options.offset ?? 0);
+  const sort = options.sort ?? 'relevance';
+  const { compiled, notes } = prepareQuery(db, q);
+  const notice = (extra: string[] = []) => [...notes, ...extra].join(' ') || null;
+  if (!compiled.tier1) return { total: 0, notice: notice(), results: [] };
+  const total1 = countMatches(db, compiled.tier1);
+  const total2 = compiled.tier2 ? countMatches(db, compiled.tier2) : 0;
+  const total = total1 + total2;
+  const picks = page(db, q, compiled, [total1, total2], sort, limit, offset);
+  const matchers = { 1: new Matcher(compiled, false), 2: new Matcher(compiled, true) };
+  const results = picks.map((p) => describe(db, p, matchers)).filter((r): r is SearchResult => r !== null);
+  const extra = total === 0 ? [`No results for “${q.trim().slice(0, 80)}”. Words must all appear; try fewer words or a shorter beginning of a word.`] : [];
+  return { total, notice: notice(extra), results };
+}

@@ -1,0 +1,55 @@
+/**
+ * Text normalisation shared by the index and the highlighter, so that what FTS5 matches
+ * (unicode61 with remove_diacritics 2) and what the reader marks agree.
+ */
+
+const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
+
+/** Case- and accent-folds a word: "Zürich" → "zurich", "CAFÉ" → "cafe". */
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  // Fast path: ASCII needs no decomposition.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  return lower.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');
+}
+
+/** Scripts written without spaces between words: each character is a token of its own. */
+const SPACELESS_CHAR = String.raw`[[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Bopomofo}]&&[\p{L}\p{N}]]|[[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]&&\p{L}]\p{M}*`;
+const SPACELESS_TEST = new RegExp(`(?:${SPACELESS_CHAR})`, 'v');
+const SPACELESS_ALL = new RegExp(`(?:${SPACELESS_CHAR})`, 'gv');
+
+export function hasSpaceless(text: string): boolean {
+  return SPACELESS_TEST.test(text);
+}
+
+/**
+ * The text FTS5 indexes: spaceless scripts get a space around every character, so a run of
+ * two or more characters can be found anywhere as a phrase of one-character tokens.
+ */
+export function indexText(text: string): string {
+  if (!hasSpaceless(text)) return text;
+  return text.replace(SPACELESS_ALL, ' $& ');
+}
+
+/**
+ * Tokens as the index sees them, with their offsets in the original string (UTF-16 units).
+ * unicode61 treats letters, numbers and marks as token characters and everything else as a separator.
+ */
+const TOKEN = new RegExp(`(?:${SPACELESS_CHAR})|(?:(?!${SPACELESS_CHAR})[\\p{L}\\p{N}\\p{M}\\p{Co}])+`, 'gv');
+
+export interface Token {
+  /** folded form */
+  term: string;
+  start: number;
+  end: number;
+  spaceless: boolean;
+}
+
+export function* tokens(text: string): Generator<Token> {
+  TOKEN.lastIndex = 0;
+  for (const m of text.matchAll(TOKEN)) {
+    const raw = m[0];
+    const start = m.index;
+    yield { term: fold(raw), start, end: start + raw.length, spaceless: SPACELESS_TEST.test(raw) };
+  }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: typecheck, lint, then every Vitest project (unit, e2e, hardening), and one closing line
+ * "N passed, N failed, N skipped" summed over all of them, since Vitest prints no such line itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reports = join(root, 'out', 'test-reports');
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let stepFailed = false;
+
+function run(label, cmd, args) {
+  process.stderr.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
+  return r.status === 0;
+}
+
+function step(label, cmd, args) {
+  const ok = run(label, cmd, args);
+  if (ok) totals.passed++;
+  else {
+    totals.failed++;
+    stepFailed = true;
+  }
+}
+
+function vitest(label, config) {
+  const out = join(reports, `${label}.json`);
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  if (config) args.push('--config', config);
+  run(label, 'npx', args);
+  if (!existsSync(out)) {
+    process.stderr.write(`${label}: no report was written\n`);
+    totals.failed++;
+    stepFailed = true;
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  // A suite that failed to load counts as a failure even though none of its tests ran.
+  const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  totals.failed += broken;
+}
+
+step('typecheck', 'npx', ['tsc', '-b']);
+vitest('unit');
+if (existsSync(join(root, 'vitest.e2e.config.ts'))) vitest('e2e', 'vitest.e2e.config.ts');
+
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 || stepFailed ? 1 : 0);
