@@ -1,0 +1,17 @@
+import type { Database } from 'better-sqlite3';
+import type { EventName, Events } from '../../preload/contract.ts';
+import type { Indexer } from '../library/indexer.ts';
+import type { FolderSpec } from '../library/sync.ts';
+
+/** What handlers work with, wired once by the Electron shell or the serve mode. */
+export interface Deps {
+  indexDb: Database;
+  userDb: Database;
+  indexer: Pick<Indexer, 'status' | 'sync' | 'remove'>;
+  /** The bundled content folder, if the app ships one. */
+  bundled: FolderSpec | null;
+  now: () => Date;
+  /** Opens a vetted http(s)/mailto URL outside the app; false where it cannot (serve mode opens a tab itself). */
+  openExternal: (url: string) => Promise<boolean>;
+  emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+}

@@ -1,0 +1,41 @@
+import type { RequestName, Requests, Result } from '../../preload/contract.ts';
+import { createLogger } from '../library/log.ts';
+import type { Deps } from './deps.ts';
+import { ApiError, storageErrorCode } from './errors.ts';
+import { handlers } from './handlers.ts';
+import { describeIssues, schemas } from './schemas.ts';
+
+const log = createLogger('api');
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.hasOwn(handlers, name) && Object.hasOwn(schemas, name);
+}
+
+/**
+ * The one entrance for every transport (IPC, the loopback server, tests): checks the name, parses
+ * the input, runs the handler, and turns every failure into an error value.
+ */
+export async function dispatch(name: unknown, raw: unknown, deps: Deps): Promise<Result<unknown>> {
+  if (!isRequestName(name)) {
+    return { ok: false, error: { code: 'unknown-request', message: `Unknown request “${String(name).slice(0, 100)}”.` } };
+  }
+  const parsed = schemas[name].safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: `${name}: ${describeIssues(parsed.error)}` } };
+  const started = performance.now();
+  try {
+    const run = handlers[name] as (input: unknown, deps: Deps) => unknown;
+    const value = await run(parsed.data, deps);
+    const ms = performance.now() - started;
+    if (ms > 200) log.warn('slow request', { name, ms: Math.round(ms) });
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
+    const storage = storageErrorCode(err);
+    if (storage === 'disk-full') return { ok: false, error: { code: storage, message: 'The disk is full; free some space. Reading and searching still work.' } };
+    if (storage === 'read-only') return { ok: false, error: { code: storage, message: 'The data folder is read-only, so this could not be saved. Reading and searching still work.' } };
+    log.error('request failed', { name, message: (err as Error).message, stack: (err as Error).stack });
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Offprint; the details are in its log.' } };
+  }
+}
+
+export type TypedDispatch = <K extends RequestName>(name: K, input: Requests[K]['in']) => Promise<Result<Requests[K]['out']>>;

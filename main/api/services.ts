@@ -1,0 +1,98 @@
+import { mkdirSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventName, Events, Result } from '../../preload/contract.ts';
+import { openIndexDb } from '../library/db/indexDb.ts';
+import { addUserFolder } from '../library/db/userFolders.ts';
+import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
+import { Indexer } from '../library/indexer.ts';
+import { createLogger } from '../library/log.ts';
+import type { SyncReport } from '../library/sync.ts';
+import type { Deps } from './deps.ts';
+import { dispatch } from './dispatch.ts';
+import { allFolderSpecs } from './handlers.ts';
+
+const log = createLogger('services');
+
+export const BUNDLED_KEY = 'bundled';
+
+export interface ServicesOptions {
+  dataDir: string;
+  /** The app's own articles (content/), or null. */
+  bundledContent: string | null;
+  /** Folders to add to the library at start (serve's --content). */
+  extraFolders?: string[];
+  workerUrl: URL | string;
+  nativeBinding?: string | undefined;
+  openExternal?: (url: string) => Promise<boolean>;
+  onEvent?: <E extends EventName>(event: E, payload: Events[E]) => void;
+  now?: () => Date;
+}
+
+export interface Services {
+  deps: Deps;
+  dispatch: (name: unknown, raw: unknown) => Promise<Result<unknown>>;
+  /** Settles when the first sync of every folder has finished. */
+  ready: Promise<SyncReport>;
+  /** Things the user must be told at start (a restored backup, a rebuilt index). */
+  notices: string[];
+  close: () => Promise<void>;
+}
+
+/** Opens both databases, starts the index worker and syncs every folder: everything a transport needs. */
+export function startServices(options: ServicesOptions): Services {
+  const now = options.now ?? (() => new Date());
+  mkdirSync(options.dataDir, { recursive: true });
+  const notices: string[] = [];
+  const userPath = join(options.dataDir, 'user.db');
+  const user = openUserDb(userPath, { nativeBinding: options.nativeBinding, now });
+  if (user.notice) notices.push(user.notice);
+  const indexPath = join(options.dataDir, 'index.db');
+  const index = openIndexDb(indexPath, { nativeBinding: options.nativeBinding, now });
+  if (index.recoveredFrom) notices.push(`The search index was damaged and is being rebuilt from your articles; the old file was kept as ${index.recoveredFrom}.`);
+  const emit = <E extends EventName>(event: E, payload: Events[E]) => options.onEvent?.(event, payload);
+  const indexer = new Indexer({
+    dbPath: indexPath,
+    workerUrl: options.workerUrl,
+    nativeBinding: options.nativeBinding,
+    onStatus: (s) => emit('index.changed', s),
+    onChanged: () => emit('library.changed', { articles: (index.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n }),
+  });
+  for (const folder of options.extraFolders ?? []) {
+    const root = realpathSync(folder);
+    addUserFolder(user.db, root, root, now().toISOString());
+  }
+  const deps: Deps = {
+    indexDb: index.db,
+    userDb: user.db,
+    indexer,
+    bundled: options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null,
+    now,
+    openExternal: options.openExternal ?? (async () => false),
+    emit,
+  };
+  const ready = indexer.sync(allFolderSpecs(deps));
+  ready.then(
+    (r) => log.info('library in sync', { added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed.length }),
+    (err: Error) => log.error('first sync failed', { message: err.message }),
+  );
+  const backups = setInterval(() => {
+    try {
+      backupIfDue(user.db, userPath, now());
+    } catch (err) {
+      log.warn('backup failed', { message: (err as Error).message });
+    }
+  }, 60 * 60 * 1000);
+  backups.unref();
+  return {
+    deps,
+    dispatch: (name, raw) => dispatch(name, raw, deps),
+    ready,
+    notices,
+    async close() {
+      clearInterval(backups);
+      await indexer.close();
+      index.db.close();
+      user.db.close();
+    },
+  };
+}

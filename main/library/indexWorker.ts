@@ -1,0 +1,39 @@
+/**
+ * Runs folder syncs off the main thread: parsing and big write transactions would otherwise
+ * freeze the window (or the serve loop). Owns the only writing connection to the index.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openIndexDb } from './db/indexDb.ts';
+import { removeFolder } from './db/writer.ts';
+import { syncFolders, type FolderSpec } from './sync.ts';
+
+export type WorkerRequest =
+  | { type: 'sync'; folders: FolderSpec[]; maxBytes?: number }
+  | { type: 'remove'; key: string }
+  | { type: 'close' };
+
+export type WorkerMessage =
+  | { type: 'progress'; folder: string; done: number; total: number; current: string | null; failed: number }
+  | { type: 'done'; report: import('./sync.ts').SyncReport }
+  | { type: 'removed'; count: number }
+  | { type: 'error'; message: string; code: string | null };
+
+const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?: string };
+const { db } = openIndexDb(dbPath, { nativeBinding });
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+
+parentPort!.on('message', (req: WorkerRequest) => {
+  try {
+    if (req.type === 'close') {
+      db.close();
+      process.exit(0);
+    } else if (req.type === 'remove') {
+      post({ type: 'removed', count: removeFolder(db, req.key) });
+    } else {
+      const report = syncFolders(db, req.folders, { maxBytes: req.maxBytes, onProgress: (p) => post({ type: 'progress', ...p }) });
+      post({ type: 'done', report });
+    }
+  } catch (err) {
+    post({ type: 'error', message: (err as Error).message, code: (err as { code?: string }).code ?? null });
+  }
+});

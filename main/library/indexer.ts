@@ -1,0 +1,107 @@
+import { Worker } from 'node:worker_threads';
+import type { FolderSpec, SyncReport } from './sync.ts';
+import type { WorkerMessage, WorkerRequest } from './indexWorker.ts';
+import { createLogger } from './log.ts';
+
+const log = createLogger('indexer');
+
+export interface IndexStatus {
+  state: 'idle' | 'indexing' | 'error';
+  done: number;
+  total: number;
+  current: string | null;
+  failed: number;
+  message: string | null;
+}
+
+export interface IndexerOptions {
+  dbPath: string;
+  /** The worker's entry: indexWorker.ts under tsx, its bundle in the Electron build. */
+  workerUrl: URL | string;
+  nativeBinding?: string | undefined;
+  maxBytes?: number;
+  onStatus?: (status: IndexStatus) => void;
+  onChanged?: () => void;
+}
+
+type Job = { request: WorkerRequest; resolve: (m: WorkerMessage) => void };
+
+/** Queues sync jobs for the index worker, one at a time, and tracks progress for the UI. */
+export class Indexer {
+  private readonly worker: Worker;
+  private readonly queue: Job[] = [];
+  private current: Job | null = null;
+  private state: IndexStatus = { state: 'idle', done: 0, total: 0, current: null, failed: 0, message: null };
+
+  constructor(private readonly options: IndexerOptions) {
+    const entry = String(options.workerUrl);
+    const isSource = entry.endsWith('.ts');
+    const workerData = { dbPath: options.dbPath, nativeBinding: options.nativeBinding, __entry: entry };
+    this.worker = new Worker(isSource ? new URL('./tsWorker.mjs', import.meta.url) : options.workerUrl, { workerData });
+    this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
+    this.worker.on('error', (err) => {
+      log.error('index worker failed', { message: err.message });
+      this.setStatus({ ...this.state, state: 'error', message: err.message });
+      this.current?.resolve({ type: 'error', message: err.message, code: null });
+      this.current = null;
+    });
+  }
+
+  status(): IndexStatus {
+    return { ...this.state };
+  }
+
+  sync(folders: FolderSpec[]): Promise<SyncReport> {
+    return this.enqueue({ type: 'sync', folders, maxBytes: this.options.maxBytes }).then((m) => {
+      if (m.type === 'done') return m.report;
+      throw Object.assign(new Error(m.type === 'error' ? m.message : 'unexpected reply'), { code: m.type === 'error' ? m.code : null });
+    });
+  }
+
+  remove(key: string): Promise<number> {
+    return this.enqueue({ type: 'remove', key }).then((m) => (m.type === 'removed' ? m.count : 0));
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private enqueue(request: WorkerRequest): Promise<WorkerMessage> {
+    return new Promise((resolve) => {
+      this.queue.push({ request, resolve });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.current || this.queue.length === 0) return;
+    this.current = this.queue.shift()!;
+    if (this.current.request.type === 'sync') this.setStatus({ state: 'indexing', done: 0, total: 0, current: null, failed: 0, message: null });
+    this.worker.postMessage(this.current.request);
+  }
+
+  private onMessage(m: WorkerMessage): void {
+    if (m.type === 'progress') {
+      this.setStatus({ state: 'indexing', done: m.done, total: m.total, current: m.current, failed: m.failed, message: null });
+      return;
+    }
+    const job = this.current;
+    this.current = null;
+    if (m.type === 'done') {
+      const changed = m.report.added + m.report.updated + m.report.removed > 0;
+      this.setStatus({ state: 'idle', done: this.state.total, total: this.state.total, current: null, failed: m.report.failed.length, message: null });
+      if (changed) this.options.onChanged?.();
+    } else if (m.type === 'removed') {
+      if (m.count > 0) this.options.onChanged?.();
+    } else if (m.type === 'error') {
+      this.setStatus({ ...this.state, state: 'error', message: m.message });
+    }
+    job?.resolve(m);
+    this.next();
+  }
+
+  private setStatus(s: IndexStatus): void {
+    this.state = s;
+    this.options.onStatus?.(this.status());
+  }
+}
