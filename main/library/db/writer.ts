@@ -51,7 +51,7 @@ const statements = statementCache((db) => ({
   ),
   deleteFts: db.prepare<[number]>('DELETE FROM articles_fts WHERE rowid = ?'),
   upsertFolder: db.prepare<[string, string]>(
-    'INSERT INTO folders (key, root) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET root = excluded.root',
+    'INSERT INTO folders (key, root) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET root = excluded.root WHERE root <> excluded.root',
   ),
   deleteFolder: db.prepare<[string]>('DELETE FROM folders WHERE key = ?'),
   clearProblems: db.prepare<[string]>('DELETE FROM import_errors WHERE folder = ?'),

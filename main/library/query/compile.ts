@@ -54,13 +54,14 @@ const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 function termExpr(t: CompiledTerm, withFragments: boolean): string {
   let parts: string[];
+  const typed = t.source.raw.join(' ');
   if (t.sequence) {
     const isOpen = !t.source.isPhrase && t.sequence.length > 0;
-    parts = [quote(t.sequence.join(' ')) + (isOpen ? '*' : '')];
+    parts = [quote(typed) + (isOpen ? '*' : '')];
   } else {
-    parts = [quote(t.word)];
+    parts = [quote(typed)];
     // The exact word and its prefix both match an exact hit, so bm25 ranks it above a mere prefix.
-    if (t.isPrefix) parts.push(`${quote(t.word)}*`);
+    if (t.isPrefix) parts.push(`${quote(typed)}*`);
     for (const v of t.variants) parts.push(quote(v));
     if (withFragments) for (const f of t.fragments) parts.push(quote(f));
   }

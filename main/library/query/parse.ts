@@ -13,6 +13,12 @@ export interface Term {
   text: string;
   /** Folded tokens, as the index holds them. */
   tokens: string[];
+  /**
+   * The same tokens as typed. The MATCH string is built from these, so FTS5 folds the query exactly as it
+   * folded the articles; JS folding differs from unicode61 for some characters (marks after Latin letters,
+   * compatibility ideographs, letters newer than its Unicode tables).
+   */
+  raw: string[];
   /** Quoted: match these tokens exactly, adjacent, in order. */
   isPhrase: boolean;
   field: Field | null;
@@ -54,7 +60,7 @@ function lex(input: string, notes: string[]): RawPiece[] {
       isNegated = true;
       i++;
     }
-    const fieldMatch = /^(title|author):(?=\S)/iu.exec(input.slice(i, i + 7));
+    const fieldMatch = /^(title|author):(?=\S)/iu.exec(input.slice(i, i + 8));
     if (fieldMatch) {
       field = fieldMatch[1]!.toLowerCase() as Field;
       i += fieldMatch[0].length;
@@ -79,9 +85,13 @@ function lex(input: string, notes: string[]): RawPiece[] {
 
 function toTerm(piece: RawPiece): Term | null {
   const toks: string[] = [];
-  for (const t of tokens(piece.text)) toks.push(t.term);
+  const raw: string[] = [];
+  for (const t of tokens(piece.text)) {
+    toks.push(t.term);
+    raw.push(piece.text.slice(t.start, t.end));
+  }
   if (toks.length === 0) return null;
-  return { text: piece.text, tokens: toks, isPhrase: piece.isQuoted, field: piece.field };
+  return { text: piece.text, tokens: toks, raw, isPhrase: piece.isQuoted, field: piece.field };
 }
 
 export function parseQuery(raw: string): ParsedQuery {

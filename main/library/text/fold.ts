@@ -22,20 +22,31 @@ export function hasSpaceless(text: string): boolean {
   return SPACELESS_TEST.test(text);
 }
 
+const NON_TOKEN = /[^\p{L}\p{N}\p{M}\p{Co}\s]+/gu;
+
 /**
  * The text FTS5 indexes: spaceless scripts get a space around every character, so a run of
  * two or more characters can be found anywhere as a phrase of one-character tokens.
  */
 export function indexText(text: string): string {
-  if (!hasSpaceless(text)) return text;
-  return text.replace(SPACELESS_ALL, ' $& ');
+  // unicode61's tables are Unicode 6.1, and it reads characters assigned since then as parts of words:
+  // "\u2067عربي\u2069" (bidi isolates) or "₽100" would each be one token that no query could find.
+  // Every character `tokens` does not keep becomes a plain space, so both split words in the same places.
+  const separated = text.replace(NON_TOKEN, ' ');
+  if (!hasSpaceless(separated)) return separated;
+  return separated.replace(SPACELESS_ALL, ' $& ');
 }
 
 /**
  * Tokens as the index sees them, with their offsets in the original string (UTF-16 units).
  * unicode61 treats letters, numbers and marks as token characters and everything else as a separator.
+ * A mark only continues a token: the one after an emoji ("❤️", U+FE0F) indexes nothing, so as a
+ * query word it would find nothing.
  */
-const TOKEN = new RegExp(`(?:${SPACELESS_CHAR})|(?:(?!${SPACELESS_CHAR})[\\p{L}\\p{N}\\p{M}\\p{Co}])+`, 'gv');
+const TOKEN = new RegExp(
+  `(?:${SPACELESS_CHAR})|(?:(?!${SPACELESS_CHAR})[\\p{L}\\p{N}\\p{Co}])(?:(?!${SPACELESS_CHAR})[\\p{L}\\p{N}\\p{M}\\p{Co}])*`,
+  'gv',
+);
 
 export interface Token {
   /** folded form */

@@ -37,7 +37,7 @@ export function up(db: Database): void {
       UNIQUE (folder, relpath)
     ) STRICT;
     CREATE INDEX articles_title_key ON articles (title_key);
-    CREATE INDEX articles_date ON articles (date);
+    CREATE INDEX articles_by_date ON articles (date IS NULL, date DESC, rowid DESC);
 
     CREATE VIRTUAL TABLE articles_fts USING fts5 (
       title, author, body,

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'offprint-cli-'));
+const db = join(dir, 'index.db');
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main', 'cli.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
+let firstIndexMs = 0;
+let secondIndexMs = 0;
+
+beforeAll(() => {
+  let t = performance.now();
+  const first = cli('index', '--content', join(root, 'content'), '--db', 'index.db', '--json');
+  firstIndexMs = performance.now() - t;
+  expect(first.code).toBe(0);
+  expect(JSON.parse(first.out)).toEqual({ added: 294, updated: 0, unchanged: 0, removed: 0, failed: [] });
+  t = performance.now();
+  const second = cli('index', '--json', '--db', db, '--content', join(root, 'content'));
+  secondIndexMs = performance.now() - t;
+  expect(JSON.parse(second.out)).toEqual({ added: 0, updated: 0, unchanged: 294, removed: 0, failed: [] });
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the command line', () => {
+  it('indexes the bundled content into 294 articles, and a second run rewrites nothing', () => {
+    // The figures land in the test log for the note on the issue.
+    console.log(`index: first run ${firstIndexMs.toFixed(0)} ms, unchanged rerun ${secondIndexMs.toFixed(0)} ms (${((secondIndexMs / firstIndexMs) * 100).toFixed(0)}%, process start included)`);
+    expect(secondIndexMs).toBeLessThan(firstIndexMs);
+  });
+
+  it('prints search results as JSON with every key present', () => {
+    const r = cli('search', '--db', db, '--json', 'Shanghai');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json).sort()).toEqual(['notice', 'results', 'total']);
+    expect(json.results[0].title).toBe(SEED);
+    expect(Object.keys(json.results[0]).sort()).toEqual(['author', 'date', 'id', 'matched', 'path', 'score', 'snippet', 'title']);
+  });
+
+  it.each([['shangh'], ['changpeng zhao']])('finds the seed article for %j', (q) => {
+    expect(JSON.parse(cli('search', '--db', db, '--json', q).out).results.map((x: { title: string }) => x.title)).toContain(SEED);
+  });
+
+  it('leaves the seed out of "binance -shanghai"', () => {
+    expect(JSON.parse(cli('search', '--db', db, '--json', 'binance -shanghai').out).results.map((x: { title: string }) => x.title)).not.toContain(SEED);
+  });
+
+  it('exits 0 with JSON for an unbalanced query', () => {
+    const r = cli('search', '--db', db, '--json', '"unbalanced (');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toHaveProperty('total');
+  });
+
+  it('takes a query that starts with a dash after --', () => {
+    const r = cli('search', '--db', db, '--json', '--', '-foo');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).notice).toMatch(/excluded/);
+  });
+
+  it('shows an article with the hits of a query', () => {
+    const id = JSON.parse(cli('search', '--db', db, '--json', 'Shanghai').out).results[0].id;
+    const r = cli('show', '--db', db, '--query', 'shanghai', '--json', id);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.out);
+    expect(Object.keys(a).sort()).toEqual(['author', 'blocks', 'date', 'hits', 'id', 'language', 'path', 'source', 'title']);
+    expect(a.hits.length).toBeGreaterThan(0);
+    for (const h of a.hits) expect(a.blocks[h.block].children[0].text.slice(h.start, h.end)).toBe('Shanghai');
+  });
+
+  it('exits 1 with one line and a hint for a missing database or an unknown id', () => {
+    const missing = cli('search', '--db', 'nope.db', '--json', 'x');
+    expect(missing.code).toBe(1);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    expect(missing.out).toBe('');
+    const unknown = cli('show', '--db', db, 'no-such-id');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/No article with id no-such-id/);
+  });
+
+  it('exits 1 for a corrupt database, without a stack trace', () => {
+    const bad = join(dir, 'bad.db');
+    writeFileSync(bad, 'this is not a database'.repeat(100));
+    const r = cli('search', '--db', bad, '--json', 'x');
+    expect(r.code).toBe(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with usage for bad arguments', () => {
+    for (const args of [['search', '--db', db, '--bogus', 'x'], ['frobnicate'], ['search', '--db', db], ['search', '--db', db, '--limit', 'many', 'x']]) {
+      const r = cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/Usage:/);
+    }
+  });
+});

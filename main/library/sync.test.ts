@@ -1,0 +1,91 @@
+import { rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countArticles } from './db/articles.ts';
+import { searchArticles } from './search.ts';
+import { documentId, syncFolders } from './sync.ts';
+import { tempLibrary, type TempLibrary } from './testing.ts';
+
+let lib: TempLibrary;
+beforeEach(() => {
+  lib = tempLibrary();
+});
+afterEach(() => lib.cleanup());
+
+const folderA = () => ({ key: 'A', root: `${lib.dir}/articles/a` });
+const folderB = () => ({ key: 'B', root: `${lib.dir}/articles/b` });
+
+describe('syncFolders', () => {
+  it('rewrites nothing when the folder has not changed', () => {
+    lib.write('a/one.txt', 'One\n\nBody one.');
+    lib.write('a/two.md', '# Two\n\nBody two.');
+    expect(syncFolders(lib.db, [folderA()])).toMatchObject({ added: 2, updated: 0, unchanged: 0, removed: 0 });
+    const changesBefore = lib.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    expect(syncFolders(lib.db, [folderA()])).toMatchObject({ added: 0, updated: 0, unchanged: 2, removed: 0 });
+    const changesAfter = lib.db.prepare('SELECT total_changes() AS n').get() as { n: number };
+    expect(changesAfter.n).toBe(changesBefore.n);
+  });
+
+  it('keeps a touched file with the same content as unchanged', () => {
+    const path = lib.write('a/one.txt', 'One\n\nBody one.');
+    syncFolders(lib.db, [folderA()]);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(path, later, later);
+    expect(syncFolders(lib.db, [folderA()])).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+  });
+
+  it('updates a changed file in place and removes a deleted one', () => {
+    const one = lib.write('a/one.txt', 'One\n\nOld words here.');
+    const two = lib.write('a/two.txt', 'Two\n\nBody two.');
+    syncFolders(lib.db, [folderA()]);
+    writeFileSync(one, 'One\n\nNew zeppelin words here, longer.');
+    rmSync(two);
+    expect(syncFolders(lib.db, [folderA()])).toMatchObject({ added: 0, updated: 1, unchanged: 0, removed: 1 });
+    expect(searchArticles(lib.db, 'zeppelin').total).toBe(1);
+    expect(searchArticles(lib.db, 'old').total).toBe(0);
+    expect(countArticles(lib.db)).toBe(1);
+  });
+
+  it('never removes another folder’s articles', () => {
+    lib.write('a/one.txt', 'One\n\nAlpha.');
+    lib.write('b/two.txt', 'Two\n\nBeta.');
+    syncFolders(lib.db, [folderA(), folderB()]);
+    rmSync(`${lib.dir}/articles/a/one.txt`);
+    expect(syncFolders(lib.db, [folderA()])).toMatchObject({ removed: 1 });
+    expect(searchArticles(lib.db, 'beta').total).toBe(1);
+  });
+
+  it('gives ids that are stable across runs and unique across folders', () => {
+    expect(documentId('A', 'x.txt')).toBe(documentId('A', 'x.txt'));
+    expect(documentId('A', 'x.txt')).not.toBe(documentId('B', 'x.txt'));
+    lib.write('a/same.txt', 'Same\n\nA.');
+    lib.write('b/same.txt', 'Same\n\nB.');
+    syncFolders(lib.db, [folderA(), folderB()]);
+    expect(countArticles(lib.db)).toBe(2);
+  });
+
+  it('imports the good files of a folder and reports each bad one with its reason', () => {
+    lib.write('a/good.txt', 'Good\n\nFine text.');
+    lib.write('a/empty.txt', '');
+    lib.write('a/binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
+    const r = syncFolders(lib.db, [folderA()]);
+    expect(r.added).toBe(1);
+    expect(r.failed.map((f) => [f.path.split('/').pop(), f.reason])).toEqual([
+      ['binary.txt', expect.stringMatching(/binary/i)],
+      ['empty.txt', expect.stringMatching(/empty/i)],
+    ]);
+    const stored = lib.db.prepare('SELECT relpath, code FROM import_errors ORDER BY relpath').all();
+    expect(stored).toEqual([
+      { relpath: 'binary.txt', code: 'binary' },
+      { relpath: 'empty.txt', code: 'empty' },
+    ]);
+  });
+
+  it('keeps the last good version of a file that can no longer be read', () => {
+    const path = lib.write('a/one.txt', 'One\n\nKeepsake text.');
+    syncFolders(lib.db, [folderA()]);
+    writeFileSync(path, 'One\n\nChanged.');
+    const r = syncFolders(lib.db, [folderA()], { readFile: () => ({ ok: false, error: { code: 'unreadable', reason: 'Permission denied: the file cannot be read.' } }) });
+    expect(r.failed).toHaveLength(1);
+    expect(searchArticles(lib.db, 'keepsake').total).toBe(1);
+  });
+});
