@@ -61,7 +61,7 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
 
 function syncOne(db: Database, folder: FolderSpec, options: SyncOptions, report: SyncReport): void {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 250;
   const read = options.readFile ?? readArticleFile;
   const scan = scanFolder(folder.root, maxBytes);
   const known = knownFiles(db, folder.key);

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Migration } from './migrate.ts';
 import { userMigrations } from './migrations/userMigrations.ts';
 import { checkIntegrity, DatabaseOpenError, openDatabase, type Db, type OpenOptions } from './open.ts';
 import { moveAside, removeDatabaseFiles, stamp } from './files.ts';
@@ -17,6 +18,8 @@ export interface OpenedUserDb {
 
 export interface UserDbOptions extends OpenOptions {
   now?: () => Date;
+  /** The migrations to run; tests pass a longer list to exercise the backup before a migration. */
+  migrations?: readonly Migration[];
 }
 
 export function backupDirFor(path: string): string {
@@ -85,7 +88,7 @@ export function openUserDb(path: string, options: UserDbOptions = {}): OpenedUse
   const now = options.now ?? (() => new Date());
   const backupDir = backupDirFor(path);
   const open = () =>
-    openDatabase(path, userMigrations, { ...options, onBeforeMigrate: () => existsSync(path) && backupFileBeforeMigration(path, now()) });
+    openDatabase(path, options.migrations ?? userMigrations, { ...options, onBeforeMigrate: () => existsSync(path) && backupFileBeforeMigration(path, now()) });
   if (!existsSync(path)) return { db: open(), notice: null, backupDir };
   try {
     const db = open();
