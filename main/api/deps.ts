@@ -2,12 +2,15 @@ import type { Database } from 'better-sqlite3';
 import type { EventName, Events } from '../../preload/contract.ts';
 import type { Indexer } from '../library/indexer.ts';
 import type { FolderSpec } from '../library/sync.ts';
+import type { FolderWatcher } from '../library/watch.ts';
 
 /** What handlers work with, wired once by the Electron shell or the serve mode. */
 export interface Deps {
   indexDb: Database;
   userDb: Database;
   indexer: Pick<Indexer, 'status' | 'sync' | 'remove'>;
+  /** Re-indexes added folders when their files change. */
+  watcher: Pick<FolderWatcher, 'add' | 'remove'>;
   /** The bundled content folder, if the app ships one. */
   bundled: FolderSpec | null;
   now: () => Date;

@@ -89,11 +89,13 @@ export const handlers = {
     }
     addUserFolder(deps.userDb, root, root, deps.now().toISOString());
     void deps.indexer.sync([{ key: root, root }]).catch(() => undefined);
+    deps.watcher.add(root, root);
     return { key: root, root, isBundled: false, articles: folderCounts(deps.indexDb).get(root) ?? 0 };
   },
   'folders.remove': async (input, deps) => {
     if (input.key === deps.bundled?.key) throw new ApiError('bad-request', 'The bundled articles cannot be removed.');
     if (!removeUserFolder(deps.userDb, input.key)) throw new ApiError('not-found', `No folder ${input.key.slice(0, 500)} in the library.`);
+    deps.watcher.remove(input.key);
     return { removed: await deps.indexer.remove(input.key) };
   },
   'folders.rescan': (_input, deps) => {

@@ -7,9 +7,10 @@ import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
 import { Indexer } from '../library/indexer.ts';
 import { createLogger } from '../library/log.ts';
 import type { SyncReport } from '../library/sync.ts';
+import { FolderWatcher } from '../library/watch.ts';
 import type { Deps } from './deps.ts';
 import { dispatch } from './dispatch.ts';
-import { allFolderSpecs } from './handlers.ts';
+import { allFolderSpecs, userFolderSpecs } from './handlers.ts';
 
 const log = createLogger('services');
 
@@ -61,16 +62,23 @@ export function startServices(options: ServicesOptions): Services {
     const root = realpathSync(folder);
     addUserFolder(user.db, root, root, now().toISOString());
   }
+  const watcher = new FolderWatcher((key) => {
+    const folder = allFolderSpecs(deps).find((f) => f.key === key);
+    if (folder) void indexer.sync([folder]).catch((err: Error) => log.warn('re-index failed', { key, message: err.message }));
+  });
   const deps: Deps = {
     indexDb: index.db,
     userDb: user.db,
     indexer,
+    watcher,
     bundled: options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null,
     now,
     openExternal: options.openExternal ?? (async () => false),
     emit,
   };
   const ready = indexer.sync(allFolderSpecs(deps));
+  // Only the user's folders change under us; the bundled articles change only with an update of the app.
+  for (const f of userFolderSpecs(deps)) watcher.add(f.key, f.root);
   ready.then(
     (r) => log.info('library in sync', { added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed.length }),
     (err: Error) => log.error('first sync failed', { message: err.message }),
@@ -90,6 +98,7 @@ export function startServices(options: ServicesOptions): Services {
     notices,
     async close() {
       clearInterval(backups);
+      watcher.close();
       await indexer.close();
       index.db.close();
       user.db.close();
