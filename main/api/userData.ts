@@ -13,13 +13,14 @@ export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 18, lineH
 
 export function settingsOf(userDb: Database): Settings {
   const stored = readSettings(userDb);
-  const out: Settings = { ...DEFAULT_SETTINGS };
-  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    if (key in stored && typeof stored[key] === typeof DEFAULT_SETTINGS[key] || (key === 'lastArticle' && typeof stored[key] === 'string')) {
-      (out as unknown as Record<string, unknown>)[key] = stored[key];
-    }
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
+    const value = stored[key];
+    // A stored value of the wrong type (an older or damaged setting) falls back to the default.
+    const fits = key === 'lastArticle' ? value === null || typeof value === 'string' : typeof value === typeof fallback;
+    if (key in stored && fits) out[key] = value;
   }
-  return out;
+  return out as unknown as Settings;
 }
 
 export const toPosition = (r: PositionRow): ReadingPosition => ({

@@ -139,6 +139,10 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const picks = page(db, q, compiled, [total1, total2], sort, limit, offset);
   const matchers = { 1: new Matcher(compiled, false), 2: new Matcher(compiled, true) };
   const results = picks.map((p) => describe(db, p, matchers)).filter((r): r is SearchResult => r !== null);
-  const extra = total === 0 ? [`No results for “${q.trim().slice(0, 80)}”. Words must all appear; try fewer words or a shorter beginning of a word.`] : [];
+  const hasExclusions = compiled.clauses.some((c) => c.isNegated);
+  const why = hasExclusions
+    ? 'Every match contains a word excluded with “-”.'
+    : 'Every word must appear in an article; try fewer words or a shorter beginning of a word.';
+  const extra = total === 0 ? [`No results for “${q.trim().slice(0, 80)}”. ${why}`] : [];
   return { total, notice: notice(extra), results };
 }
