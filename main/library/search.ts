@@ -141,7 +141,7 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const results = picks.map((p) => describe(db, p, matchers)).filter((r): r is SearchResult => r !== null);
   const hasExclusions = compiled.clauses.some((c) => c.isNegated);
   const why = hasExclusions
-    ? 'Every match contains a word excluded with “-”.'
+    ? 'Every other word must appear in an article, and the words after “-” must not.'
     : 'Every word must appear in an article; try fewer words or a shorter beginning of a word.';
   const extra = total === 0 ? [`No results for “${q.trim().slice(0, 80)}”. ${why}`] : [];
   return { total, notice: notice(extra), results };
