@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { getArticleMeta, getArticleTexts, rowidsByTitleKey } from './db/articles.ts';
-import { countMatches, matchesByDate, rankedMatches, scoreOf, type RankedRow } from './db/search.ts';
+import { articleCountBound, getArticleMeta, getArticleTexts, rowidsByTitleKey } from './db/articles.ts';
+import { countMatches, matchesByDate, newestMatches, rankedMatches, scoreOf, type RankedRow } from './db/search.ts';
 import { compileQuery, type CompiledQuery } from './query/compile.ts';
 import { Matcher, type TextField } from './query/matcher.ts';
 import { parseQuery, positiveClauses, titleKey } from './query/parse.ts';
@@ -35,6 +35,14 @@ export interface SearchResponse {
 const TITLE_BONUS = 1000;
 /** Fragment matches score far below word matches, which they follow. */
 const FRAGMENT_SCALE = 1e-3;
+/**
+ * A query matching more than this share of a large library is "broad". BM25 gives a word in most
+ * articles an inverse document frequency of about zero (FTS5 clamps it to 1e-6), so scoring every
+ * match would cost O(matches) and order them by noise. Broad queries rank the articles with the
+ * words in their title by bm25, then the rest newest first — each step stops after one page.
+ */
+const BROAD_SHARE = 0.25;
+const BROAD_MIN = 2000;
 
 interface Pick {
   rowid: number;
@@ -73,8 +81,10 @@ function page(
   limit: number,
   offset: number,
 ): Pick[] {
-  const fetch = (match: string, lim: number, off: number): RankedRow[] =>
-    sort === 'date' ? matchesByDate(db, match, lim, off) : rankedMatches(db, match, lim, off);
+  const broad = sort === 'relevance' && isBroad(db, totals[0]);
+  const fetch = broad
+    ? (match: string, lim: number, off: number) => broadMatches(db, match, lim, off, compiled.clauses.some((c) => c.isNegated))
+    : (match: string, lim: number, off: number): RankedRow[] => (sort === 'date' ? matchesByDate(db, match, lim, off) : rankedMatches(db, match, lim, off));
   const picks: Pick[] = [];
   const [total1, total2] = totals;
   const exact = sort === 'relevance' ? exactTitlePicks(db, q, compiled) : [];
@@ -96,6 +106,23 @@ function page(
     for (const r of fetch(compiled.tier2, want, off2)) picks.push({ rowid: r.rowid, score: -r.bm * FRAGMENT_SCALE, tier: 2 });
   }
   return picks;
+}
+
+export function isBroad(db: Database, total: number): boolean {
+  return total >= BROAD_MIN && total > articleCountBound(db) * BROAD_SHARE;
+}
+
+/** Title matches by bm25, then the other matches newest first; never scores the whole match set. */
+function broadMatches(db: Database, match: string, limit: number, offset: number, hasExclusions: boolean): RankedRow[] {
+  // Without exclusions the column filter alone is the same set, and reads the doclists once.
+  const inTitle = hasExclusions ? `(${match}) AND title : (${match})` : `title : (${match})`;
+  const titled = countMatches(db, inTitle);
+  const rows: RankedRow[] = offset < titled ? rankedMatches(db, inTitle, limit, offset) : [];
+  if (rows.length < limit) {
+    const rest = newestMatches(db, `(${match}) NOT (${inTitle})`, limit - rows.length, Math.max(0, offset - titled));
+    rows.push(...rest.map((r) => ({ rowid: r.rowid, bm: 0 })));
+  }
+  return rows;
 }
 
 function describe(db: Database, pick: Pick, matchers: Record<1 | 2, Matcher>): SearchResult | null {
@@ -134,7 +161,8 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const notice = (extra: string[] = []) => [...notes, ...extra].join(' ') || null;
   if (!compiled.tier1) return { total: 0, notice: notice(), results: [] };
   const total1 = countMatches(db, compiled.tier1);
-  const total2 = compiled.tier2 ? countMatches(db, compiled.tier2) : 0;
+  // A broad query already has more word matches than anyone pages through; fragments add nothing.
+  const total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
   const total = total1 + total2;
   const picks = page(db, q, compiled, [total1, total2], sort, limit, offset);
   const matchers = { 1: new Matcher(compiled, false), 2: new Matcher(compiled, true) };

@@ -35,6 +35,7 @@ const statements = statementCache((db) => ({
     `SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`,
   ),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+  maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
   listByTitle: db.prepare<[number, number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
     `SELECT ${META_COLUMNS} FROM articles ORDER BY title_key, rowid LIMIT ? OFFSET ?`,
   ),
@@ -66,6 +67,11 @@ export function getArticleTexts(db: Database, rowid: number): { title: string; a
 
 export function countArticles(db: Database): number {
   return statements(db).count.get()!.n;
+}
+
+/** An upper bound of the article count in O(1), for deciding how broad a query is. */
+export function articleCountBound(db: Database): number {
+  return statements(db).maxRowid.get()?.n ?? 0;
 }
 
 export function listArticles(db: Database, sort: ListSort, limit: number, offset: number): ArticleMeta[] {
