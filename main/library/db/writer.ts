@@ -66,9 +66,12 @@ export function knownFiles(db: Database, folder: string): Map<string, KnownFile>
   return new Map(statements(db).known.all(folder).map((k) => [k.relpath, k]));
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
 function wordCount(text: string): number {
   let n = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) n++;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) n++;
   return n;
 }
 

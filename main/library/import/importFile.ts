@@ -14,6 +14,8 @@ export function formatOf(path: string): Format | null {
 /** A language from the script when the file did not say, and the direction that goes with it. */
 export function guessScript(text: string): { language: string | null; dir: 'ltr' | 'rtl' | null } {
   const sample = text.slice(0, 4000);
+  // Most articles are in a Latin script: one cheap test saves the script scans below.
+  if (!/[^\u0000-\u024f\u2000-\u206f]/u.test(sample)) return { language: null, dir: null };
   if (/[\p{sc=Hiragana}\p{sc=Katakana}]/u.test(sample)) return { language: 'ja', dir: 'ltr' };
   if (/\p{sc=Han}/u.test(sample)) return { language: 'zh', dir: 'ltr' };
   if (/\p{sc=Hangul}/u.test(sample)) return { language: 'ko', dir: 'ltr' };
