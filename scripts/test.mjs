@@ -51,8 +51,23 @@ function vitest(label, config) {
 }
 
 step('typecheck', 'npx', ['tsc', '-b']);
+if (existsSync(join(root, 'eslint.config.js'))) step('lint', 'npx', ['eslint', '.']);
 vitest('unit');
 if (existsSync(join(root, 'vitest.e2e.config.ts'))) vitest('e2e', 'vitest.e2e.config.ts');
+printHardening();
+
+function printHardening() {
+  const file = join(reports, 'hardening.jsonl');
+  if (!existsSync(file)) return;
+  const sum = { hostileTried: 0, hostileExecuted: 0, fuzzInputs: 0, killsSurvived: 0, corruptionsRecovered: 0, recordsLost: 0 };
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    for (const [k, v] of Object.entries(JSON.parse(line))) if (k in sum) sum[k] += v;
+  }
+  console.log(
+    `hardening: hostile inputs tried ${sum.hostileTried} / executed ${sum.hostileExecuted}, fuzz inputs ${sum.fuzzInputs}, ` +
+      `kills survived ${sum.killsSurvived}, corruptions recovered ${sum.corruptionsRecovered}, records lost ${sum.recordsLost}`,
+  );
+}
 
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 || stepFailed ? 1 : 0);

@@ -1,0 +1,101 @@
+/**
+ * Offprint's real code path: syncFolders over the .txt files on disk, searchArticles for queries.
+ * Phases, each in a fresh process (run.ts calls them in this order):
+ *   import  full import into a new database; time, RSS, db size.
+ *   reopen  open + sync of the unchanged folder (the start-up scan), the first query, then all queries.
+ *   during  a second full import into a scratch database while a worker thread searches it, for
+ *           the "p99 while indexing" figure; kept apart so it cannot disturb the import timing.
+ * This process never loads the corpus into memory: RSS is Offprint's own.
+ */
+import { rmSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { openDatabase } from '../../main/library/db/open.ts';
+import { indexMigrations } from '../../main/library/db/migrations/indexMigrations.ts';
+import { searchArticles } from '../../main/library/search.ts';
+import { syncFolders, type SyncReport } from '../../main/library/sync.ts';
+import { msSince, secondsSince, stopwatch, summarize, timeQueries, type Summary } from '../stats.ts';
+import { childContext, emit, log, paths, readQueries, rssMb } from './common.ts';
+import { checkpointedMb } from './sqlite.ts';
+import type { DuringResult, DuringStart } from './duringWorker.ts';
+
+const ctx = childContext();
+const p = paths(ctx.work);
+const folders = [{ key: ctx.spec.corpus, root: p.files }];
+
+const freshDb = (path: string) => {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  return openDatabase(path, indexMigrations);
+};
+
+/**
+ * `--import tsx` does not reach worker threads on Node 20 (ERR_UNKNOWN_FILE_EXTENSION), so the worker
+ * starts from a tiny script that registers tsx first and then imports the real .ts module.
+ */
+function tsxWorkerBoot(module: URL): string {
+  const api = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
+}
+
+const counts = (r: SyncReport) => ({ added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed.length });
+
+function importPhase(): void {
+  const db = freshDb(p.offprintDb);
+  const clock = stopwatch();
+  const report = syncFolders(db, folders);
+  const seconds = clock.seconds();
+  const cpuSeconds = clock.cpuSeconds();
+  const rss = rssMb();
+  const dbMb = checkpointedMb(db, p.offprintDb);
+  const terms = (db.prepare('SELECT count(*) AS n FROM terms').get() as { n: number }).n;
+  db.close();
+  log(`offprint import: ${seconds} s, ${dbMb.toFixed(1)} MB, RSS ${rss.toFixed(0)} MB, ${JSON.stringify(counts(report))}`);
+  emit({ seconds, cpu_seconds: cpuSeconds, db_mb: dbMb, rss_mb: rss, report: counts(report), terms });
+}
+
+function reopenPhase(): void {
+  const queries = readQueries(ctx.work);
+  const clock = stopwatch();
+  const db = openDatabase(p.offprintDb, indexMigrations);
+  const report = syncFolders(db, folders);
+  const seconds = clock.seconds();
+  const cpuSeconds = clock.cpuSeconds();
+  // The first query of a fresh process pays for statement preparation and cold FTS structures.
+  const first = queries.find((q) => q.cls === 'single') ?? queries[0]!;
+  const t1 = performance.now();
+  searchArticles(db, first.q, { limit: 20 });
+  const firstQueryMs = msSince(t1);
+  const query = timeQueries(queries, (q) => searchArticles(db, q.q, { limit: 20 }).results.length);
+  db.close();
+  log(`offprint reopen: ${seconds} s (${report.unchanged} unchanged), first query ${firstQueryMs} ms, p99 ${query.p99} ms`);
+  emit({ seconds, cpu_seconds: cpuSeconds, first_query_ms: firstQueryMs, first_query: first.q, report: counts(report), query });
+}
+
+async function duringPhase(): Promise<void> {
+  const queries = readQueries(ctx.work);
+  const db = freshDb(p.duringDb);
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const start: DuringStart = { dbPath: p.duringDb, queries, stop };
+  const worker = new Worker(tsxWorkerBoot(new URL('./duringWorker.ts', import.meta.url)), { eval: true, workerData: start });
+  const result = new Promise<DuringResult>((resolve, reject) => {
+    worker.on('message', (m: DuringResult | 'ready') => {
+      if (m !== 'ready') resolve(m);
+    });
+    worker.on('error', reject);
+  });
+  await new Promise<void>((resolve) => worker.once('message', () => resolve()));
+  const t0 = performance.now();
+  syncFolders(db, folders);
+  const seconds = secondsSince(t0);
+  Atomics.store(stop, 0, 1);
+  const got = await result;
+  await worker.terminate();
+  db.close();
+  const query: Summary = summarize(got.ms, got.rows);
+  log(`offprint during import: import ${seconds} s, ${query.n} queries, p99 ${query.p99} ms`);
+  emit({ seconds, query });
+}
+
+if (ctx.phase === 'import') importPhase();
+else if (ctx.phase === 'reopen') reopenPhase();
+else if (ctx.phase === 'during') await duringPhase();
+else throw new Error(`unknown --phase ${ctx.phase}`);
