@@ -110,9 +110,9 @@ async function run(argv: string[]): Promise<void> {
       throw err;
     }
     // The importers (HTML and Markdown parsers) load only when indexing, so search starts fast.
-    const { syncFolders } = await import('./library/sync.ts');
+    const { syncFoldersParallel } = await import('./library/sync.ts');
     try {
-      printReport(syncFolders(db, folders), isJson);
+      printReport(await syncFoldersParallel(db, folders), isJson);
     } finally {
       db.close();
     }

@@ -69,7 +69,7 @@ for (const file of scan.files) {
   const hash = lap('hash', () => createHash('sha1').update(got.bytes).digest('hex'));
   const imported = lap('parse', () => importBytes(file.abs, got.bytes));
   if (!imported.ok) continue;
-  const doc = lap('to_document', () => toDocument(folder, file.relpath, file.abs, imported.doc));
+  const doc = lap('to_document', () => toDocument(folder.key, file.relpath, file.abs, imported.doc));
   docs.push(doc);
   bytesOf.push(got.bytes);
   batch.push({ doc, stamp: { folder: folder.key, relpath: file.relpath, size: got.size, mtimeMs: got.mtimeMs, hash } });

@@ -7,7 +7,7 @@ import { Matcher } from './query/matcher.ts';
 import { parseQuery } from './query/parse.ts';
 import { blockText } from './text/blocks.ts';
 import { fold } from './text/fold.ts';
-import { documentId } from './sync.ts';
+import { documentId } from './prepareFile.ts';
 
 export interface BlockHit {
   block: number;

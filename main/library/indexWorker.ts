@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openIndexDb } from './db/indexDb.ts';
 import { removeFolder } from './db/writer.ts';
-import { syncFolders, type FolderSpec } from './sync.ts';
+import { syncFoldersParallel, type FolderSpec } from './sync.ts';
 
 export type WorkerRequest =
   | { type: 'sync'; folders: FolderSpec[]; maxBytes?: number }
@@ -22,7 +22,8 @@ const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?
 const { db } = openIndexDb(dbPath, { nativeBinding });
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
-parentPort!.on('message', (req: WorkerRequest) => {
+// One request at a time: the Indexer queues them, and a sync finishes before the next begins.
+parentPort!.on('message', async (req: WorkerRequest) => {
   try {
     if (req.type === 'close') {
       db.close();
@@ -30,7 +31,7 @@ parentPort!.on('message', (req: WorkerRequest) => {
     } else if (req.type === 'remove') {
       post({ type: 'removed', count: removeFolder(db, req.key) });
     } else {
-      const report = syncFolders(db, req.folders, { maxBytes: req.maxBytes, onProgress: (p) => post({ type: 'progress', ...p }) });
+      const report = await syncFoldersParallel(db, req.folders, { maxBytes: req.maxBytes, onProgress: (p) => post({ type: 'progress', ...p }) });
       post({ type: 'done', report });
     }
   } catch (err) {

@@ -2,7 +2,7 @@ import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countArticles } from './db/articles.ts';
 import { searchArticles } from './search.ts';
-import { documentId, syncFolders } from './sync.ts';
+import { documentId, syncFolders, syncFoldersParallel } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
 
 let lib: TempLibrary;
@@ -87,5 +87,25 @@ describe('syncFolders', () => {
     const r = syncFolders(lib.db, [folderA()], { readFile: () => ({ ok: false, error: { code: 'unreadable', reason: 'Permission denied: the file cannot be read.' } }) });
     expect(r.failed).toHaveLength(1);
     expect(searchArticles(lib.db, 'keepsake').total).toBe(1);
+  });
+});
+
+describe('syncFoldersParallel', () => {
+  it('imports a large folder on a parsing thread exactly as the sequential sync does', async () => {
+    for (let i = 0; i < 600; i++) lib.write(`a/${i}.md`, `# Title ${i}\n\nBody number ${i} about ${i % 2 ? 'lions' : 'tigers'}.`);
+    lib.write('a/bad.txt', '');
+    const other = tempLibrary();
+    try {
+      const sequential = syncFolders(other.db, [{ key: 'A', root: `${lib.dir}/articles/a` }]);
+      const parallel = await syncFoldersParallel(lib.db, [folderA()]);
+      expect(parallel).toEqual(sequential);
+      expect(parallel).toMatchObject({ added: 600, failed: [{ reason: expect.stringMatching(/empty/) }] });
+      const rows = (db: typeof lib.db) => db.prepare('SELECT id, title, text FROM articles ORDER BY id').all();
+      expect(rows(lib.db)).toEqual(rows(other.db));
+      expect(searchArticles(lib.db, 'lions').total).toBe(300);
+      expect(await syncFoldersParallel(lib.db, [folderA()])).toMatchObject({ added: 0, updated: 0, unchanged: 600 });
+    } finally {
+      other.cleanup();
+    }
   });
 });

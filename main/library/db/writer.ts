@@ -1,17 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { Document } from '../model.ts';
-import { isPlainParagraphs } from '../text/blocks.ts';
-import { indexText } from '../text/fold.ts';
-import { titleKey } from '../query/parse.ts';
+import { articleRow, type ArticleRowValues, type FileStamp, type FtsValues } from './rows.ts';
 import { statementCache } from './statements.ts';
 
-export interface FileStamp {
-  folder: string;
-  relpath: string;
-  size: number;
-  mtimeMs: number;
-  hash: string;
-}
+export type { FileStamp };
 
 export interface KnownFile {
   rowid: number;
@@ -31,18 +23,17 @@ export interface FileProblem {
 
 const statements = statementCache((db) => ({
   known: db.prepare<[string], KnownFile>('SELECT rowid, relpath, size, mtime_ms, hash FROM articles WHERE folder = ?'),
-  findRowid: db.prepare<[string, string], { rowid: number }>('SELECT rowid FROM articles WHERE folder = ? AND relpath = ?'),
-  insertArticle: db.prepare(
-    `INSERT INTO articles (id, folder, relpath, path, size, mtime_ms, hash, format, title, title_key, author, date,
-       source, language, dir, tags, text, blocks, word_count)
-     VALUES (@id, @folder, @relpath, @path, @size, @mtimeMs, @hash, @format, @title, @titleKey, @author, @date,
-       @source, @language, @dir, @tags, @text, @blocks, @wordCount)`,
+  // Positional parameters, in the order of rows.ts articleRow(): binding by name costs a lookup per value.
+  insertArticle: db.prepare<unknown[]>(
+    `INSERT INTO articles (id, path, size, mtime_ms, hash, format, title, title_key, author, date,
+       source, language, dir, tags, text, blocks, word_count, folder, relpath)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  updateArticle: db.prepare(
-    `UPDATE articles SET path = @path, size = @size, mtime_ms = @mtimeMs, hash = @hash, format = @format, title = @title,
-       title_key = @titleKey, author = @author, date = @date, source = @source, language = @language, dir = @dir,
-       tags = @tags, text = @text, blocks = @blocks, word_count = @wordCount
-     WHERE rowid = @rowid`,
+  updateArticle: db.prepare<unknown[], { rowid: number }>(
+    `UPDATE articles SET id = ?, path = ?, size = ?, mtime_ms = ?, hash = ?, format = ?, title = ?, title_key = ?,
+       author = ?, date = ?, source = ?, language = ?, dir = ?, tags = ?, text = ?, blocks = ?, word_count = ?
+     WHERE folder = ? AND relpath = ?
+     RETURNING rowid`,
   ),
   touch: db.prepare<[number, number, number]>('UPDATE articles SET size = ?, mtime_ms = ? WHERE rowid = ?'),
   deleteArticle: db.prepare<[number]>('DELETE FROM articles WHERE rowid = ?'),
@@ -66,50 +57,29 @@ export function knownFiles(db: Database, folder: string): Map<string, KnownFile>
   return new Map(statements(db).known.all(folder).map((k) => [k.relpath, k]));
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
 
-function wordCount(text: string): number {
-  let n = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) n++;
-  return n;
+/**
+ * Writes one article's prepared row and index entry; replaces the article at the same folder and path
+ * if there is one. `isKnown` says whether the index already has the file (saves a lookup for new files).
+ * Call inside a transaction.
+ */
+export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKnown: boolean): 'added' | 'updated' {
+  const s = statements(db);
+  let rowid: number | undefined;
+  if (isKnown) {
+    rowid = s.updateArticle.get(...row)?.rowid;
+    if (rowid !== undefined) s.deleteFts.run(rowid);
+  }
+  const isNew = rowid === undefined;
+  if (isNew) rowid = Number(s.insertArticle.run(...row).lastInsertRowid);
+  s.insertFts.run(rowid!, ...fts);
+  return isNew ? 'added' : 'updated';
 }
 
-/** Writes one document; replaces the article at the same folder and path if there is one. Call inside a transaction. */
-export function putDocument(db: Database, doc: Document, stamp: FileStamp): 'added' | 'updated' {
-  const s = statements(db);
-  const existing = s.findRowid.get(stamp.folder, stamp.relpath);
-  const params = {
-    id: doc.id,
-    folder: stamp.folder,
-    relpath: stamp.relpath,
-    path: doc.path,
-    size: stamp.size,
-    mtimeMs: Math.trunc(stamp.mtimeMs),
-    hash: stamp.hash,
-    format: doc.format,
-    title: doc.title,
-    titleKey: titleKey(doc.title),
-    author: doc.author,
-    date: doc.date,
-    source: doc.source,
-    language: doc.language,
-    dir: doc.dir,
-    tags: JSON.stringify(doc.tags),
-    text: doc.text,
-    blocks: isPlainParagraphs(doc.blocks) ? null : JSON.stringify(doc.blocks),
-    wordCount: wordCount(doc.text),
-  };
-  let rowid: number;
-  if (existing) {
-    rowid = existing.rowid;
-    s.deleteFts.run(rowid);
-    s.updateArticle.run({ ...params, rowid });
-  } else {
-    rowid = Number(s.insertArticle.run(params).lastInsertRowid);
-  }
-  s.insertFts.run(rowid, indexText(doc.title), indexText(doc.author ?? ''), indexText(doc.text));
-  return existing ? 'updated' : 'added';
+/** Writes one document (see putRow). */
+export function putDocument(db: Database, doc: Document, stamp: FileStamp, isKnown = true): 'added' | 'updated' {
+  const { row, fts } = articleRow(doc, stamp);
+  return putRow(db, row, fts, isKnown);
 }
 
 export function touchFile(db: Database, rowid: number, size: number, mtimeMs: number): void {

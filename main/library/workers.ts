@@ -1,0 +1,17 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Starts a worker thread from its entry: the built .js in the app, the .ts source under tsx (CLI,
+ * serve mode, tests), where a small bootstrap registers tsx first because Node 20 does not hand
+ * `--import` loaders on to worker threads.
+ */
+export function startWorker(entry: URL | string, data: Record<string, unknown>): Worker {
+  const href = String(entry);
+  if (href.endsWith('.ts')) return new Worker(new URL('./tsWorker.mjs', import.meta.url), { workerData: { ...data, __entry: href } });
+  return new Worker(entry, { workerData: data });
+}
+
+/** A sibling module's entry in the same form as this code runs: .ts from source, .js when bundled. */
+export function siblingEntry(base: string, name: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
+}
