@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FolderSpec, SyncReport } from './sync.ts';
 import type { WorkerMessage, WorkerRequest } from './indexWorker.ts';
 import { createLogger } from './log.ts';
+import { startWorker } from './workers.ts';
 
 const log = createLogger('indexer');
 
@@ -34,10 +35,7 @@ export class Indexer {
   private state: IndexStatus = { state: 'idle', done: 0, total: 0, current: null, failed: 0, message: null };
 
   constructor(private readonly options: IndexerOptions) {
-    const entry = String(options.workerUrl);
-    const isSource = entry.endsWith('.ts');
-    const workerData = { dbPath: options.dbPath, nativeBinding: options.nativeBinding, __entry: entry };
-    this.worker = new Worker(isSource ? new URL('./tsWorker.mjs', import.meta.url) : options.workerUrl, { workerData });
+    this.worker = startWorker(options.workerUrl, { dbPath: options.dbPath, nativeBinding: options.nativeBinding });
     this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
     this.worker.on('error', (err) => {
       log.error('index worker failed', { message: err.message });
