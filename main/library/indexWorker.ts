@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openIndexDb } from './db/indexDb.ts';
 import { removeFolder } from './db/writer.ts';
-import { syncFoldersParallel, type FolderSpec } from './sync.ts';
+import { syncFoldersParallel, type FolderSpec, type SyncReport } from './sync.ts';
 
 export type WorkerRequest =
   | { type: 'sync'; folders: FolderSpec[]; maxBytes?: number }
@@ -14,7 +14,7 @@ export type WorkerRequest =
 
 export type WorkerMessage =
   | { type: 'progress'; folder: string; done: number; total: number; current: string | null; failed: number }
-  | { type: 'done'; report: import('./sync.ts').SyncReport }
+  | { type: 'done'; report: SyncReport }
   | { type: 'removed'; count: number }
   | { type: 'error'; message: string; code: string | null };
 

@@ -92,7 +92,7 @@ function page(
   if (offset < exact.length) picks.push(...exact.slice(offset, offset + limit));
   // Tier 1 without the exact-title picks, which are already placed first.
   let want = limit - picks.length;
-  let off1 = Math.max(0, offset - exact.length);
+  const off1 = Math.max(0, offset - exact.length);
   if (want > 0 && off1 < total1) {
     const rows = fetch(compiled.tier1!, want + exact.length, off1);
     for (const r of rows) {

@@ -1,0 +1,196 @@
+/**
+ * The Electron main process: wiring only. Every decision it applies (window options, what may
+ * navigate, who may call IPC, where the window opens, the menu, paths, theme, progress) is a plain
+ * function in a sibling module with its own tests; this file connects them to Electron's objects.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron';
+import type { MenuCommand, Settings } from '../../preload/contract.ts';
+import type { TypedDispatch } from '../api/dispatch.ts';
+import { startServices, type Services } from '../api/services.ts';
+import { createLogger } from '../library/log.ts';
+import { appPaths, type AppPaths } from './appPaths.ts';
+import { routeEvent, themeSourceFor, type EventSink } from './events.ts';
+import { externalOpener } from './externalLinks.ts';
+import { guardContents, guardSession } from './guards.ts';
+import { sendEvent, serveIpc } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import { APP_ENTRY_URL } from './origin.ts';
+import { registerSchemes, serveProtocols } from './protocol.ts';
+import { claimSingleInstance, focusWindow } from './singleInstance.ts';
+import { startupErrorMessage } from './startupError.ts';
+import { windowOptions } from './windowOptions.ts';
+import { placeWindow, readWindowState, writeWindowState } from './windowState.ts';
+
+const log = createLogger('app');
+
+let win: BrowserWindow | null = null;
+let services: Services | null = null;
+
+const liveWindow = () => (win && !win.isDestroyed() ? win : null);
+
+const sink: EventSink = {
+  send: (event, payload) => sendEvent(liveWindow()?.webContents ?? null, event, payload),
+  setProgress: (progress) => liveWindow()?.setProgressBar(progress),
+  setThemeSource: (source) => {
+    nativeTheme.themeSource = source;
+  },
+};
+
+/** The one caller of shell.openExternal: behind the allow-list, after the renderer has asked the user. */
+const openExternal = externalOpener((url) => shell.openExternal(url));
+
+async function addFolder(path: string): Promise<void> {
+  if (!services) return;
+  const result = await (services.dispatch as TypedDispatch)('folders.add', { path });
+  if (result.ok) return;
+  const options = { type: 'error' as const, message: 'The folder could not be added.', detail: result.error.message };
+  const w = liveWindow();
+  await (w ? dialog.showMessageBox(w, options) : dialog.showMessageBox(options));
+}
+
+async function addFolderFromDialog(): Promise<void> {
+  const options = { title: 'Add a folder of articles', buttonLabel: 'Add Folder', properties: ['openDirectory' as const] };
+  const w = liveWindow();
+  const picked = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
+  const path = picked.filePaths[0];
+  if (!picked.canceled && path) await addFolder(path);
+}
+
+/** A folder dropped on the window (its file: navigation was denied in guards.ts): ask, then add. */
+async function offerDroppedFolder(path: string): Promise<void> {
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  const w = liveWindow();
+  if (!isFolder || !w) return;
+  const answer = await dialog.showMessageBox(w, {
+    type: 'question',
+    message: 'Add this folder to your library?',
+    detail: path,
+    buttons: ['Add Folder', 'Cancel'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (answer.response === 0) await addFolder(path);
+}
+
+function onMenuCommand(command: MenuCommand): void {
+  // The page cannot open a native folder picker, so this one command is handled here.
+  if (command === 'add-folder') void addFolderFromDialog();
+  else sink.send('menu.command', { command });
+}
+
+function createWindow(paths: AppPaths): void {
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const placed = placeWindow(readWindowState(paths.windowStateFile), workAreas);
+  const w = new BrowserWindow(
+    windowOptions({ preload: paths.preload, bounds: placed.bounds, isDark: nativeTheme.shouldUseDarkColors, isDev: !app.isPackaged, icon: paths.icon }),
+  );
+  win = w;
+  if (placed.isMaximized) w.maximize();
+  w.once('ready-to-show', () => {
+    w.show();
+    for (const notice of services?.notices.splice(0) ?? []) void dialog.showMessageBox(w, { type: 'info', message: notice });
+  });
+  let saveTimer: NodeJS.Timeout | undefined;
+  const save = () => {
+    clearTimeout(saveTimer);
+    if (w.isDestroyed()) return;
+    try {
+      writeWindowState(paths.windowStateFile, { bounds: w.getNormalBounds(), isMaximized: w.isMaximized() });
+    } catch (err) {
+      log.warn('window state not saved', { message: (err as Error).message });
+    }
+  };
+  const saveSoon = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, 1000);
+  };
+  w.on('resize', saveSoon);
+  w.on('move', saveSoon);
+  w.on('maximize', saveSoon);
+  w.on('unmaximize', saveSoon);
+  // The page's document.title (the open article) becomes the window title: 'page-title-updated' is left alone.
+  w.on('close', save);
+  w.on('closed', () => {
+    if (win === w) win = null;
+  });
+  void w.loadURL(APP_ENTRY_URL);
+}
+
+async function start(): Promise<void> {
+  const paths = appPaths({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    userData: app.getPath('userData'),
+    mainDir: import.meta.dirname,
+    versions: process.versions,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  guardSession(session.defaultSession);
+  try {
+    services = startServices({
+      dataDir: paths.dataDir,
+      bundledContent: existsSync(paths.bundledContent) ? paths.bundledContent : null,
+      workerUrl: paths.workerUrl,
+      nativeBinding: paths.nativeBinding,
+      openExternal,
+      onEvent: (event, payload) => routeEvent(sink, event, payload),
+    });
+  } catch (err) {
+    const { title, detail } = startupErrorMessage(err, { isPackaged: app.isPackaged, nativeBinding: paths.nativeBinding });
+    log.error('startup failed', { message: (err as Error).message, stack: (err as Error).stack });
+    dialog.showErrorBox(title, detail);
+    app.exit(1);
+    return;
+  }
+  const running = services;
+  serveProtocols({ rendererDir: paths.rendererDir, indexDb: () => running.deps.indexDb });
+  serveIpc(running.dispatch);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged }, onMenuCommand)));
+  const settings = await (running.dispatch as TypedDispatch)('settings.get', {});
+  if (settings.ok) sink.setThemeSource(themeSourceFor((settings.value as Settings).theme));
+  createWindow(paths);
+  app.on('activate', () => {
+    if (!focusWindow(liveWindow())) createWindow(paths);
+  });
+}
+
+// Before 'ready': schemes must be registered and the sandbox forced for every renderer.
+registerSchemes();
+app.enableSandbox();
+
+if (claimSingleInstance(app, liveWindow)) {
+  app.on('web-contents-created', (_event, contents) => {
+    guardContents(contents, { onDroppedPath: (path) => void offerDroppedFolder(path) });
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    const running = services;
+    if (!running) return;
+    // Close the databases and the index worker before the process goes.
+    event.preventDefault();
+    services = null;
+    running
+      .close()
+      .catch((err: Error) => log.error('shutdown failed', { message: err.message }))
+      .finally(() => app.exit(0));
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: Error) => {
+      log.error('app failed to start', { message: err.message, stack: err.stack });
+      dialog.showErrorBox('Offprint could not start', err.message);
+      app.exit(1);
+    });
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import type { Database } from 'better-sqlite3';
+import { protocol } from 'electron';
+import { resolveAsset } from '../api/assets.ts';
+import { appHeaders, assetHeaders, routeAppRequest, routeAssetRequest, type AppRoute } from './appProtocol.ts';
+import { APP_SCHEME, ASSET_SCHEME } from './origin.ts';
+
+/**
+ * Must run before app 'ready'. offprint: is standard and secure, so the renderer gets a real origin
+ * (offprint://app), relative URLs and the fetch API without file:// (checklist #18). offprint-asset:
+ * is only secure: not standard, so the article id in its host keeps its case.
+ */
+export function registerSchemes(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    { scheme: ASSET_SCHEME, privileges: { secure: true } },
+  ]);
+}
+
+const notFound = () =>
+  new Response('Not found.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" } });
+
+async function respond(route: AppRoute, method: string, indexDb: () => Database | null, headers: (type: string) => Record<string, string>): Promise<Response> {
+  let file: { path: string; type: string } | null = null;
+  if (route.kind === 'file') file = route;
+  else if (route.kind === 'asset') {
+    const db = indexDb();
+    file = db ? resolveAsset(db, route.id, route.src) : null;
+  }
+  if (!file) return notFound();
+  try {
+    const body = method === 'HEAD' ? null : await readFile(file.path);
+    return new Response(body, { status: 200, headers: headers(file.type) });
+  } catch {
+    return notFound();
+  }
+}
+
+/** Serves the built renderer and article images; call once the app is ready. */
+export function serveProtocols(options: { rendererDir: string; indexDb: () => Database | null }): void {
+  protocol.handle(APP_SCHEME, (request) =>
+    respond(routeAppRequest(options.rendererDir, request.url, request.method), request.method, options.indexDb, appHeaders),
+  );
+  protocol.handle(ASSET_SCHEME, (request) => respond(routeAssetRequest(request.url, request.method), request.method, options.indexDb, assetHeaders));
+}
