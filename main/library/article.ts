@@ -35,15 +35,18 @@ export interface ArticleView {
 /** Every hit of a search query in the article's blocks, so the reader can mark and step through them all. */
 export function queryHits(db: Database, blocks: readonly Block[], query: string): BlockHit[] {
   const compiled = compileQuery(db, parseQuery(query));
-  // Fragments too: an article found through a fragment must show where.
-  const matcher = new Matcher(compiled, true);
-  if (matcher.isEmpty) return [];
-  const hits: BlockHit[] = [];
-  let n = 0;
-  blocks.forEach((b, block) => {
-    for (const h of matcher.find(blockText(b), 'body')) hits.push({ block, start: h.start, end: h.end, term: n++ });
-  });
-  return hits;
+  const texts = blocks.map(blockText);
+  const find = (withFragments: boolean): BlockHit[] => {
+    const matcher = new Matcher(compiled, withFragments);
+    const hits: BlockHit[] = [];
+    texts.forEach((text, block) => {
+      for (const h of matcher.find(text, 'body')) hits.push({ block, start: h.start, end: h.end, term: hits.length });
+    });
+    return hits;
+  };
+  // An article found by whole words shows those; one found only through a fragment shows where that is.
+  const words = find(false);
+  return words.length > 0 ? words : find(true);
 }
 
 /** Find in article (Ctrl+F): the literal text, case- and accent-insensitive, anywhere in the blocks. */

@@ -42,6 +42,7 @@ const FRAGMENT_SCALE = 1e-3;
  * words in their title by bm25, then the rest newest first — each step stops after one page.
  */
 const BROAD_SHARE = 0.25;
+const SNIPPET_HITS = 50;
 const BROAD_MIN = 2000;
 
 interface Pick {
@@ -132,8 +133,9 @@ function describe(db: Database, pick: Pick, matchers: Record<1 | 2, Matcher>): S
   const matcher = matchers[pick.tier];
   const fields = new Set<TextField>();
   const terms = new Set<number>();
+  // A snippet looks at the first hits only; a long article need not be scanned to its end.
   const note = (field: TextField, text: string) => {
-    const hits = matcher.find(text, field);
+    const hits = matcher.find(text, field, SNIPPET_HITS);
     if (hits.length > 0) fields.add(field);
     for (const h of hits) terms.add(h.term);
     return hits;
