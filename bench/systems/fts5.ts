@@ -1,6 +1,7 @@
 /**
- * Bare FTS5 configured exactly like Offprint's index (001-initial.ts): the same articles table holding
- * the text, and a contentless articles_fts with unicode61 remove_diacritics 2 and prefix '2 3'. Written
+ * Bare FTS5 configured exactly like Offprint's index (its migration 001-initial.ts runs here): the same
+ * articles table holding the text, the contentless articles_fts with unicode61 remove_diacritics 2 and
+ * prefix '2 3', and the terms vocabulary with its trigram index, filled in SQL. Written
  * with raw prepared statements in one transaction, so Offprint's time over this is its own overhead
  * (files, parsing, hashing, batching, the terms vocabulary), not SQLite's.
  */
@@ -9,46 +10,13 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadCorpus } from '../corpus/load.ts';
 import { relPathOf } from '../corpus/files.ts';
+import { up as schemaUp } from '../../main/library/db/migrations/index/001-initial.ts';
 import { indexText } from '../../main/library/text/fold.ts';
 import { fts5Match } from '../queries.ts';
 import { stopwatch, timeQueries } from '../stats.ts';
 import { childContext, emit, log, paths, readQueries } from './common.ts';
 import { checkpointedMb, offprintPragmas } from './sqlite.ts';
 
-// Copied from main/library/db/migrations/index/001-initial.ts (only the tables an import writes to).
-const SCHEMA = `
-  CREATE TABLE articles (
-    rowid INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    folder TEXT NOT NULL,
-    relpath TEXT NOT NULL,
-    path TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime_ms INTEGER NOT NULL,
-    hash TEXT NOT NULL,
-    format TEXT NOT NULL,
-    title TEXT NOT NULL,
-    title_key TEXT NOT NULL,
-    author TEXT,
-    date TEXT,
-    source TEXT,
-    language TEXT,
-    dir TEXT,
-    tags TEXT NOT NULL,
-    text TEXT NOT NULL,
-    blocks TEXT,
-    word_count INTEGER NOT NULL,
-    UNIQUE (folder, relpath)
-  ) STRICT;
-  CREATE INDEX articles_title_key ON articles (title_key);
-  CREATE INDEX articles_date ON articles (date);
-  CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    title, author, body,
-    content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
-  );
-`;
 
 const ctx = childContext();
 const p = paths(ctx.work);
@@ -75,7 +43,8 @@ const rows = docs.map((d, i) => {
 for (const suffix of ['', '-wal', '-shm']) rmSync(p.fts5Db + suffix, { force: true });
 const db = new Database(p.fts5Db);
 offprintPragmas(db);
-db.exec(SCHEMA);
+// Offprint's own schema, from its migration: the same tables, indexes and vocabulary tables.
+schemaUp(db);
 const insertArticle = db.prepare(
   `INSERT INTO articles (rowid, id, folder, relpath, path, size, mtime_ms, hash, format, title, title_key, author, date,
      source, language, dir, tags, text, blocks, word_count)
@@ -89,6 +58,9 @@ db.transaction(() => {
     insertArticle.run(i + 1, r.id, r.relpath, r.path, r.size, r.hash, r.title, r.titleKey, r.text, r.wordCount);
     insertFts.run(i + 1, r.ftsTitle, '', r.ftsBody);
   });
+  // The vocabulary Offprint keeps for stems and fragments, in SQL alone (a word is its own stem here).
+  db.exec(`INSERT INTO terms (term, stem) SELECT term, term FROM articles_vocab;
+    INSERT INTO terms_trigram (rowid, term) SELECT rowid, term FROM terms WHERE length(term) >= 3;`);
 })();
 const seconds = clock.seconds();
 const cpuSeconds = clock.cpuSeconds();
