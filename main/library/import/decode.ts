@@ -33,11 +33,50 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   if (bytes.includes(0)) return fail('binary', 'The file is binary (it contains NUL bytes), not text.');
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return finish(utf8.replace(/^\uFEFF/u, ''), 'utf-8');
+  const damage = utf8Damage(bytes);
+  if (damage) return fail('undecodable', damage);
   const guess = analyse(bytes).find((m) => LEGACY.has(m.name));
   if (!guess || guess.confidence < MIN_CONFIDENCE || !iconv.encodingExists(guess.name)) {
     return fail('undecodable', 'The file is not valid UTF-8 and its encoding could not be recognised with confidence.');
   }
   return finish(iconv.decode(Buffer.from(bytes), guess.name), guess.name);
+}
+
+/**
+ * UTF-8 with a few bad bytes (a corrupted or cut-off file) is not a legacy encoding, but the detector
+ * often says it is (one stray byte in French UTF-8 reads as confident windows-1252, "cafÃ©"). Legacy text
+ * holds few well-formed multi-byte sequences: none in windows-125x, at most one in two in CJK encodings.
+ */
+function utf8Damage(bytes: Uint8Array): string | null {
+  let valid = 0;
+  let invalid = 0;
+  let first = -1;
+  let isTailCut = false;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (k < len && i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80) k++;
+    if (len > 0 && k === len) {
+      valid++;
+      i += len;
+      continue;
+    }
+    isTailCut = len > 0 && i + k === bytes.length;
+    invalid++;
+    if (first < 0) first = i;
+    i++;
+  }
+  if (!(valid > 4 * invalid || (invalid === 1 && isTailCut))) return null;
+  const what =
+    isTailCut && invalid === 1
+      ? 'it ends in the middle of a character, so it was probably cut short'
+      : `it looks like UTF-8 with ${invalid} damaged byte sequence${invalid === 1 ? '' : 's'}, the first at byte ${first}`;
+  return `The file is not valid UTF-8: ${what}. It was not imported rather than shown garbled.`;
 }
 
 function decodeUtf16(bytes: Uint8Array, label: 'utf-16le' | 'utf-16be'): Decoded {

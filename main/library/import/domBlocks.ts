@@ -33,11 +33,13 @@ const SAFE_SCHEME = /^(https?:|mailto:)/iu;
 export function safeHref(raw: string | null | undefined): string | null {
   if (!raw) return null;
   // Browsers ignore control characters and whitespace inside schemes ("jav&#x09;ascript:"), so compare without them.
-  const compact = raw.replace(/[\u0000-\u0020\u007f-\u009f]/gu, '');
+  // Every character that trim() removes must go too, or "&nbsp;javascript:…" would pass and then be trimmed into a script URL.
+  const compact = raw.replace(/[\p{C}\p{Z}\s]/gu, '');
   if (compact === '') return null;
   const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(compact);
   if (scheme) return SAFE_SCHEME.test(compact) ? raw.trim() : null;
-  if (compact.startsWith('//')) return null;
+  // Browsers read "\" as "/" in http(s) URLs, so "/\host" is protocol-relative too.
+  if (compact.replaceAll('\\', '/').startsWith('//')) return null;
   return raw.trim();
 }
 
@@ -50,11 +52,19 @@ export function safeImageSrc(raw: string | null | undefined): string | null {
 
 const attr = (n: DomNode, name: string): string | null => n.getAttribute?.(name) ?? null;
 
+/** The edge of a block met inside inline content; unlike a <br>, two in a row make one line break. */
+const BLOCK_EDGE: Inline = { type: 'break' };
+
 function collapse(runs: Inline[]): Inline[] {
   const out: Inline[] = [];
   for (const r of runs) {
     const prev = out.at(-1);
-    if (r.type === 'text' && prev?.type === 'text') prev.text += r.text;
+    if (r === BLOCK_EDGE && prev?.type === 'break') continue;
+    if (r.type === 'break' && prev === BLOCK_EDGE) {
+      out[out.length - 1] = r;
+      continue;
+    }
+    if (r.type === 'text' && prev?.type === 'text') prev.text += prev.text.endsWith(' ') ? r.text.replace(/^ +/u, '') : r.text;
     else if (r.type === 'text' && r.text === '') continue;
     else out.push(r);
   }
@@ -123,7 +133,8 @@ class Converter {
         return [];
       }
       default:
-        return kids();
+        // A block inside inline content (a nested list in a list item) is a line of its own, not glued to the text before it.
+        return BLOCKS.has(name) && name !== 'IMG' && name !== 'PICTURE' ? [BLOCK_EDGE, ...kids(), BLOCK_EDGE] : kids();
     }
   }
 

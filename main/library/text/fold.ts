@@ -7,7 +7,8 @@ const LATIN_MARKS = /(\p{Script=Latin})\p{M}+/gu;
 
 /** Case- and accent-folds a word: "Zürich" → "zurich", "CAFÉ" → "cafe". */
 export function fold(word: string): string {
-  const lower = word.toLowerCase();
+  // Capital sigma one letter at a time, as FTS5 does: toLowerCase() would give "ς" at the end of a word.
+  const lower = word.replaceAll('Σ', 'σ').toLowerCase();
   // Fast path: ASCII needs no decomposition.
   if (/^[\x00-\x7f]*$/.test(lower)) return lower;
   return lower.normalize('NFD').replace(LATIN_MARKS, '$1').normalize('NFC');

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../model.ts';
+import { documentText } from '../text/blocks.ts';
+import { blocksFromDom, safeHref, safeImageSrc } from './domBlocks.ts';
+
+const blocks = (html: string): Block[] => blocksFromDom(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as never);
+const text = (t: string) => ({ type: 'text', text: t }) as const;
+const BR = { type: 'break' } as const;
+
+describe('blocksFromDom', () => {
+  it('makes paragraphs, headings, rules and inline runs', () => {
+    expect(blocks('<h3>  Head  </h3><p>line<br>next <em>em</em> <b>b</b> <code>x &lt; y</code></p><hr>')).toEqual([
+      { type: 'heading', level: 3, children: [text('Head')] },
+      {
+        type: 'paragraph',
+        children: [text('line'), BR, text('next '), { type: 'emphasis', children: [text('em')] }, text(' '), { type: 'strong', children: [text('b')] }, text(' '), { type: 'code', text: 'x < y' }],
+      },
+      { type: 'rule' },
+    ]);
+  });
+
+  it('collapses white space inside and between text runs', () => {
+    expect(blocks('<p>\n   spaced\n\n   out  <span> here </span> </p>')).toEqual([{ type: 'paragraph', children: [text('spaced out here')] }]);
+  });
+
+  it('gathers loose text and inline elements into paragraphs around blocks', () => {
+    expect(blocks('loose <b>bold</b><div>block</div>tail').map((b) => documentText([b]))).toEqual(['loose bold', 'block', 'tail']);
+  });
+
+  it('puts a nested list on its own line inside its list item instead of gluing the words together', () => {
+    expect(blocks('<ul><li>a<ul><li>x</li><li>y</li></ul>tail</li><li><p>loose</p></li></ul>')).toEqual([
+      { type: 'list', ordered: false, items: [[text('a'), BR, text('x'), BR, text('y'), BR, text('tail')], [text('loose')]] },
+    ]);
+  });
+
+  it('keeps two explicit line breaks', () => {
+    expect(blocks('<p>a<br><br>b</p>')).toEqual([{ type: 'paragraph', children: [text('a'), BR, BR, text('b')] }]);
+  });
+
+  it('makes ordered lists and skips empty items', () => {
+    expect(blocks('<ol><li>one</li><li> </li><li>two</li></ol>')).toEqual([{ type: 'list', ordered: true, items: [[text('one')], [text('two')]] }]);
+  });
+
+  it('flattens a blockquote into one quote with blank lines between its parts', () => {
+    expect(blocks('<blockquote><p>one</p><p>two</p><ul><li>x</li><li>y</li></ul></blockquote>')).toEqual([
+      { type: 'quote', children: [text('one'), BR, BR, text('two'), BR, BR, text('x'), BR, text('y')] },
+    ]);
+  });
+
+  it('keeps preformatted code with its language', () => {
+    expect(blocks('<pre><code class="hljs language-ts">const a = 1;\n  b();\n</code></pre>')).toEqual([{ type: 'code', language: 'ts', text: 'const a = 1;\n  b();' }]);
+    expect(blocks('<pre>plain</pre>')).toEqual([{ type: 'code', language: null, text: 'plain' }]);
+  });
+
+  it('turns images into figures after their paragraph, with the figcaption as caption', () => {
+    expect(blocks('<p>a <img src="x.png" alt="X"> b</p>')).toEqual([
+      { type: 'paragraph', children: [text('a b')] },
+      { type: 'figure', src: 'x.png', alt: 'X', caption: [] },
+    ]);
+    expect(blocks('<figure><img src="p.png" alt="alt"><figcaption>The <em>caption</em></figcaption></figure>')).toEqual([
+      { type: 'figure', src: 'p.png', alt: 'alt', caption: [text('The '), { type: 'emphasis', children: [text('caption')] }] },
+    ]);
+    expect(blocks('<picture><source srcset="a.webp"><img src="a.jpg" alt="A"></picture>')).toEqual([{ type: 'figure', src: 'a.jpg', alt: 'A', caption: [] }]);
+  });
+
+  it('keeps the caption of a figure whose image was dropped', () => {
+    expect(blocks('<figure><img src="javascript:x"><figcaption>Only caption</figcaption></figure>')).toEqual([{ type: 'paragraph', children: [text('Only caption')] }]);
+  });
+
+  it('reads a table row by row with cells separated by bars', () => {
+    expect(blocks('<table><tr><th>A</th><td>B</td></tr><tr><td>1</td><td><a href="javascript:x">2</a></td></tr></table>')).toEqual([
+      { type: 'paragraph', children: [text('A | B')] },
+      { type: 'paragraph', children: [text('1 | 2')] },
+    ]);
+  });
+
+  it('drops active and embedded content with everything inside it', () => {
+    const dropped = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'form', 'button', 'select', 'textarea', 'svg', 'math', 'canvas', 'audio', 'video', 'dialog', 'nav', 'aside'];
+    const html = dropped.map((t) => `<${t}>inside ${t}</${t}>`).join('') + '<p>kept</p>';
+    expect(blocks(html).map((b) => documentText([b]))).toEqual(['kept']);
+  });
+
+  it('keeps only the link text of a link with an unsafe scheme', () => {
+    expect(blocks('<p><a href="javascript:window.__pwn=1">text</a> <a href="https://example.org">ok</a></p>')).toEqual([
+      { type: 'paragraph', children: [text('text '), { type: 'link', href: 'https://example.org', children: [text('ok')] }] },
+    ]);
+  });
+
+  it('keeps the text of elements nested deeper than it walks', () => {
+    const out = blocks(`<p>${'<span>'.repeat(300)}deep${'</span>'.repeat(300)}</p>${'<div>'.repeat(1000)}deeper${'</div>'.repeat(1000)}`);
+    expect(documentText(out)).toBe('deep\n\ndeeper');
+  });
+});
+
+describe('safeHref', () => {
+  it.each(['https://example.org/a?b#c', 'http://x', 'HTTPS://X', 'mailto:a@b.c', '#frag', '?q=1', 'rel/path.md', '../up.html', '/abs/path', 'https:relative-looking'])(
+    'keeps %j',
+    (href) => {
+      expect(safeHref(href)).toBe(href);
+    },
+  );
+
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'java\u0000script:alert(1)',
+    '\u0001javascript:alert(1)',
+    '\u00a0javascript:alert(1)',
+    '\ufeffjavascript:alert(1)',
+    '\u2028javascript:alert(1)',
+    '\u200bjavascript:alert(1)',
+    'javascript\u00ad:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'smb://host/share',
+    'ms-msdt:/id',
+    'offprint://app/x',
+    'blob:https://x/y',
+    '//evil.example/x',
+    '/\\evil.example/x',
+    '\\\\evil.example\\x',
+    '',
+    '   ',
+  ])('drops %j', (href) => {
+    expect(safeHref(href)).toBeNull();
+  });
+
+  it('never returns a value whose scheme, as a browser reads it, is not http(s) or mailto', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('javascript', 'JaVaScRiPt', 'vbscript', 'data', 'file', 'http', 'https', 'mailto', ':', '/', '\\', '//', '\t', '\n', ' ', '\u0000', '\u00a0', '\ufeff', '\u2028', '&#58;', 'x'),
+      fc.string({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (raw) => {
+        const out = safeHref(raw);
+        if (out === null) return;
+        // The URL parser strips leading C0 controls and spaces, and every tab and newline.
+        const seen = out.replace(/^[\u0000-\u0020]+/u, '').replace(/[\t\n\r]/gu, '');
+        const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(seen)?.[1]?.toLowerCase();
+        if (scheme !== undefined) expect(['http', 'https', 'mailto']).toContain(scheme);
+        expect(seen.replaceAll('\\', '/').startsWith('//')).toBe(false);
+      }),
+      { seed: 11, numRuns: 5000 },
+    );
+  });
+});
+
+describe('safeImageSrc', () => {
+  it('keeps remote and relative images and drops mailto, data and script sources', () => {
+    expect(safeImageSrc('img/a.png')).toBe('img/a.png');
+    expect(safeImageSrc('https://example.org/a.png')).toBe('https://example.org/a.png');
+    expect(safeImageSrc('mailto:a@b.c')).toBeNull();
+    expect(safeImageSrc('data:image/png;base64,AAAA')).toBeNull();
+    expect(safeImageSrc('javascript:alert(1)')).toBeNull();
+    expect(safeImageSrc(null)).toBeNull();
+  });
+});

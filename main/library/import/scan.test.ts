@@ -1,0 +1,125 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readArticleFile } from './readFile.ts';
+import { scanFolder } from './scan.ts';
+
+let dir: string;
+let root: string;
+let outside: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'offprint-scan-'));
+  root = join(dir, 'articles');
+  outside = join(dir, 'outside');
+  mkdirSync(root);
+  mkdirSync(outside);
+  writeFileSync(join(outside, 'secret.md'), '# Secret\n\nOutside the folder.');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (rel: string, content: string | Uint8Array = 'Title\n\nBody.'): string => {
+  const abs = join(root, rel);
+  mkdirSync(join(abs, '..'), { recursive: true });
+  writeFileSync(abs, content);
+  return abs;
+};
+const rels = (maxBytes?: number): string[] => scanFolder(root, maxBytes).files.map((f) => f.relpath);
+const problems = (maxBytes?: number) => scanFolder(root, maxBytes).problems.map((p) => [p.relpath, p.code, p.reason]);
+
+describe('scanFolder', () => {
+  it('lists article files in sorted order with slash-separated paths, skipping hidden and other files', () => {
+    write('b.md');
+    write('a.txt');
+    write('sub/c.HTML');
+    write('.hidden.md');
+    write('.git/config.txt');
+    write('notes.pdf');
+    write('README');
+    expect(rels()).toEqual(['a.txt', 'b.md', 'sub/c.HTML']);
+    expect(problems()).toEqual([]);
+  });
+
+  it('reports a symlink to a file outside the folder and does not follow it', () => {
+    write('a.md');
+    symlinkSync(join(outside, 'secret.md'), join(root, 'leak.md'));
+    expect(rels()).toEqual(['a.md']);
+    expect(problems()).toEqual([['leak.md', 'symlink', 'The link points outside the folder; it was not followed.']]);
+  });
+
+  it('reports a symlink to a folder outside and does not walk into it', () => {
+    symlinkSync(outside, join(root, 'elsewhere'));
+    expect(rels()).toEqual([]);
+    expect(problems()).toEqual([['elsewhere', 'symlink', 'The link points outside the folder; it was not followed.']]);
+  });
+
+  it('reports symlink loops and broken links', () => {
+    symlinkSync(join(root, 'loop-b.md'), join(root, 'loop-a.md'));
+    symlinkSync(join(root, 'loop-a.md'), join(root, 'loop-b.md'));
+    symlinkSync('self.md', join(root, 'self.md'));
+    symlinkSync(join(root, 'missing.md'), join(root, 'broken.md'));
+    const reason = 'The link is broken or loops; it was not followed.';
+    expect(problems()).toEqual([
+      ['broken.md', 'symlink', reason],
+      ['loop-a.md', 'symlink', reason],
+      ['loop-b.md', 'symlink', reason],
+      ['self.md', 'symlink', reason],
+    ]);
+  });
+
+  it('lists a file once when a symlink inside the folder points to it, and does not loop through a link to an ancestor', () => {
+    write('real/a.md');
+    symlinkSync(join(root, 'real/a.md'), join(root, 'alias.md'));
+    symlinkSync(root, join(root, 'real/up'));
+    symlinkSync('..', join(root, 'real/parent'));
+    expect(rels()).toEqual(['real/a.md']);
+    expect(problems()).toEqual([]);
+  });
+
+  it('reports a FIFO with an article name without opening it', () => {
+    execFileSync('mkfifo', [join(root, 'pipe.md')]);
+    write('a.txt');
+    expect(rels()).toEqual(['a.txt']);
+    expect(problems()).toEqual([['pipe.md', 'not-a-file', 'Not a regular file (a pipe, socket or device); it was not read.']]);
+  });
+
+  it('reports a file over the size limit and lists one at the limit', () => {
+    write('big.txt', 'x'.repeat(2 * 1048576 + 1));
+    write('edge.txt', 'x'.repeat(1048576));
+    expect(rels(1048576)).toEqual(['edge.txt']);
+    expect(problems(1048576)).toEqual([['big.txt', 'too-large', 'The file is 2.0 MB, over the 1 MB limit.']]);
+  });
+
+  it('keeps names that differ only by Unicode normalization as two files', () => {
+    write('caf\u00e9.md', '# NFC\n\nComposed.');
+    write('cafe\u0301.md', '# NFD\n\nDecomposed.');
+    if (readdirSync(root).length < 2) return; // A file system that normalizes names (APFS) holds one file.
+    expect(rels()).toEqual(['cafe\u0301.md', 'caf\u00e9.md'].sort());
+  });
+});
+
+describe('readArticleFile', () => {
+  it('reads a file with its size and modification time', () => {
+    const abs = write('a.md', 'hello');
+    expect(readArticleFile(abs, 100)).toMatchObject({ ok: true, bytes: new TextEncoder().encode('hello'), size: 5 });
+  });
+
+  it('reports a file that vanished as changed', () => {
+    expect(readArticleFile(join(root, 'gone.md'), 100)).toEqual({ ok: false, error: { code: 'changed', reason: 'The file vanished before it could be read.' } });
+  });
+
+  it('does not block on a FIFO and does not follow a symlink', () => {
+    const fifo = join(root, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    expect(readArticleFile(fifo, 100)).toMatchObject({ ok: false, error: { code: 'not-a-file' } });
+    symlinkSync(join(outside, 'secret.md'), join(root, 'leak.md'));
+    expect(readArticleFile(join(root, 'leak.md'), 100)).toMatchObject({ ok: false, error: { code: 'unreadable', reason: 'The file could not be opened (ELOOP).' } });
+  });
+
+  it('refuses a directory and a file that grew past the limit since the scan', () => {
+    mkdirSync(join(root, 'dir.md'));
+    expect(readArticleFile(join(root, 'dir.md'), 100)).toMatchObject({ ok: false, error: { code: 'not-a-file' } });
+    expect(readArticleFile(write('big.md', 'x'.repeat(3 * 1048576)), 2 * 1048576)).toEqual({ ok: false, error: { code: 'too-large', reason: 'The file is over the 2 MB limit.' } });
+  });
+});

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchArticles } from '../search.ts';
+import { syncFolders } from '../sync.ts';
+import { tempLibrary, type TempLibrary } from '../testing.ts';
+import { compileQuery } from './compile.ts';
+import { parseQuery } from './parse.ts';
+import { checkFound, checkQueryRuns, findCase, queryText } from './queryFuzz.ts';
+
+let lib: TempLibrary;
+let fuzzLib: TempLibrary;
+const compile = (q: string) => compileQuery(lib.db, parseQuery(q));
+
+beforeAll(() => {
+  lib = tempLibrary();
+  lib.write('runners.txt', 'Runners of the mountain\nBy Ada Runner\n\nThe runners were running a long run. Rerun the route. Café in Zürich.');
+  lib.write('tokyo.md', '# 東京の夜\n\n東京タワーは赤い。The ΟΔΟΣ sign; a ❤️ emoji; bidi \u2067عربي\u2069 text; ₽100 price.');
+  lib.write('sql.txt', "Odd words\n\nNEAR AND OR NOT title author '; DROP TABLE articles; -- and \"quoted\" text.");
+  syncFolders(lib.db, [{ key: 'k', root: join(lib.dir, 'articles') }]);
+  fuzzLib = tempLibrary();
+});
+afterAll(() => {
+  lib.cleanup();
+  fuzzLib.cleanup();
+});
+
+describe('compileQuery', () => {
+  it('quotes every word and adds a prefix form and the stem variants in the index', () => {
+    expect(compile('run').tier1).toBe('("run" OR "run"*)');
+    expect(compile('run').tier2).toBe('(("run" OR "run"* OR "rerun") NOT ("run" OR "run"*))');
+  });
+
+  it('builds the MATCH string from the words as typed, so FTS5 folds them itself', () => {
+    expect(compile('CAFÉ').tier1).toBe('("CAFÉ" OR "CAFÉ"*)');
+    expect(compile('e\u0336x').tier1).toBe('("e\u0336x" OR "e\u0336x"*)');
+  });
+
+  it('reads a word with inner punctuation or CJK as an open sequence and a quoted phrase as an exact one', () => {
+    expect(compile('x"y').tier1).toBe('"x y"*');
+    expect(compile('東京').tier1).toBe('"東 京"*');
+    expect(compile('"long run"').tier1).toBe('"long run"');
+  });
+
+  it('scopes field terms, ORs alternatives and subtracts excluded words', () => {
+    expect(compile('title:mountain').tier1).toBe('title : ("mountain" OR "mountain"*)');
+    expect(compile('cafe OR x -route').tier1).toBe('((("cafe" OR "cafe"*) OR "x") NOT "route")');
+  });
+
+  it('escapes a double quote inside a word by doubling it', () => {
+    const parsed = parseQuery('word');
+    parsed.clauses[0]!.terms[0]!.raw = ['wo"rd'];
+    expect(compileQuery(lib.db, parsed).tier1).toBe('("wo""rd" OR "wo""rd"*)');
+  });
+
+  it('gives no MATCH string when every word is excluded or there is no word', () => {
+    expect(compile('-run').tier1).toBeNull();
+    expect(compile('*** "" ()').tier1).toBeNull();
+  });
+});
+
+describe('search over translated queries', () => {
+  it.each([
+    ['café', 1],
+    ['cafe', 1],
+    ['ZURICH', 1],
+    ['东京', 0],
+    ['東京', 1],
+    ['ΟΔΟΣ', 1],
+    ['οδοσ', 1],
+    ['❤️ emoji', 1],
+    ['عربي', 1],
+    ['₽100', 1],
+    ['NEAR(AND OR NOT)', 1],
+    ["'; DROP TABLE articles; --", 1],
+    ['"quoted" text', 1],
+    ['title:"mountain" author:ada', 1],
+  ])('finds %j in %i article(s)', (q, n) => {
+    expect(searchArticles(lib.db, q).total).toBe(n);
+  });
+
+  it('runs every translated query without an error and with only quoted user text (seeded)', () => {
+    fc.assert(
+      fc.property(queryText, (q) => {
+        checkQueryRuns(lib.db, q);
+      }),
+      { seed: 20240601, numRuns: 1500 },
+    );
+  });
+
+  it('finds an article that holds every word of a generated query (seeded)', () => {
+    fc.assert(
+      fc.property(findCase, (c) => {
+        checkFound(fuzzLib, c);
+      }),
+      { seed: 20240602, numRuns: 150 },
+    );
+  });
+});
