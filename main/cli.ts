@@ -6,6 +6,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { getArticle } from './library/article.ts';
 import { indexMigrations } from './library/db/migrations/indexMigrations.ts';
+import { openIndexDb } from './library/db/indexDb.ts';
 import { DatabaseOpenError, openDatabase } from './library/db/open.ts';
 import { searchArticles, type SearchResponse } from './library/search.ts';
 import type { SyncReport } from './library/sync.ts';
@@ -104,7 +105,10 @@ async function run(argv: string[]): Promise<void> {
     });
     let db;
     try {
-      db = openDatabase(fromUserCwd(values.db), indexMigrations);
+      // Like the app: a damaged index is moved aside and rebuilt, an outdated one re-imported.
+      const opened = openIndexDb(fromUserCwd(values.db));
+      if (opened.recoveredFrom) process.stderr.write(`offprint: the database was damaged; it was kept as ${opened.recoveredFrom} and is rebuilt.\n`);
+      db = opened.db;
     } catch (err) {
       if (err instanceof DatabaseOpenError) throw new Failure(`${err.message} Choose another --db file, or delete this one to rebuild.`);
       throw err;

@@ -34,10 +34,15 @@ export function toDocument(folderKey: string, relpath: string, abs: string, doc:
  */
 export function prepareFile(folderKey: string, job: FileJob, maxBytes: number, read: (abs: string, maxBytes: number) => ReadResult): Outcome {
   const problem = (code: string, reason: string): Outcome => ({ kind: 'problem', relpath: job.relpath, path: job.abs, code, reason });
+  let got: ReadResult;
   try {
-    const got = read(job.abs, maxBytes);
-    // A file we can no longer read keeps its last good version in the index.
-    if (!got.ok) return problem(got.error.code, got.error.reason);
+    got = read(job.abs, maxBytes);
+  } catch (err) {
+    return problem('unreadable', `The file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error'}).`);
+  }
+  // A file we can no longer read keeps its last good version in the index.
+  if (!got.ok) return problem(got.error.code, got.error.reason);
+  try {
     const hash = createHash('sha1').update(got.bytes).digest('hex');
     if (job.prevRowid !== null && job.prevHash === hash) {
       return { kind: 'touch', relpath: job.relpath, rowid: job.prevRowid, size: got.size, mtimeMs: got.mtimeMs };

@@ -2,9 +2,12 @@ import { existsSync } from 'node:fs';
 import { indexMigrations } from './migrations/indexMigrations.ts';
 import { checkIntegrity, DatabaseOpenError, openDatabase, type Db, type OpenOptions } from './open.ts';
 import { moveAside, stamp } from './files.ts';
+import { ensureTokenizerVersion } from './tokenizerVersion.ts';
 
 export interface OpenedIndex {
   db: Db;
+  /** Set when the index was made by an older way of preparing text and was emptied for re-import. */
+  wasReset: boolean;
   /** Set when a damaged index was moved aside and a fresh one created: the caller re-imports content. */
   recoveredFrom: string | null;
 }
@@ -19,13 +22,19 @@ export function openIndexDb(path: string, options: OpenOptions & { now?: () => D
     try {
       const db = openDatabase(path, indexMigrations, options);
       const problem = checkIntegrity(db);
-      if (problem === null) return { db, recoveredFrom: null };
+      if (problem === null) return { db, recoveredFrom: null, wasReset: ensureTokenizerVersion(db) };
       db.close();
     } catch (err) {
       if (!(err instanceof DatabaseOpenError) || err.code === 'newer' || err.code === 'missing') throw err;
     }
     const aside = moveAside(path, `corrupt-${stamp(now())}`);
-    return { db: openDatabase(path, indexMigrations, options), recoveredFrom: aside };
+    return fresh(path, options, aside);
   }
-  return { db: openDatabase(path, indexMigrations, options), recoveredFrom: null };
+  return fresh(path, options, null);
+}
+
+function fresh(path: string, options: OpenOptions, recoveredFrom: string | null): OpenedIndex {
+  const db = openDatabase(path, indexMigrations, options);
+  ensureTokenizerVersion(db);
+  return { db, recoveredFrom, wasReset: false };
 }
