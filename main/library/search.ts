@@ -167,7 +167,8 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
   const total = total1 + total2;
   const picks = page(db, q, compiled, [total1, total2], sort, limit, offset);
-  const matchers = { 1: new Matcher(compiled, false), 2: new Matcher(compiled, true) };
+  // Whole-word matchers have few needles, so their regex is cheap to build and worth it for any body text.
+  const matchers = { 1: new Matcher(compiled, false, 256), 2: new Matcher(compiled, true) };
   const results = picks.map((p) => describe(db, p, matchers)).filter((r): r is SearchResult => r !== null);
   const hasExclusions = compiled.clauses.some((c) => c.isNegated);
   const why = hasExclusions

@@ -15,7 +15,11 @@ export function fold(word: string): string {
 }
 
 /** Scripts written without spaces between words: each character is a token of its own. */
-const SPACELESS_CHAR = String.raw`[[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Bopomofo}]&&[\p{L}\p{N}]]|[[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]&&\p{L}]\p{M}*`;
+const SPACELESS_CJK = String.raw`[[\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}\p{Script_Extensions=Bopomofo}]&&[\p{L}\p{N}]]`;
+const SPACELESS_SEA = String.raw`[[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]&&\p{L}]`;
+const SPACELESS_CHAR = `${SPACELESS_CJK}|${SPACELESS_SEA}\\p{M}*`;
+/** A character that begins a one-character token, for set subtraction below. */
+const SPACELESS_START = `[${SPACELESS_CJK}${SPACELESS_SEA}]`;
 const SPACELESS_TEST = new RegExp(`(?:${SPACELESS_CHAR})`, 'v');
 const SPACELESS_ALL = new RegExp(`(?:${SPACELESS_CHAR})`, 'gv');
 
@@ -44,8 +48,9 @@ export function indexText(text: string): string {
  * A mark only continues a token: the one after an emoji ("❤️", U+FE0F) indexes nothing, so as a
  * query word it would find nothing.
  */
+// Written with set subtraction rather than a lookahead per character: the same tokens, several times faster.
 const TOKEN = new RegExp(
-  `(?:${SPACELESS_CHAR})|(?:(?!${SPACELESS_CHAR})[\\p{L}\\p{N}\\p{Co}])(?:(?!${SPACELESS_CHAR})[\\p{L}\\p{N}\\p{M}\\p{Co}])*`,
+  `(${SPACELESS_CHAR})|[[\\p{L}\\p{N}\\p{Co}]--${SPACELESS_START}][[\\p{L}\\p{N}\\p{M}\\p{Co}]--${SPACELESS_START}]*`,
   'gv',
 );
 
@@ -58,10 +63,11 @@ export interface Token {
 }
 
 export function* tokens(text: string): Generator<Token> {
-  TOKEN.lastIndex = 0;
-  for (const m of text.matchAll(TOKEN)) {
+  // exec in a loop: matchAll's iterator and match objects cost more than the regex itself here.
+  const re = new RegExp(TOKEN);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
     const raw = m[0];
-    const start = m.index;
-    yield { term: fold(raw), start, end: start + raw.length, spaceless: SPACELESS_TEST.test(raw) };
+    yield { term: fold(raw), start: m.index, end: m.index + raw.length, spaceless: m[1] !== undefined };
   }
 }
