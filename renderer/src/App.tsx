@@ -1,10 +1,120 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useApiEvent } from './app/useApiEvent';
+import { isEditableTarget } from './app/keys';
+import { useReaderHistory } from './app/useReaderHistory';
+import { Notice } from './components/Notice';
+import { Splitter } from './components/Splitter';
+import { LibraryPane } from './features/library/LibraryPane';
+import { ReaderPane } from './features/reader/ReaderPane';
+import { SearchPanel } from './features/search/SearchPanel';
+import { clampPaneWidth, maxPaneWidth, PANE_WIDTH } from './features/settings/readingMeasures';
+import { DEFAULT_SETTINGS, useSettings } from './features/settings/useSettings';
+import './App.css';
 
+/** The window: library and search beside the reader, with a splitter between them. */
 export function App() {
-  const [count, setCount] = useState<number | null>(null);
+  const { settings, update, error, clearError } = useSettings();
+  const history = useReaderHistory();
+  const [query, setQuery] = useState('');
+  const [progress, setProgress] = useState<ReadonlyMap<string, number>>(new Map());
+  const [viewport, setViewport] = useState(() => window.innerWidth);
+  const [dragWidth, setDragWidth] = useState<number | null>(null);
+  const { open, back, forward } = history;
+
+  // Reopen the last article once the settings say which it was.
+  const hasRestored = useRef(false);
   useEffect(() => {
-    void api['library.list']({ sort: 'date', offset: 0, limit: 1 }).then((r) => r.ok && setCount(r.value.total));
-  }, []);
-  return <main>Offprint — {count ?? '…'} articles</main>;
+    if (!settings || hasRestored.current) return;
+    hasRestored.current = true;
+    if (settings.lastArticle) open(settings.lastArticle);
+  }, [settings, open]);
+
+  const currentId = history.current?.id ?? null;
+  useEffect(() => {
+    if (currentId && hasRestored.current) update({ lastArticle: currentId });
+  }, [currentId, update]);
+
+  useEffect(() => {
+    const onResize = () => setViewport(window.innerWidth);
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isEditableTarget(e.target)) return;
+      if (e.key === 'ArrowLeft') back();
+      else if (e.key === 'ArrowRight') forward();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('resize', onResize);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [back, forward]);
+  useApiEvent('menu.command', ({ command }) => {
+    if (command === 'back') back();
+    else if (command === 'forward') forward();
+  });
+
+  const onProgress = useCallback((id: string, p: number) => setProgress((m) => new Map(m).set(id, p)), []);
+  const onMissing = useCallback(
+    (id: string) => {
+      if (settings?.lastArticle === id) update({ lastArticle: null });
+    },
+    [settings?.lastArticle, update],
+  );
+  const openFromLibrary = useCallback((id: string) => open(id), [open]);
+
+  const shown = settings ?? DEFAULT_SETTINGS;
+  const paneWidth = clampPaneWidth(dragWidth ?? shown.paneWidth, viewport);
+  const style = { '--pane-width': `${paneWidth}px` } as CSSProperties;
+
+  return (
+    <div className="app" style={style}>
+      <div className="sidebar" id="sidebar">
+        <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} />
+        <LibraryPane isHidden={query.trim() !== ''} currentId={currentId} progress={progress} onOpen={openFromLibrary} />
+      </div>
+      <Splitter
+        value={paneWidth}
+        min={PANE_WIDTH.min}
+        max={maxPaneWidth(viewport)}
+        step={PANE_WIDTH.step}
+        label="Resize library"
+        controls="sidebar"
+        onChange={setDragWidth}
+        onCommit={(w) => {
+          update({ paneWidth: w });
+          setDragWidth(null);
+        }}
+      />
+      <div className="reader-column">
+        {error ? (
+          <div className="app-error">
+            <Notice tone="error">
+              <p>{error}</p>
+            </Notice>
+            <button type="button" className="link-button" onClick={clearError}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        {settings ? (
+          <ReaderPane
+            entry={history.current}
+            settings={settings}
+            onSettings={update}
+            canGoBack={history.canGoBack}
+            canGoForward={history.canGoForward}
+            onBack={back}
+            onForward={forward}
+            onOpenArticle={openFromLibrary}
+            onMissing={onMissing}
+            onProgress={onProgress}
+          />
+        ) : (
+          <main className="reader" aria-label="Reader" aria-busy="true" />
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,9 @@
+import { useEffect, useEffectEvent } from 'react';
+import type { EventName, Events } from '../../../preload/contract';
+import { api } from '../api';
+
+/** Subscribes to one event from main for the life of the component. */
+export function useApiEvent<E extends EventName>(event: E, listener: (payload: Events[E]) => void): void {
+  const onEvent = useEffectEvent(listener);
+  useEffect(() => api.on(event, (payload) => onEvent(payload)), [event]);
+}

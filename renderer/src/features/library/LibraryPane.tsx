@@ -1,0 +1,79 @@
+import { useCallback, useId, useState } from 'react';
+import type { ArticleSummary, LibrarySort } from '../../../../preload/contract';
+import { Notice } from '../../components/Notice';
+import { ContinueShelf } from './ContinueShelf';
+import { FolderManager } from './FolderManager';
+import { ImportProblems } from './ImportProblems';
+import { IndexStatusBar } from './IndexStatusBar';
+import { LibraryList } from './LibraryList';
+import { useContinueReading } from './useContinueReading';
+import { useFolders } from './useFolders';
+import { useImportProblems } from './useImportProblems';
+import { useIndexStatus } from './useIndexStatus';
+import { useLibraryPages } from './useLibraryPages';
+import './LibraryPane.css';
+
+interface Props {
+  isHidden: boolean;
+  currentId: string | null;
+  /** Progress saved in this session, newer than what the library last loaded. */
+  progress: ReadonlyMap<string, number>;
+  onOpen: (id: string) => void;
+}
+
+/** The library landmark: sort and folder filter, the shelf of articles in progress, every article, and folder upkeep. */
+export function LibraryPane({ isHidden, currentId, progress, onOpen }: Props) {
+  const [sort, setSort] = useState<LibrarySort>('date');
+  const [folder, setFolder] = useState<string | null>(null);
+  const ids = useId();
+  const library = useLibraryPages(sort, folder);
+  const shelf = useContinueReading(currentId, progress);
+  const status = useIndexStatus();
+  const problems = useImportProblems();
+  const folders = useFolders();
+  const progressOf = useCallback((item: ArticleSummary) => progress.get(item.id) ?? item.progress, [progress]);
+
+  return (
+    <nav className="library" aria-label="Library" hidden={isHidden}>
+      <div className="library-head">
+        <h2 className="pane-title">Library</h2>
+        <div className="library-controls">
+          <label className="visually-hidden" htmlFor={`${ids}-folder`}>
+            Folder
+          </label>
+          <select id={`${ids}-folder`} className="select" value={folder ?? ''} onChange={(e) => setFolder(e.target.value || null)}>
+            <option value="">All folders</option>
+            {folders.folders.map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.isBundled ? 'Bundled articles' : f.root}
+              </option>
+            ))}
+          </select>
+          <label className="visually-hidden" htmlFor={`${ids}-sort`}>
+            Sort library
+          </label>
+          <select id={`${ids}-sort`} className="select" value={sort} onChange={(e) => setSort(e.target.value as LibrarySort)}>
+            <option value="date">Newest first</option>
+            <option value="title">By title</option>
+          </select>
+        </div>
+      </div>
+      {folder === null ? <ContinueShelf items={shelf} currentId={currentId} progressOf={progressOf} onOpen={onOpen} /> : null}
+      {library.error ? <Notice tone="error">{library.error}</Notice> : null}
+      {library.total === 0 ? (
+        <Notice>
+          <p>{folder ? 'This folder has no articles yet.' : 'Your library is empty.'}</p>
+          <p>Add a folder of Markdown, HTML or text files below.</p>
+        </Notice>
+      ) : null}
+      <LibraryList total={library.total ?? 0} version={library.version} rowAt={library.rowAt} ensure={library.ensure} currentId={currentId} progressOf={progressOf} onOpen={onOpen} />
+      <div className="library-foot">
+        <div className="library-foot-row">
+          <IndexStatusBar status={status} total={library.total} />
+          <ImportProblems problems={problems} />
+        </div>
+        <FolderManager folders={folders} />
+      </div>
+    </nav>
+  );
+}

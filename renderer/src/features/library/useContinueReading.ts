@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+import type { ArticleSummary } from '../../../../preload/contract';
+import { api } from '../../api';
+import { useApiEvent } from '../../app/useApiEvent';
+
+/** Articles started and not finished, most recent first; refreshed when the open article changes or progress is saved. */
+export function useContinueReading(currentId: string | null, progress: ReadonlyMap<string, number>) {
+  const [items, setItems] = useState<ArticleSummary[]>([]);
+  const [reloads, setReloads] = useState(0);
+  useApiEvent('library.changed', () => setReloads((n) => n + 1));
+  useEffect(() => {
+    let isLive = true;
+    void api['library.continue']({}).then((r) => {
+      if (isLive && r.ok) setItems(r.value.filter((a) => (a.progress ?? 0) < 0.98));
+    });
+    return () => {
+      isLive = false;
+    };
+  }, [currentId, reloads, progress]);
+  return items;
+}

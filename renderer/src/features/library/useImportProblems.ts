@@ -1,0 +1,26 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportProblem } from '../../../../preload/contract';
+import { api } from '../../api';
+import { useApiEvent } from '../../app/useApiEvent';
+
+/** Files that could not be imported; fetched again (at most every 300 ms) while the index changes. */
+export function useImportProblems() {
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const load = useCallback(() => {
+    void api['import.problems']({}).then((r) => {
+      if (r.ok) setProblems(r.value);
+    });
+  }, []);
+  useEffect(() => {
+    load();
+    return () => {
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [load]);
+  useApiEvent('index.changed', () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(load, 300);
+  });
+  return problems;
+}

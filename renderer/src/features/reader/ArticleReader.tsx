@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import type { Article, Highlight, ReadingPosition, Settings } from '../../../../preload/contract';
+import { scrollBehavior } from '../../app/keys';
+import { Notice } from '../../components/Notice';
+import { HighlightsPanel } from '../highlights/HighlightsPanel';
+import { SelectionToolbar } from '../highlights/SelectionToolbar';
+import { useHighlights } from '../highlights/useHighlights';
+import { useSelectionRange } from '../highlights/useSelectionRange';
+import { ArticleView } from './ArticleView';
+import { blockText } from './blockText';
+import { decorationsByBlock } from './decorate';
+import { HitBar } from './HitBar';
+import { LinkDialog } from './LinkDialog';
+import { ReadingProgress } from './ReadingProgress';
+import { TableOfContents } from './TableOfContents';
+import { tocEntries } from './toc';
+import { useFindInArticle } from './useFindInArticle';
+import { useHitNavigation } from './useHitNavigation';
+import { useLinkOpener } from './useLinkOpener';
+import { useReaderKeys } from './useReaderKeys';
+import { useReadingPosition } from './useReadingPosition';
+
+export type ReaderPanel = 'contents' | 'highlights' | null;
+
+interface Props {
+  article: Article;
+  position: ReadingPosition | null;
+  query: string | null;
+  settings: Settings;
+  panel: ReaderPanel;
+  onPanel: (panel: ReaderPanel) => void;
+  findRequest: number;
+  containerRef: RefObject<HTMLElement | null>;
+  onOpenArticle: (id: string) => void;
+  onProgress: (id: string, progress: number) => void;
+}
+
+/** An open article with everything around it: hits, find, position, highlights, contents and links. */
+export function ArticleReader({ article, position, query, settings, panel, onPanel, findRequest, containerRef, onOpenArticle, onProgress }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const ids = useId();
+  const headingId = useCallback((block: number) => `${ids}-h${block}`, [ids]);
+  const texts = useMemo(() => article.blocks.map(blockText), [article]);
+  const toc = useMemo(() => tocEntries(article), [article]);
+  const [focusedHid, setFocusedHid] = useState<string | null>(null);
+
+  const hits = useHitNavigation(scrollRef, article.hits);
+  const find = useFindInArticle(article.id, hits);
+  const highlights = useHighlights(article.id);
+  const { selection, current: currentSelection, clear: clearSelection } = useSelectionRange(articleRef, scrollRef, texts);
+  const headingForFragment = useCallback((f: string) => {
+    const entry = toc.find((e) => slug(e.text) === slug(decodeFragment(f)));
+    return entry ? document.getElementById(headingId(entry.block)) : null;
+  }, [toc, headingId]);
+  const links = useLinkOpener(article.id, onOpenArticle, headingForFragment);
+
+  const reading = useReadingPosition({
+    article,
+    texts,
+    saved: position,
+    shouldRestore: article.hits.length === 0,
+    scrollRef,
+    articleRef,
+    layoutKey: `${settings.fontSize}|${settings.lineHeight}|${settings.fontFamily}`,
+    onSaved: onProgress,
+  });
+
+  // Opened from a search: the reader takes focus (the first hit is already in view).
+  useEffect(() => {
+    if (query !== null) articleRef.current?.focus({ preventScroll: true });
+  }, [query]);
+
+  // Only a new request opens the find bar, not the count a previous article left behind.
+  const handledFind = useRef(findRequest);
+  const openFind = find.open;
+  useEffect(() => {
+    if (findRequest === handledFind.current) return;
+    handledFind.current = findRequest;
+    openFind();
+  }, [findRequest, openFind]);
+
+  const addHighlight = useCallback(async () => {
+    const target = currentSelection() ?? selection;
+    if (!target) return;
+    const added = await highlights.add(target.range);
+    if (added) clearSelection();
+  }, [currentSelection, selection, highlights, clearSelection]);
+
+  useReaderKeys({
+    hasHits: hits.mode !== null || find.isOpen,
+    hasSelection: () => currentSelection() !== null,
+    onFind: find.open,
+    onStep: hits.step,
+    onLeaveHits: () => (find.isOpen ? find.close() : hits.clear()),
+    onHighlight: () => void addHighlight(),
+  });
+
+  const decorations = useMemo(() => decorationsByBlock(hits.mode?.hits ?? [], highlights.list), [hits.mode, highlights.list]);
+
+  const goToHighlight = useCallback((h: Highlight) => {
+    const el = articleRef.current?.querySelector(`[data-hid="${h.hid}"]`);
+    el?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
+  }, []);
+  const onArticleClick = (e: MouseEvent) => {
+    const hid = (e.target as Element).closest('.highlight')?.getAttribute('data-hid');
+    if (!hid || !document.getSelection()?.isCollapsed) return;
+    setFocusedHid(hid);
+    onPanel('highlights');
+  };
+
+  const isHitBarShown = hits.mode !== null || find.isOpen;
+  return (
+    <>
+      {isHitBarShown ? (
+        <HitBar
+          isFinding={find.isOpen}
+          query={query}
+          findText={find.text}
+          onFindText={find.setText}
+          findInputRef={find.inputRef}
+          count={hits.mode ? hits.count : null}
+          index={hits.index}
+          error={find.error}
+          onStep={hits.step}
+          onClose={() => (find.isOpen ? find.close() : hits.clear())}
+        />
+      ) : null}
+      <ReadingProgress scrollRef={scrollRef} />
+      {links.message || reading.error ? (
+        <Notice tone="error">
+          <p>{links.message ?? reading.error}</p>
+        </Notice>
+      ) : null}
+      <div className="reader-body">
+        {/* The click only opens a highlight's note; keyboard users reach notes through the Highlights panel. */}
+        <div ref={scrollRef} className="reader-scroll" onClick={onArticleClick}>
+          <ArticleView
+            ref={articleRef}
+            article={article}
+            decorations={decorations}
+            currentTerm={hits.currentTerm}
+            settings={settings}
+            titleId={`${ids}-title`}
+            headingId={headingId}
+            onLink={links.onLink}
+          />
+        </div>
+        {panel === 'contents' && toc.length > 0 ? <TableOfContents entries={toc} headingId={headingId} lang={article.language ?? undefined} dir={article.dir ?? undefined} /> : null}
+        {panel === 'highlights' ? <HighlightsPanel highlights={highlights} focusedHid={focusedHid} onGo={goToHighlight} onOpenArticle={onOpenArticle} /> : null}
+      </div>
+      <SelectionToolbar selection={selection} containerRef={containerRef} onHighlight={() => void addHighlight()} />
+      <LinkDialog url={links.pendingUrl} onConfirm={links.confirm} onCancel={links.cancel} />
+    </>
+  );
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '');
+}
+
+function decodeFragment(f: string): string {
+  try {
+    return decodeURIComponent(f);
+  } catch {
+    return f;
+  }
+}

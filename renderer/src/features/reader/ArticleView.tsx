@@ -1,0 +1,69 @@
+import type { CSSProperties, Ref } from 'react';
+import type { Article, Settings } from '../../../../preload/contract';
+import { formatDate, readingTime } from '../../app/format';
+import { ArticleLink } from './ArticleLink';
+import { BlockView } from './BlockView';
+import { NO_DECORATIONS, type BlockDecorations } from './decorate';
+import { sourceLabel, type LinkKind } from './links';
+import './ArticleView.css';
+
+interface Props {
+  ref: Ref<HTMLElement>;
+  article: Article;
+  decorations: ReadonlyMap<number, BlockDecorations>;
+  currentTerm: number;
+  settings: Settings;
+  titleId: string;
+  headingId: (block: number) => string;
+  onLink: (href: string, kind: LinkKind) => void;
+}
+
+/** The article: the page's only role=article, in its own language and direction, at a readable measure. */
+export function ArticleView({ ref, article, decorations, currentTerm, settings, titleId, headingId, onLink }: Props) {
+  const style = { '--reader-font-size': `${settings.fontSize}px`, '--reader-line-height': String(settings.lineHeight) } as CSSProperties;
+  const date = formatDate(article.date, article.language ?? undefined);
+  return (
+    <article
+      ref={ref}
+      className="article"
+      lang={article.language ?? undefined}
+      dir={article.dir ?? undefined}
+      tabIndex={0}
+      aria-labelledby={titleId}
+      data-font={settings.fontFamily}
+      style={style}
+    >
+      <header className="article-header">
+        <h1 id={titleId} className="article-title">
+          {article.title}
+        </h1>
+        <p className="article-byline">
+          {article.author ? <span className="byline-item byline-author">{article.author}</span> : null}
+          {date ? (
+            <span className="byline-item">
+              <time dateTime={article.date ?? undefined}>{date}</time>
+            </span>
+          ) : null}
+          {/* App text in the article's byline: English, left to right, whatever the article's language. */}
+          <span className="byline-item" lang="en" dir="ltr">
+            {readingTime(article.wordCount)}
+          </span>
+          {article.source ? (
+            <span className="byline-item">
+              <ArticleLink href={article.source} onLink={onLink}>
+                {sourceLabel(article.source)}
+              </ArticleLink>
+            </span>
+          ) : null}
+        </p>
+      </header>
+      <div className="article-body">
+        {article.blocks.map((block, i) => {
+          const deco = decorations.get(i) ?? NO_DECORATIONS;
+          const current = currentTerm >= 0 && deco.hits.some((h) => h.term === currentTerm) ? currentTerm : -1;
+          return <BlockView key={i} block={block} index={i} articleId={article.id} deco={deco} currentTerm={current} headingId={headingId(i)} onLink={onLink} />;
+        })}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+import { memo } from 'react';
+import type { Block } from '../../../../preload/contract';
+import type { BlockDecorations } from './decorate';
+import { FigureBlock } from './FigureBlock';
+import type { LinkKind } from './links';
+import { renderRuns, renderText, type InlineContext } from './renderInline';
+
+interface Props {
+  block: Block;
+  index: number;
+  articleId: string;
+  deco: BlockDecorations;
+  /** The current hit's term when it is in this block, else -1 (so other blocks skip re-rendering). */
+  currentTerm: number;
+  headingId: string;
+  onLink: (href: string, kind: LinkKind) => void;
+}
+
+/** One block as React elements, with data-block so selections and positions map back to it. */
+export const BlockView = memo(function BlockView({ block, index, articleId, deco, currentTerm, headingId, onLink }: Props) {
+  const ctx: InlineContext = { deco, currentTerm, onLink };
+  const cursor = { at: 0 };
+  switch (block.type) {
+    case 'paragraph':
+      return <p data-block={index}>{renderRuns(block.children, cursor, ctx)}</p>;
+    case 'heading': {
+      // The article title is the only h1; an h1 inside the text is one of its sections.
+      const Tag = `h${Math.max(2, block.level)}` as 'h2';
+      return (
+        <Tag data-block={index} id={headingId} tabIndex={-1}>
+          {renderRuns(block.children, cursor, ctx)}
+        </Tag>
+      );
+    }
+    case 'quote':
+      return <blockquote data-block={index}>{renderRuns(block.children, cursor, ctx)}</blockquote>;
+    case 'list': {
+      const List = block.ordered ? 'ol' : 'ul';
+      return (
+        <List data-block={index}>
+          {block.items.map((item, k) => {
+            if (k > 0) cursor.at += 1;
+            return <li key={k}>{renderRuns(item, cursor, ctx, `i${k}`)}</li>;
+          })}
+        </List>
+      );
+    }
+    case 'code':
+      return (
+        <pre data-block={index} className="code-block" data-language={block.language ?? undefined}>
+          <code>{renderText(block.text, cursor, ctx, 'c')}</code>
+        </pre>
+      );
+    case 'figure':
+      return <FigureBlock block={block} index={index} articleId={articleId} ctx={ctx} />;
+    case 'rule':
+      return <hr data-block={index} />;
+    default:
+      return block satisfies never;
+  }
+});

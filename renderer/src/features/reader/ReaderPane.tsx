@@ -1,0 +1,69 @@
+import { useRef, useState } from 'react';
+import type { Article, Settings } from '../../../../preload/contract';
+import { useApiEvent } from '../../app/useApiEvent';
+import type { ReaderEntry } from '../../app/useReaderHistory';
+import type { ReaderPanel } from './ArticleReader';
+import { EmptyReader } from './EmptyReader';
+import { ReaderToolbar } from './ReaderToolbar';
+import { ReaderView } from './ReaderView';
+import './ReaderPane.css';
+
+interface Props {
+  entry: ReaderEntry | null;
+  settings: Settings;
+  onSettings: (patch: Partial<Settings>) => void;
+  canGoBack: boolean;
+  canGoForward: boolean;
+  onBack: () => void;
+  onForward: () => void;
+  onOpenArticle: (id: string) => void;
+  onMissing: (id: string) => void;
+  onProgress: (id: string, progress: number) => void;
+}
+
+/** The main landmark: the toolbar, then the open article (remounted per opening) or a welcome. */
+export function ReaderPane({ entry, settings, onSettings, canGoBack, canGoForward, onBack, onForward, onOpenArticle, onMissing, onProgress }: Props) {
+  const mainRef = useRef<HTMLElement>(null);
+  const [panel, setPanel] = useState<ReaderPanel>(null);
+  const [findRequest, setFindRequest] = useState(0);
+  const [article, setArticle] = useState<Article | null>(null);
+  useApiEvent('menu.command', ({ command }) => {
+    if (command === 'find-in-article') setFindRequest((n) => n + 1);
+  });
+
+  return (
+    <main ref={mainRef} id="reader" className="reader" aria-label="Reader">
+      <ReaderToolbar
+        title={article?.title ?? null}
+        hasArticle={article !== null}
+        hasHeadings={article?.blocks.some((b) => b.type === 'heading') ?? false}
+        canGoBack={canGoBack}
+        canGoForward={canGoForward}
+        onBack={onBack}
+        onForward={onForward}
+        onFind={() => setFindRequest((n) => n + 1)}
+        panel={panel}
+        onPanel={setPanel}
+        settings={settings}
+        onSettings={onSettings}
+      />
+      {entry ? (
+        <ReaderView
+          key={entry.key}
+          entry={entry}
+          settings={settings}
+          panel={panel}
+          onPanel={setPanel}
+          findRequest={findRequest}
+          containerRef={mainRef}
+          onLoaded={setArticle}
+          onMissing={onMissing}
+          onOpenArticle={onOpenArticle}
+          onProgress={onProgress}
+        />
+      ) : (
+        <EmptyReader />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../../preload/contract';
+import { blockText, inlineText } from './blockText';
+
+describe('blockText', () => {
+  it('concatenates nested inline runs and turns a break into a newline', () => {
+    const block: Block = {
+      type: 'paragraph',
+      children: [
+        { type: 'text', text: 'One ' },
+        { type: 'strong', children: [{ type: 'emphasis', children: [{ type: 'text', text: 'two' }] }] },
+        { type: 'break' },
+        { type: 'link', href: 'https://example.org', children: [{ type: 'code', text: 'three()' }] },
+      ],
+    };
+    expect(blockText(block)).toBe('One two\nthree()');
+  });
+
+  it('joins list items with a newline', () => {
+    const block: Block = { type: 'list', ordered: false, items: [[{ type: 'text', text: 'a' }], [{ type: 'text', text: 'b' }]] };
+    expect(blockText(block)).toBe('a\nb');
+  });
+
+  it('uses the caption of a figure, or its alt text when the caption is empty', () => {
+    expect(blockText({ type: 'figure', src: 'x.png', alt: 'A cat', caption: [{ type: 'text', text: 'Caption' }] })).toBe('Caption');
+    expect(blockText({ type: 'figure', src: 'x.png', alt: 'A cat', caption: [] })).toBe('A cat');
+  });
+
+  it('returns the code text for a code block and nothing for a rule', () => {
+    expect(blockText({ type: 'code', language: 'ts', text: 'let x = 1;\n' })).toBe('let x = 1;\n');
+    expect(blockText({ type: 'rule' })).toBe('');
+  });
+
+  it('counts UTF-16 code units so offsets match main', () => {
+    expect(inlineText([{ type: 'text', text: '😀a' }]).length).toBe(3);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../../preload/contract';
+import { tocEntries } from './toc';
+
+const article = (blocks: Article['blocks']): Article => ({
+  id: 'a',
+  path: '/a.md',
+  folder: 'f',
+  title: 'T',
+  author: null,
+  date: null,
+  source: null,
+  language: null,
+  dir: null,
+  tags: [],
+  wordCount: 0,
+  blocks,
+  hits: [],
+});
+
+describe('tocEntries', () => {
+  it('lists the headings with their block index, level and plain text', () => {
+    const entries = tocEntries(
+      article([
+        { type: 'paragraph', children: [{ type: 'text', text: 'Intro' }] },
+        { type: 'heading', level: 2, children: [{ type: 'text', text: 'One ' }, { type: 'emphasis', children: [{ type: 'text', text: 'two' }] }] },
+        { type: 'heading', level: 3, children: [{ type: 'text', text: ' Three ' }] },
+      ]),
+    );
+    expect(entries).toEqual([
+      { block: 1, level: 2, text: 'One two' },
+      { block: 2, level: 3, text: 'Three' },
+    ]);
+  });
+
+  it('is empty for an article without headings', () => {
+    expect(tocEntries(article([{ type: 'rule' }]))).toEqual([]);
+  });
+});

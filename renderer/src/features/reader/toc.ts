@@ -1,0 +1,17 @@
+import type { Article } from '../../../../preload/contract';
+import { inlineText } from './blockText';
+
+/** A heading in the article, for the table of contents. */
+export interface TocEntry {
+  block: number;
+  level: number;
+  text: string;
+}
+
+export function tocEntries(article: Article): TocEntry[] {
+  const out: TocEntry[] = [];
+  article.blocks.forEach((b, block) => {
+    if (b.type === 'heading') out.push({ block, level: b.level, text: inlineText(b.children).trim() });
+  });
+  return out;
+}

@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { Article, ReadingPosition, TextAnchor } from '../../../../preload/contract';
+import { api } from '../../api';
+import { makeAnchor, resolveAnchor, scrollProgress } from './anchor';
+import { offsetAtTop, scrollToOffset } from './domOffsets';
+
+/** Saved this long after scrolling stops (and at once when the page goes away). */
+const SAVE_DELAY_MS = 600;
+
+interface Options {
+  article: Article;
+  texts: readonly string[];
+  saved: ReadingPosition | null;
+  /** False when the article opens at a search hit instead of where you were. */
+  shouldRestore: boolean;
+  scrollRef: RefObject<HTMLElement | null>;
+  articleRef: RefObject<HTMLElement | null>;
+  /** Changes when the layout changes (font, size, spacing): the position is kept across it. */
+  layoutKey: string;
+  onSaved: (id: string, progress: number) => void;
+}
+
+/**
+ * The reading position as a text anchor (block, offset, quote), not a scroll offset, so it
+ * survives reflow: restored on open, kept in place across font changes and resizes, saved after
+ * scrolling stops and when the page is hidden or the article closes.
+ */
+export function useReadingPosition({ article, texts, saved, shouldRestore, scrollRef, articleRef, layoutKey, onSaved }: Options): { error: string | null } {
+  const anchor = useRef<TextAnchor | null>(null);
+  const progress = useRef(0);
+  const [error, setError] = useState<string | null>(null);
+  const isDirty = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The layout (width and type) the anchor was last put back in. A reflow the reader has not
+  // answered yet must not overwrite the anchor with whatever text the reflow moved to the top.
+  const settledLayout = useRef('');
+  const layoutOf = useCallback((root: HTMLElement) => `${root.clientWidth}|${layoutKey}`, [layoutKey]);
+
+  const readAnchor = useCallback(() => {
+    const scroller = scrollRef.current;
+    const root = articleRef.current;
+    if (!scroller || !root || layoutOf(root) !== settledLayout.current) return;
+    const point = offsetAtTop(scroller, root);
+    if (point) anchor.current = makeAnchor(texts, point);
+    progress.current = scrollProgress(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight);
+  }, [texts, scrollRef, articleRef, layoutOf]);
+
+  const restore = useCallback(
+    (target: TextAnchor | null) => {
+      const scroller = scrollRef.current;
+      const root = articleRef.current;
+      if (!scroller || !root) return;
+      if (target) scrollToOffset(scroller, root, resolveAnchor(texts, target));
+      settledLayout.current = layoutOf(root);
+    },
+    [texts, scrollRef, articleRef, layoutOf],
+  );
+
+  // Uses what was read while the article was on screen: when it closes, it is already detached.
+  const save = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (!isDirty.current || !anchor.current) return;
+    isDirty.current = false;
+    const p = progress.current;
+    void api['position.set']({ id: article.id, anchor: anchor.current, progress: p }).then((r) => {
+      if (r.ok) onSaved(article.id, p);
+      setError(r.ok ? null : `Your reading position could not be saved: ${r.error.message}`);
+    });
+  }, [article.id, onSaved]);
+
+  const scheduleSave = useCallback(() => {
+    isDirty.current = true;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(save, SAVE_DELAY_MS);
+  }, [save]);
+
+  // Restore before the first paint, so the article never flashes at its top.
+  useLayoutEffect(() => {
+    restore(shouldRestore ? saved : null);
+    readAnchor();
+    // Opening an article counts as starting it.
+    scheduleSave();
+    // Only when the article opens; later layout changes are handled below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(readAnchor);
+      scheduleSave();
+    };
+    const onHide = () => {
+      readAnchor();
+      save();
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && onHide();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      cancelAnimationFrame(frame);
+      scroller.removeEventListener('scroll', onScroll);
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+      save();
+    };
+  }, [scrollRef, readAnchor, scheduleSave, save]);
+
+  // A new font size, spacing or typeface reflows the text: put the same words back at the top.
+  const isFirstLayout = useRef(true);
+  useLayoutEffect(() => {
+    if (isFirstLayout.current) {
+      isFirstLayout.current = false;
+      return;
+    }
+    restore(anchor.current);
+  }, [layoutKey, restore]);
+
+  // The same when the window or the pane is resized.
+  useEffect(() => {
+    const root = articleRef.current;
+    if (!root) return;
+    const observer = new ResizeObserver(() => {
+      if (layoutOf(root) !== settledLayout.current) restore(anchor.current);
+    });
+    observer.observe(root);
+    return () => observer.disconnect();
+  }, [articleRef, layoutOf, restore]);
+
+  return { error };
+}

@@ -1,0 +1,31 @@
+import { useId, useState } from 'react';
+import type { SearchResult } from '../../../../preload/contract';
+
+const FIELD_NAMES = { title: 'the title', author: 'the author', body: 'the text' } as const;
+
+/** "Why this matched": on demand, which fields and which of the query's terms matched. */
+export function MatchedWhy({ matched }: { matched: SearchResult['matched'] }) {
+  const [isOpen, setOpen] = useState(false);
+  const id = useId();
+  const fields = matched.fields.map((f) => FIELD_NAMES[f]);
+  return (
+    <div className="why">
+      <button type="button" className="why-button" aria-expanded={isOpen} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        Why this matched
+      </button>
+      <div id={id} className="why-panel" hidden={!isOpen}>
+        {fields.length > 0 ? <p>Found in {fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}` : fields[0]}.</p> : <p>Matched by a partial word.</p>}
+        {matched.terms.length > 0 ? (
+          <p>
+            Matching terms:{' '}
+            {matched.terms.map((t, i) => (
+              <code key={i} className="why-term">
+                {t}
+              </code>
+            ))}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { Highlight, SearchResult, SearchSort } from '../../../../preload/contract';
+import { useApiEvent } from '../../app/useApiEvent';
+import { hasModifier, isEditableTarget } from '../../app/keys';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+import { useSearch } from './useSearch';
+import './SearchPanel.css';
+
+interface Props {
+  query: string;
+  onQueryChange: (query: string) => void;
+  onOpen: (id: string, query: string | null) => void;
+}
+
+/** The search landmark: the field, and under it the results while there is a query. */
+export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [sort, setSort] = useState<SearchSort>('relevance');
+  const [selected, setSelected] = useState(0);
+  const search = useSearch(query, sort);
+  const ids = useId();
+  const listId = `${ids}-results`;
+  const resultId = useCallback((i: number) => `${ids}-result-${i}`, [ids]);
+  const results = search.response?.results ?? [];
+  const hasQuery = query.trim() !== '';
+
+  // Enter pressed before the results arrived opens the first result once they do.
+  const isEnterPending = useRef(false);
+  useEffect(() => setSelected(0), [search.query, sort]);
+  useEffect(() => {
+    if (!isEnterPending.current || search.status !== 'ready') return;
+    isEnterPending.current = false;
+    const first = search.response?.results[0];
+    if (first) onOpen(first.id, search.query);
+  }, [search.response, search.status, search.query, onOpen]);
+  useEffect(() => {
+    isEnterPending.current = false;
+  }, [query]);
+
+  const focusSearch = useCallback(() => {
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  }, []);
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const isSlash = e.key === '/' && !hasModifier(e) && !e.altKey && !isEditableTarget(e.target);
+      const isCtrlK = e.key.toLowerCase() === 'k' && hasModifier(e) && !e.altKey && !e.shiftKey;
+      if (!isSlash && !isCtrlK) return;
+      e.preventDefault();
+      focusSearch();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusSearch]);
+  useApiEvent('menu.command', ({ command }) => {
+    if (command === 'focus-search') focusSearch();
+  });
+
+  const open = useCallback((r: SearchResult) => onOpen(r.id, search.query || query.trim()), [onOpen, search.query, query]);
+  const openHighlight = useCallback((h: Highlight) => onOpen(h.id, null), [onOpen]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (results.length === 0) return;
+        e.preventDefault();
+        setSelected((s) => Math.max(0, Math.min(results.length - 1, s + (e.key === 'ArrowDown' ? 1 : -1))));
+        break;
+      case 'Enter': {
+        if (!hasQuery) return;
+        e.preventDefault();
+        const r = results[selected] ?? results[0];
+        if (search.status === 'loading' || !r) isEnterPending.current = search.status === 'loading';
+        else open(r);
+        break;
+      }
+      case 'Escape':
+        e.preventDefault();
+        if (query !== '') onQueryChange('');
+        else inputRef.current?.blur();
+        break;
+    }
+  };
+
+  return (
+    <div
+      role="search"
+      className={`search${hasQuery ? ' has-query' : ''}`}
+      aria-busy={search.status === 'loading'}
+      // The query the shown results answer: what tests (and debugging) wait for.
+      data-answered={search.status === 'ready' || search.status === 'error' ? search.query : ''}
+    >
+      <SearchBox
+        ref={inputRef}
+        value={query}
+        onChange={onQueryChange}
+        onKeyDown={onKeyDown}
+        controls={hasQuery && results.length > 0 ? listId : undefined}
+        activeDescendant={hasQuery && results[selected] ? resultId(selected) : undefined}
+      />
+      {hasQuery ? (
+        <SearchResults
+          search={search}
+          sort={sort}
+          onSort={setSort}
+          selected={selected}
+          onSelect={setSelected}
+          listId={listId}
+          resultId={resultId}
+          onOpen={open}
+          onOpenHighlight={openHighlight}
+        />
+      ) : null}
+    </div>
+  );
+}

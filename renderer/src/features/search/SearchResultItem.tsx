@@ -1,0 +1,44 @@
+import { memo } from 'react';
+import type { SearchResult } from '../../../../preload/contract';
+import { formatDate } from '../../app/format';
+import { MatchedWhy } from './MatchedWhy';
+import { Snippet } from './Snippet';
+
+interface Props {
+  result: SearchResult;
+  index: number;
+  domId: string;
+  isSelected: boolean;
+  onOpen: (result: SearchResult) => void;
+  onFocusItem: (index: number) => void;
+}
+
+/** One result: its button is named by the title first, then date, author and the snippet. */
+export const SearchResultItem = memo(function SearchResultItem({ result, index, domId, isSelected, onOpen, onFocusItem }: Props) {
+  const date = formatDate(result.date);
+  return (
+    <li className={`result${isSelected ? ' is-selected' : ''}`}>
+      <button type="button" id={domId} className="result-open" data-result={index} onClick={() => onOpen(result)} onFocus={() => onFocusItem(index)}>
+        <span className="result-title" dir="auto">
+          {result.title}
+        </span>
+        {date || result.author ? (
+          <span className="result-meta">
+            {date ? (
+              <time className="result-meta-item" dateTime={result.date ?? undefined}>
+                {date}
+              </time>
+            ) : null}
+            {result.author ? <span className="result-meta-item">{result.author}</span> : null}
+          </span>
+        ) : null}
+        {result.snippet.length > 0 ? (
+          <span className="result-snippet" dir="auto">
+            <Snippet segments={result.snippet} />
+          </span>
+        ) : null}
+      </button>
+      <MatchedWhy matched={result.matched} />
+    </li>
+  );
+});

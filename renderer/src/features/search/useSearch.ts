@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Highlight, SearchResponse, SearchSort } from '../../../../preload/contract';
+import { api } from '../../api';
+import { createLatestGate } from './latest';
+
+/** Results per page; "Show more" fetches the next page. */
+export const RESULTS_PAGE = 30;
+/** Short enough to feel instant, long enough to skip the keystrokes of a fast typist. */
+const DEBOUNCE_MS = 20;
+
+export interface SearchState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** The query the shown results answer (not necessarily the one being typed). */
+  query: string;
+  response: SearchResponse | null;
+  highlights: Highlight[];
+  error: string | null;
+  isLoadingMore: boolean;
+}
+
+const IDLE: SearchState = { status: 'idle', query: '', response: null, highlights: [], error: null, isLoadingMore: false };
+
+/**
+ * Searches as you type. Every request takes a ticket from a sequence gate, and only the newest
+ * ticket's answer is shown: a slow answer to an earlier query is dropped, never shown over a
+ * newer one.
+ */
+export function useSearch(query: string, sort: SearchSort) {
+  const [gate] = useState(createLatestGate);
+  const [state, setState] = useState<SearchState>(IDLE);
+  const ticketRef = useRef(0);
+
+  useEffect(() => {
+    const q = query.trim();
+    const ticket = gate.next();
+    ticketRef.current = ticket;
+    if (q === '') {
+      setState(IDLE);
+      return;
+    }
+    setState((s) => ({ ...s, status: 'loading' }));
+    const timer = setTimeout(() => {
+      void Promise.all([api['search.query']({ q, limit: RESULTS_PAGE, sort }), api['highlights.search']({ q })]).then(([r, h]) => {
+        if (!gate.isLatest(ticket)) return;
+        setState(
+          r.ok
+            ? { status: 'ready', query: q, response: r.value, highlights: h.ok ? h.value : [], error: null, isLoadingMore: false }
+            : { ...IDLE, status: 'error', query: q, error: r.error.message },
+        );
+      });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, sort, gate]);
+
+  const loadMore = useCallback(() => {
+    const ticket = ticketRef.current;
+    const shown = state.response;
+    if (!shown || state.isLoadingMore || shown.results.length >= shown.total) return;
+    setState((s) => ({ ...s, isLoadingMore: true }));
+    void api['search.query']({ q: state.query, limit: RESULTS_PAGE, offset: shown.results.length, sort }).then((r) => {
+      if (!gate.isLatest(ticket)) return;
+      setState((s) =>
+        r.ok && s.response
+          ? { ...s, isLoadingMore: false, response: { ...s.response, results: [...s.response.results, ...r.value.results] } }
+          : { ...s, isLoadingMore: false, error: r.ok ? null : r.error.message },
+      );
+    });
+  }, [state.response, state.isLoadingMore, state.query, sort, gate]);
+
+  return { ...state, loadMore };
+}

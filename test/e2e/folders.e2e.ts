@@ -1,0 +1,152 @@
+import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { recordHardening } from '../hardening/summary';
+import { LibraryPage } from './pages/LibraryPage';
+import { ReaderPage } from './pages/ReaderPage';
+import { SearchPage } from './pages/SearchPage';
+import { describe, expect, test } from './support/fixtures';
+import { eventually } from './support/poll';
+
+/** A 1×1 PNG, written next to the sampler so its relative image resolves. */
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+let folder = '';
+
+beforeAll(() => {
+  folder = realpathSync(mkdtempSync(join(tmpdir(), 'offprint-sampler-')));
+  cpSync(resolve(import.meta.dirname, 'fixtures', 'sampler'), folder, { recursive: true });
+  writeFileSync(join(folder, 'pixel.png'), PIXEL);
+  writeFileSync(join(folder, 'broken.txt'), Buffer.from([0x61, 0x00, 0x62, 0x00]));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Adds the sampler folder (again: adding is idempotent) and waits until its articles are searchable. */
+async function withSampler(page: Page): Promise<void> {
+  const library = new LibraryPage(page);
+  await library.addFolder(folder);
+  await eventually(() => library.status.textContent()).toBe('298 articles');
+}
+
+async function openArticle(page: Page, query: string, title: string): Promise<ReaderPage> {
+  const search = new SearchPage(page);
+  const reader = new ReaderPage(page);
+  await search.searchFor(query);
+  await search.openResult(title);
+  await reader.waitForArticle(title);
+  return reader;
+}
+
+describe('folders and article formatting', () => {
+  test('adds a folder by its absolute path and lists its import problems', async ({ page }) => {
+    const library = new LibraryPage(page);
+    await library.addFolder('articles/relative');
+    await eventually(() => library.landmark.getByRole('alert').textContent()).toContain('absolute');
+    await withSampler(page);
+    await library.filterByFolder(folder);
+    await eventually(() => library.status.textContent()).toBe('4 articles');
+    await library.filterByFolder('All folders');
+    await eventually(() => library.status.textContent()).toBe('298 articles');
+    const problems = library.problemsButton();
+    await eventually(() => problems.textContent()).toBe('Import problems (1)');
+    await problems.click();
+    const panel = library.landmark.getByRole('region', { name: 'Import problems' });
+    await eventually(() => panel.textContent()).toContain('broken.txt');
+    expect(await panel.textContent()).toContain('binary');
+  });
+
+  test('renders headings, lists, quotes and code as elements, with a table of contents', async ({ page }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
+    expect(await reader.article.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Lists and quotes', 'Code and links']);
+    expect(await reader.article.getByRole('listitem').count()).toBe(3);
+    expect(await reader.article.locator('blockquote').textContent()).toBe('A quoted sentence about the sea.');
+    expect(await reader.article.locator('pre code').textContent()).toBe("const greeting = 'hello';");
+    expect(await reader.article.locator('em').first().textContent()).toBe('emphasis');
+    expect(await reader.article.locator('br').count()).toBe(1);
+    await reader.main.getByRole('button', { name: 'Contents' }).click();
+    const toc = reader.main.getByRole('navigation', { name: 'Table of contents' });
+    await toc.getByRole('link', { name: 'A smaller heading' }).click();
+    const heading = reader.article.getByRole('heading', { name: 'A smaller heading' });
+    await eventually(() => heading.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await eventually(() => reader.isInView(heading)).toBe(true);
+  });
+
+  test('marks a hit that spans formatting with several marks sharing one data-hit', async ({ page }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'unbreakable', 'Formatting sampler');
+    await eventually(() => reader.marks.count()).toBe(3);
+    expect(await reader.hitIds()).toHaveLength(1);
+    expect((await reader.marks.allTextContents()).join('')).toBe('unbreakable');
+    expect(await reader.counterText()).toBe('1 of 1');
+  });
+
+  test('reads a right-to-left article from right to left, in its language', async ({ page }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'المنارة', 'مقالة باللغة العربية');
+    expect(await reader.article.getAttribute('dir')).toBe('rtl');
+    expect(await reader.article.getAttribute('lang')).toBe('ar');
+    const direction = await reader.article.locator('p').first().evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { direction: string } }).getComputedStyle(el).direction);
+    expect(direction).toBe('rtl');
+  });
+
+  test('shows a remote image as its alt text without fetching it, and a local one through the asset route', async ({ page, guards }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
+    const placeholder = reader.article.locator('figure').filter({ hasText: 'A chart of reading time' });
+    expect(await placeholder.textContent()).toContain('images.example.org');
+    expect(await placeholder.locator('img').count()).toBe(0);
+    const local = reader.article.locator('figure img');
+    expect(await local.getAttribute('src')).toMatch(/^\/asset\/[^/]+\/pixel\.png$/u);
+    await eventually(() => local.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    expect(guards.foreignRequests).toEqual([]);
+  });
+
+  test('asks before opening an external link, showing its whole address, and opens it only when confirmed', async ({ page }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
+    const url = 'https://example.org/offprint/docs/reading-mode?from=sampler&lang=en';
+    await page.context().route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/plain', body: 'stand-in for the web' }));
+    const link = reader.article.getByRole('link', { name: 'the project site' });
+    await link.click();
+    const dialog = page.getByRole('dialog');
+    await eventually(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(url);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => dialog.isVisible()).toBe(false);
+    await link.click();
+    const popup = page.waitForEvent('popup');
+    await dialog.getByRole('button', { name: 'Open link' }).click();
+    expect((await popup).url()).toBe(url);
+    expect(await reader.article.getByRole('link', { name: 'a script link' }).count()).toBe(0);
+  });
+
+  test('opens the article a relative link points to', async ({ page }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
+    await reader.article.getByRole('link', { name: 'the other article' }).click();
+    await reader.waitForArticle('The other article');
+  });
+
+  test('renders hostile markup as inert text', async ({ page }) => {
+    await withSampler(page);
+    const reader = await openArticle(page, 'harbour Styled paragraph', 'Hostile markup');
+    const pwned = await page.evaluate(() => (globalThis as unknown as { __pwn?: number }).__pwn);
+    // hostile.md carries 11 payloads: script, event handlers, srcdoc, javascript: links, form, CSS imports, a hostile code language, DOM clobbering.
+    recordHardening({ hostileTried: 11, hostileExecuted: pwned === undefined ? 0 : 1 });
+    expect(pwned).toBeUndefined();
+    expect(await page.evaluate(() => typeof (globalThis as unknown as { api?: unknown }).api)).toBe('undefined');
+    for (const tag of ['script', 'iframe', 'form', 'style', 'object', 'embed']) expect(await reader.article.locator(tag).count(), tag).toBe(0);
+    expect(await reader.article.getByRole('link').count()).toBe(0);
+    expect(await reader.article.textContent()).toContain('<img src=x onerror="window.__pwn=1">');
+  });
+
+  test('removes a folder and its articles from the library', async ({ page }) => {
+    const library = new LibraryPage(page);
+    await withSampler(page);
+    await library.landmark.getByRole('button', { name: 'Remove folder', exact: true }).click();
+    await eventually(() => library.status.textContent()).toBe('294 articles');
+    await eventually(() => library.landmark.getByRole('status').filter({ hasText: 'Removed' }).count()).toBe(1);
+  });
+});

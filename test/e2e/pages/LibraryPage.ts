@@ -1,0 +1,53 @@
+import type { Locator, Page } from 'playwright-core';
+import { eventually, startsWithTitle } from '../support/poll';
+
+/** The library landmark: every article, sorting and folders, the shelf and the index status. */
+export class LibraryPage {
+  readonly landmark: Locator;
+  readonly list: Locator;
+  readonly shelf: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.landmark = page.getByRole('navigation', { name: 'Library' });
+    this.list = this.landmark.getByRole('list', { name: 'Articles' });
+    this.shelf = this.landmark.getByRole('region', { name: 'Continue reading' });
+    this.status = this.landmark.getByRole('status').first();
+  }
+
+  rows(): Locator {
+    return this.list.getByRole('button');
+  }
+
+  /** The titles of the rows on screen, once the first page has loaded. */
+  async titles(): Promise<string[]> {
+    await eventually(() => this.rows().count()).toBeGreaterThan(1);
+    return this.list.locator('.row-title').allTextContents();
+  }
+
+  row(title: string): Locator {
+    return this.list.getByRole('button', { name: startsWithTitle(title) });
+  }
+
+  async open(title: string): Promise<void> {
+    await this.row(title).click();
+  }
+
+  async sortBy(sort: 'Newest first' | 'By title'): Promise<void> {
+    await this.landmark.getByRole('combobox', { name: 'Sort library' }).selectOption({ label: sort });
+  }
+
+  async addFolder(path: string): Promise<void> {
+    await this.landmark.getByRole('button', { name: 'Add folder…' }).click();
+    await this.landmark.getByRole('textbox', { name: 'Folder path' }).fill(path);
+    await this.landmark.getByRole('button', { name: 'Add', exact: true }).click();
+  }
+
+  async filterByFolder(label: string): Promise<void> {
+    await this.landmark.getByRole('combobox', { name: 'Folder' }).selectOption({ label });
+  }
+
+  problemsButton(): Locator {
+    return this.landmark.getByRole('button', { name: /^Import problems/ });
+  }
+}

@@ -1,0 +1,114 @@
+import type { Locator, Page } from 'playwright-core';
+import { eventually } from '../support/poll';
+
+type Theme = 'Light' | 'Sepia' | 'Dark' | 'System';
+
+/** The reader landmark: the article, hit stepping, find, reading settings, highlights and links. */
+export class ReaderPage {
+  readonly main: Locator;
+  readonly article: Locator;
+  readonly counter: Locator;
+  readonly marks: Locator;
+  readonly findBox: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main', { name: 'Reader' });
+    this.article = page.getByRole('article');
+    this.counter = this.main.getByRole('status');
+    this.marks = this.article.locator('mark');
+    this.findBox = page.getByRole('textbox', { name: 'Find in article', exact: true });
+  }
+
+  title(): Locator {
+    return this.article.getByRole('heading', { level: 1 });
+  }
+
+  async waitForArticle(title: string): Promise<void> {
+    await eventually(() => this.title().textContent()).toBe(title);
+  }
+
+  /** The marks of the current hit (a hit across formatting has several). */
+  currentMarks(): Locator {
+    return this.article.locator('mark.is-current');
+  }
+
+  async counterText(): Promise<string> {
+    return ((await this.counter.textContent()) ?? '').trim();
+  }
+
+  async nextHit(): Promise<void> {
+    await this.main.getByRole('button', { name: 'Next hit', exact: true }).click();
+  }
+
+  async previousHit(): Promise<void> {
+    await this.main.getByRole('button', { name: 'Previous hit', exact: true }).click();
+  }
+
+  async findInArticle(text: string): Promise<void> {
+    await this.article.focus();
+    await this.page.keyboard.press('Control+f');
+    await this.findBox.fill(text);
+  }
+
+  async openReadingSettings(): Promise<Locator> {
+    const button = this.main.getByRole('button', { name: 'Reading settings' });
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    return this.main.getByRole('group', { name: 'Reading settings' });
+  }
+
+  async setTheme(theme: Theme): Promise<void> {
+    const panel = await this.openReadingSettings();
+    await panel.getByRole('radio', { name: theme, exact: true }).check();
+  }
+
+  async largerText(): Promise<void> {
+    const panel = await this.openReadingSettings();
+    await panel.getByRole('button', { name: 'Larger text' }).click();
+  }
+
+  /** Selects the whole text of the smallest element containing `text`, then keeps it with the Highlight button. */
+  async highlight(text: string): Promise<void> {
+    await this.article.getByText(text).first().selectText();
+    await this.main.getByRole('button', { name: 'Highlight', exact: true }).click();
+  }
+
+  highlights(): Locator {
+    return this.article.locator('.highlight');
+  }
+
+  async openHighlightsPanel(): Promise<Locator> {
+    const button = this.main.getByRole('button', { name: 'Highlights', exact: true });
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    return this.main.getByRole('region', { name: 'Highlights' });
+  }
+
+  async back(): Promise<void> {
+    await this.main.getByRole('button', { name: 'Back', exact: true }).click();
+  }
+
+  async forward(): Promise<void> {
+    await this.main.getByRole('button', { name: 'Forward', exact: true }).click();
+  }
+
+  /** True when the whole element is inside the window. */
+  async isInView(locator: Locator): Promise<boolean> {
+    const box = await locator.boundingBox();
+    const size = this.page.viewportSize();
+    return !!box && !!size && box.y >= 0 && box.y + box.height <= size.height && box.x >= 0 && box.x + box.width <= size.width;
+  }
+
+  async hasFocus(): Promise<boolean> {
+    return this.article.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement);
+  }
+
+  /** The distinct hits marked in the article (marks of one hit share data-hit). */
+  async hitIds(): Promise<string[]> {
+    const ids = await this.marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-hit') ?? ''));
+    return [...new Set(ids)];
+  }
+
+  /** Scrolls the reader so the paragraph containing `text` is at the top. */
+  async scrollToText(text: string): Promise<void> {
+    await this.article.getByText(text).first().evaluate((el) => (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: 'start' }));
+  }
+}

@@ -1,0 +1,64 @@
+import { LibraryPage } from './pages/LibraryPage';
+import { ReaderPage } from './pages/ReaderPage';
+import { SearchPage } from './pages/SearchPage';
+import { nextApiResponse } from './support/api';
+import { describe, expect, test } from './support/fixtures';
+import { eventually } from './support/poll';
+
+const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
+const LONG = 'Living with HIV during COVID-19: Wikinews talks to HIV-positive sex workers about how pandemic has effected their lives';
+const DEEP_SENTENCE = 'If this is how the reality is, So before declaring the lockdown';
+
+/** The paragraph with the text is the one being read: it covers the first full line under the reader's top edge. */
+async function isNearTop(reader: ReaderPage, text: string): Promise<boolean> {
+  const box = await reader.article.getByText(text).first().boundingBox();
+  const scroller = await reader.main.locator('.reader-scroll').boundingBox();
+  const line = scroller ? scroller.y + 40 : 0;
+  return !!box && box.y <= line && box.y + box.height >= line;
+}
+
+describe('reading position', () => {
+  test('comes back to the same words after a reload, a resize and a font change', async ({ page }) => {
+    const search = new SearchPage(page);
+    const reader = new ReaderPage(page);
+    await search.searchFor('HIV-positive sex workers');
+    await search.openResult(LONG);
+    await reader.waitForArticle(LONG);
+    await page.keyboard.press('Escape');
+    const saved = nextApiResponse(page, 'position.set', (input) => String((input.anchor as { quote: string }).quote).length > 0 && (input.progress as number) > 0.5);
+    await reader.scrollToText(DEEP_SENTENCE);
+    await saved;
+    await page.reload();
+    await reader.waitForArticle(LONG);
+    await eventually(() => isNearTop(reader, DEEP_SENTENCE)).toBe(true);
+
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await eventually(() => isNearTop(reader, DEEP_SENTENCE)).toBe(true);
+    await reader.largerText();
+    await reader.largerText();
+    await eventually(() => isNearTop(reader, DEEP_SENTENCE)).toBe(true);
+  });
+
+  test('shows reading progress in the reader, the library rows and the Continue reading shelf', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const search = new SearchPage(page);
+    const reader = new ReaderPage(page);
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    await search.searchFor('HIV-positive sex workers');
+    await search.openResult(LONG);
+    await reader.waitForArticle(LONG);
+    await page.keyboard.press('Escape');
+    const saved = nextApiResponse(page, 'position.set', (input) => (input.progress as number) > 0.3);
+    await reader.scrollToText(DEEP_SENTENCE);
+    await saved;
+    const bar = reader.main.getByRole('progressbar', { name: 'Reading progress' });
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(30);
+    await search.box.fill('');
+    const card = library.shelf.getByRole('button', { name: /^Binance\.US Tech Work/u });
+    await eventually(() => card.count()).toBe(1);
+    await eventually(async () => (await card.textContent()) ?? '').toMatch(/\d+% read/u);
+    await eventually(() => library.row(SEED).count()).toBe(1);
+    await eventually(async () => (await library.row(SEED).textContent()) ?? '').toMatch(/\d+% read/u);
+  });
+});

@@ -1,0 +1,103 @@
+import { LibraryPage } from './pages/LibraryPage';
+import { ReaderPage } from './pages/ReaderPage';
+import { describe, expect, test } from './support/fixtures';
+import { nextApiResponse } from './support/api';
+import { eventually } from './support/poll';
+
+const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
+
+/** Relative luminance of a computed CSS colour "rgb(r, g, b)". */
+function luminance(rgb: string): number {
+  if (!rgb.startsWith('rgb')) return Number.NaN;
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/gu) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+describe('reading settings', () => {
+  test('applies the dark theme at once and keeps it after a reload', async ({ page }) => {
+    const reader = new ReaderPage(page);
+    const html = page.locator('html');
+    const background = () => reader.main.evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    await eventually(async () => luminance(await background())).toBeGreaterThan(0.5);
+    const saved = nextApiResponse(page, 'settings.set', (input) => input.theme === 'dark');
+    await reader.setTheme('Dark');
+    await eventually(() => html.getAttribute('data-theme')).toBe('dark');
+    await eventually(async () => luminance(await background())).toBeLessThan(0.05);
+    await saved;
+    await page.reload();
+    await eventually(() => html.getAttribute('data-theme')).toBe('dark');
+    await eventually(async () => luminance(await background())).toBeLessThan(0.05);
+    const panel = await reader.openReadingSettings();
+    expect(await panel.getByRole('radio', { name: 'Dark', exact: true }).isChecked()).toBe(true);
+    await reader.setTheme('Light');
+    await eventually(() => html.getAttribute('data-theme')).toBe('light');
+  });
+
+  test('follows the system colour scheme when the theme is System', async ({ page }) => {
+    const reader = new ReaderPage(page);
+    await reader.setTheme('System');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await eventually(() => page.evaluate(() => (globalThis as unknown as { getComputedStyle: (e: unknown) => { colorScheme: string }; document: { documentElement: unknown } }).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).colorScheme)).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await eventually(() => page.evaluate(() => (globalThis as unknown as { getComputedStyle: (e: unknown) => { colorScheme: string }; document: { documentElement: unknown } }).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).colorScheme)).toBe('light');
+  });
+
+  test('keeps a larger text size and the sans-serif typeface after a reload', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    const fontSize = () => reader.article.evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { fontSize: string } }).getComputedStyle(el).fontSize);
+    const before = parseFloat(await fontSize());
+    await reader.largerText();
+    await eventually(async () => parseFloat(await fontSize())).toBe(before + 1);
+    const panel = await reader.openReadingSettings();
+    const saved = nextApiResponse(page, 'settings.set', (input) => input.fontFamily === 'sans');
+    await panel.getByRole('radio', { name: 'Sans-serif' }).check();
+    await eventually(() => reader.article.getAttribute('data-font')).toBe('sans');
+    await saved;
+    await page.reload();
+    // The last article reopens at start.
+    await reader.waitForArticle(SEED);
+    expect(parseFloat(await fontSize())).toBe(before + 1);
+    expect(await reader.article.getAttribute('data-font')).toBe('sans');
+  });
+
+  test('resizes the library pane from the keyboard and keeps the width after a reload', async ({ page }) => {
+    const splitter = page.getByRole('separator', { name: 'Resize library' });
+    const width = async () => Number(await splitter.getAttribute('aria-valuenow'));
+    const start = await width();
+    await splitter.focus();
+    await page.keyboard.press('ArrowRight');
+    const saved = nextApiResponse(page, 'settings.set', (input) => input.paneWidth === start + 32);
+    await page.keyboard.press('ArrowRight');
+    await eventually(width).toBe(start + 32);
+    await saved;
+    const nav = new LibraryPage(page).landmark;
+    expect(Math.round((await nav.boundingBox())!.width)).toBe(start + 32);
+    await page.reload();
+    await eventually(width).toBe(start + 32);
+  });
+
+  test('stays usable from 800 to 2560 pixels wide', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    for (const [w, h] of [[800, 600], [2560, 1440]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await library.open(SEED);
+      await reader.waitForArticle(SEED);
+      const overflow = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        return d.scrollWidth - d.clientWidth;
+      });
+      expect(overflow).toBe(0);
+      const article = (await reader.article.boundingBox())!;
+      expect(article.width).toBeGreaterThan(300);
+      expect(article.x + article.width).toBeLessThanOrEqual(w);
+      expect((await library.landmark.boundingBox())!.width).toBeGreaterThan(250);
+    }
+  });
+});
