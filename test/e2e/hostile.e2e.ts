@@ -1,0 +1,85 @@
+/**
+ * Every hostile fixture (test/fixtures/hostile) imported and opened in the real reader in Chromium:
+ * nothing may run, navigate, open a window or reach another origin, and the readable text must show.
+ * The page guards (support/fixtures.ts) fail a test on a page error, a dialog or a foreign request.
+ */
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { generateHostileFixtures, HOSTILE_DIR } from '../fixtures/hostile/generate';
+import { recordHardening } from '../hardening/summary';
+import { ReaderPage } from './pages/ReaderPage';
+import { describe, expect, test } from './support/fixtures';
+import { eventually } from './support/poll';
+
+interface Fixture {
+  file: string;
+  category: string;
+  sentence: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(HOSTILE_DIR, 'manifest.json'), 'utf8')) as { fixtures: Fixture[] };
+const SKIP = new Set(['README.md', 'manifest.json', 'generate.ts', '.gitignore']);
+let folder = '';
+let executed = 0;
+let tried = 0;
+
+beforeAll(() => {
+  generateHostileFixtures();
+  folder = realpathSync(mkdtempSync(join(tmpdir(), 'offprint-hostile-')));
+  cpSync(HOSTILE_DIR, folder, { recursive: true, filter: (src) => !SKIP.has(basename(src)) });
+});
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  recordHardening({ hostileTried: tried, hostileExecuted: executed });
+});
+
+/** Requests straight to the serve-mode API, as the page would make them. */
+async function call<T>(url: string, name: string, input: unknown): Promise<T> {
+  const { origin, searchParams } = new URL(url);
+  const res = await fetch(`${origin}/api/${name}?token=${searchParams.get('token')}`, { method: 'POST', body: JSON.stringify(input) });
+  const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+  return result.value;
+}
+
+describe('hostile articles in the reader', () => {
+  let ids = new Map<string, string>();
+
+  test('import: every hostile fixture is in the library', async ({ app }) => {
+    await call(app.server.url, 'folders.add', { path: folder });
+    await expect
+      .poll(async () => (await call<{ total: number }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1, folder })).total, { timeout: 120_000, interval: 200 })
+      .toBe(manifest.fixtures.length);
+    const list = await call<{ items: { id: string }[] }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1000, folder });
+    ids = new Map();
+    for (const { id } of list.items) {
+      const a = await call<{ path: string }>(app.server.url, 'article.get', { id });
+      ids.set(a.path.slice(folder.length + 1), id);
+    }
+    expect([...ids.keys()].sort()).toEqual(manifest.fixtures.map((f) => f.file).sort());
+  });
+
+  test.for(manifest.fixtures.map((f) => [f.file, f] as const))('%s renders inert with its text shown', async ([, fixture], { page, app }) => {
+    const id = ids.get(fixture.file);
+    expect(id, 'the import test ran first').toBeDefined();
+    const popups: string[] = [];
+    page.context().on('page', (p) => popups.push(p.url()));
+    // The reader reopens the last article at start: that opens this one without searching for its title.
+    await call(app.server.url, 'settings.set', { lastArticle: id });
+    await page.goto(app.server.url);
+    const reader = new ReaderPage(page);
+    await eventually(() => reader.article.count(), 'the article to open').toBe(1);
+    tried++;
+    const text = ((await reader.article.textContent()) ?? '').replace(/\s+/gu, ' ');
+    expect(text).toContain(fixture.sentence.replace(/\s+/gu, ' '));
+    // Give any timer, load or focus handler a moment to fire, then look for the sentinel.
+    await page.waitForTimeout(150);
+    const pwned = await page.evaluate(() => (globalThis as unknown as { __pwn?: unknown }).__pwn);
+    if (pwned !== undefined) executed++;
+    expect(pwned).toBeUndefined();
+    expect(new URL(page.url()).origin).toBe(new URL(app.server.url).origin);
+    expect(popups).toEqual([]);
+  });
+});
