@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatOf, guessScript, importBytes } from './importFile.ts';
 import { checkImport, importInput, loadSeeds } from './importFuzz.ts';
+import { recordHardening } from '../../../test/hardening/summary.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
@@ -70,5 +71,6 @@ describe('importBytes under fuzzing', () => {
       }),
       { seed: 20240603, numRuns: 1500 },
     );
+    recordHardening({ fuzzInputs: 1500 });
   });
 });

@@ -7,6 +7,7 @@ import { tempLibrary, type TempLibrary } from '../testing.ts';
 import { compileQuery } from './compile.ts';
 import { parseQuery } from './parse.ts';
 import { checkFound, checkQueryRuns, findCase, queryText } from './queryFuzz.ts';
+import { recordHardening } from '../../../test/hardening/summary.ts';
 
 let lib: TempLibrary;
 let fuzzLib: TempLibrary;
@@ -86,6 +87,7 @@ describe('search over translated queries', () => {
       }),
       { seed: 20240601, numRuns: 1500 },
     );
+    recordHardening({ fuzzInputs: 1500 });
   });
 
   it('finds an article that holds every word of a generated query (seeded)', () => {
@@ -95,5 +97,6 @@ describe('search over translated queries', () => {
       }),
       { seed: 20240602, numRuns: 150 },
     );
+    recordHardening({ fuzzInputs: 150 });
   });
 });
