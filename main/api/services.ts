@@ -11,6 +11,7 @@ import { FolderWatcher } from '../library/watch.ts';
 import type { Deps } from './deps.ts';
 import { dispatch } from './dispatch.ts';
 import { allFolderSpecs, userFolderSpecs } from './handlers.ts';
+import { isWritableDir, openReadOnlyData } from './readOnlyData.ts';
 
 const log = createLogger('services');
 
@@ -43,6 +44,7 @@ export interface Services {
 export function startServices(options: ServicesOptions): Services {
   const now = options.now ?? (() => new Date());
   mkdirSync(options.dataDir, { recursive: true });
+  if (!isWritableDir(options.dataDir)) return startReadOnly(options, now);
   const notices: string[] = [];
   const userPath = join(options.dataDir, 'user.db');
   const user = openUserDb(userPath, { nativeBinding: options.nativeBinding, now });
@@ -103,5 +105,28 @@ export function startServices(options: ServicesOptions): Services {
       index.db.close();
       user.db.close();
     },
+  };
+}
+
+/** A data folder that cannot be written: read and search what is there, refuse the rest clearly. */
+function startReadOnly(options: ServicesOptions, now: () => Date): Services {
+  const data = openReadOnlyData(options.dataDir, { nativeBinding: options.nativeBinding });
+  log.warn('data folder is read-only', { dataDir: options.dataDir });
+  const deps: Deps = {
+    indexDb: data.indexDb,
+    userDb: data.userDb,
+    indexer: data.indexer,
+    watcher: { add: () => undefined, remove: () => undefined },
+    bundled: options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null,
+    now,
+    openExternal: options.openExternal ?? (async () => false),
+    emit: (event, payload) => options.onEvent?.(event, payload),
+  };
+  return {
+    deps,
+    dispatch: (name, raw) => dispatch(name, raw, deps),
+    ready: Promise.resolve({ added: 0, updated: 0, unchanged: 0, removed: 0, failed: [] }),
+    notices: [data.notice],
+    close: async () => data.close(),
   };
 }

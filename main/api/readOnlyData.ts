@@ -1,0 +1,62 @@
+import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IndexStatus } from '../../preload/contract.ts';
+import { indexMigrations } from '../library/db/migrations/indexMigrations.ts';
+import { userMigrations } from '../library/db/migrations/userMigrations.ts';
+import { openDatabase, type Db } from '../library/db/open.ts';
+import type { Migration } from '../library/db/migrate.ts';
+import type { Deps } from './deps.ts';
+import { ApiError } from './errors.ts';
+
+/** True when Offprint may write its databases into `dir` (false for a read-only disk or folder). */
+export function isWritableDir(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ReadOnlyData {
+  indexDb: Db;
+  userDb: Db;
+  indexer: Deps['indexer'];
+  notice: string;
+  close: () => void;
+}
+
+/**
+ * A data folder Offprint cannot write to still opens: SQLite cannot read a WAL database in a folder
+ * where it may not create its shared-memory file, so the databases are read from a private copy,
+ * opened read-only. Searching and reading work; importing and saving answer with a clear error.
+ */
+export function openReadOnlyData(dataDir: string, options: { nativeBinding?: string | undefined }): ReadOnlyData {
+  const snapshot = mkdtempSync(join(tmpdir(), 'offprint-readonly-'));
+  const open = (name: string, migrations: readonly Migration[]): Db => {
+    const copy = join(snapshot, name);
+    for (const suffix of ['', '-wal']) if (existsSync(join(dataDir, name + suffix))) copyFileSync(join(dataDir, name + suffix), copy + suffix);
+    // No database yet in the folder: an empty one of the current schema, so the app still starts.
+    openDatabase(copy, migrations, options).close();
+    return openDatabase(copy, migrations, { ...options, readonly: true });
+  };
+  const indexDb = open('index.db', indexMigrations);
+  const userDb = open('user.db', userMigrations);
+  const message = `The data folder ${dataDir} is read-only: Offprint can read and search what it has, but cannot import articles or save positions, highlights or settings until the folder is writable.`;
+  const refuse = async (): Promise<never> => {
+    throw new ApiError('read-only', message);
+  };
+  const status: IndexStatus = { state: 'error', done: 0, total: 0, current: null, failed: 0, message };
+  return {
+    indexDb,
+    userDb,
+    indexer: { status: () => ({ ...status }), sync: refuse, remove: refuse },
+    notice: message,
+    close() {
+      indexDb.close();
+      userDb.close();
+      rmSync(snapshot, { recursive: true, force: true });
+    },
+  };
+}
