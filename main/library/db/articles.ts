@@ -24,8 +24,6 @@ export interface ArticleRow {
 
 export type ArticleMeta = Omit<ArticleRow, 'text' | 'blocks' | 'tags' | 'relpath' | 'format'> & { tags: string[] };
 
-export type ListSort = 'title' | 'date';
-
 const META_COLUMNS = 'rowid, id, folder, path, title, author, date, source, language, dir, tags, word_count';
 
 const statements = statementCache((db) => ({
@@ -36,12 +34,6 @@ const statements = statementCache((db) => ({
   ),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
   maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
-  listByTitle: db.prepare<[number, number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
-    `SELECT ${META_COLUMNS} FROM articles ORDER BY title_key, rowid LIMIT ? OFFSET ?`,
-  ),
-  listByDate: db.prepare<[number, number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
-    `SELECT ${META_COLUMNS} FROM articles ORDER BY date IS NULL, date DESC, rowid DESC LIMIT ? OFFSET ?`,
-  ),
   byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
   textsByRowid: db.prepare<[number], { title: string; author: string | null; text: string }>(
     'SELECT title, author, text FROM articles WHERE rowid = ?',
@@ -72,11 +64,6 @@ export function countArticles(db: Database): number {
 /** An upper bound of the article count in O(1), for deciding how broad a query is. */
 export function articleCountBound(db: Database): number {
   return statements(db).maxRowid.get()?.n ?? 0;
-}
-
-export function listArticles(db: Database, sort: ListSort, limit: number, offset: number): ArticleMeta[] {
-  const s = statements(db);
-  return (sort === 'title' ? s.listByTitle : s.listByDate).all(limit, offset).map(toMeta);
 }
 
 export function rowidsByTitleKey(db: Database, key: string): number[] {

@@ -50,7 +50,6 @@ const statements = statementCache((db) => ({
     `INSERT OR REPLACE INTO import_errors (folder, relpath, path, code, reason) VALUES (@folder, @relpath, @path, @code, @reason)`,
   ),
   folderRowids: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE folder = ?'),
-  setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
 }));
 
 export function knownFiles(db: Database, folder: string): Map<string, KnownFile> {
@@ -114,8 +113,4 @@ export function replaceProblems(db: Database, folder: string, problems: readonly
     s.clearProblems.run(folder);
     for (const p of problems) s.insertProblem.run(p);
   })();
-}
-
-export function setMeta(db: Database, key: string, value: string): void {
-  statements(db).setMeta.run(key, value);
 }
