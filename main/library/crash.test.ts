@@ -30,10 +30,12 @@ function buildCorpus(): number {
 }
 
 const indexArgs = (db: string) => ['--import', 'tsx', join(root, 'main', 'cli.ts'), 'index', '--content', corpus, '--db', db, '--json'];
-const startIndexer = (db: string): ChildProcess => spawn(process.execPath, indexArgs(db), { cwd: root, stdio: 'ignore' });
+/** Batches far smaller than the default, so a run of 2,000 articles commits many times and a kill lands between commits. */
+const env = { ...process.env, OFFPRINT_BATCH_SIZE: '100' };
+const startIndexer = (db: string): ChildProcess => spawn(process.execPath, indexArgs(db), { cwd: root, stdio: 'ignore', env });
 
 function runIndexer(db: string): void {
-  const r = spawnSync(process.execPath, indexArgs(db), { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, indexArgs(db), { cwd: root, encoding: 'utf8', env });
   if (r.status !== 0) throw new Error(`indexer failed: ${r.stderr}`);
 }
 

@@ -9,6 +9,8 @@ import { articleRow, type ArticleRowValues, type FtsValues } from './db/rows.ts'
 export interface FileJob {
   relpath: string;
   abs: string;
+  /** Size at the scan; paces how far parsing may run ahead of the writer. */
+  size: number;
   prevHash: string | null;
   prevRowid: number | null;
 }

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
-import { refreshTerms } from './db/terms.ts';
-import { deleteArticle, knownFiles, putFolder, putRow, replaceProblems, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
+import { markTermsStale, refreshTerms, termsAreStale } from './db/terms.ts';
+import { deleteArticle, knownFiles, putFolder, putRow, replaceProblems, storedHash, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
 import type { ParseReply, ParseRequest } from './parseWorker.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
 import { siblingEntry, startWorker } from './workers.ts';
@@ -39,12 +39,24 @@ export interface SyncReport {
   failed: { path: string; reason: string }[];
 }
 
-/** Articles per transaction: small enough for steady progress and little lost work on a crash. */
-const DEFAULT_BATCH = Number(process.env.OFFPRINT_BATCH_SIZE) || 1000;
+/**
+ * A transaction ends after this many articles or this much text, whichever comes first. Every commit
+ * makes FTS5 write a new segment and merge older ones: at 200k short articles, commits of 1,000 cost
+ * 20 % more than one transaction, commits of 10,000 about nothing. A crash loses at most one batch,
+ * which the next start re-imports; the bytes bound keeps long articles from piling up in memory.
+ */
+const DEFAULT_BATCH = Number(process.env.OFFPRINT_BATCH_SIZE) || 10_000;
+const BATCH_CHARS = 16 * 1024 * 1024;
 /** Below this many files to parse, a parsing thread costs more to start than it saves. */
 const PARALLEL_MIN = 256;
-/** Files per message to the parsing thread; two in flight keep it busy without piling up rows. */
-const SLICE = 2000;
+/** Files per message to the parsing thread, at most. */
+const SLICE_FILES = 500;
+const SLICE_BYTES = 4 * 1024 * 1024;
+/**
+ * How far parsing may run ahead of the writer, in file bytes: enough to keep the parser busy through a
+ * whole batch's commit (the writer's thread answers no messages meanwhile), small enough to bound memory.
+ */
+const AHEAD_BYTES = 3 * BATCH_CHARS;
 
 interface FolderPlan {
   folder: FolderSpec;
@@ -55,15 +67,21 @@ interface FolderPlan {
 }
 
 /** Scans a folder and compares it with the index: what to read, what went, what was refused. */
-function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport): FolderPlan {
-  const scan = scanFolder(folder.root, maxBytes);
+function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport, beforeScan?: (knownCount: number) => void): FolderPlan {
   const known = knownFiles(db, folder.key);
+  beforeScan?.(known.size);
+  const scan = scanFolder(folder.root, maxBytes);
   const jobs: FileJob[] = [];
   for (const file of scan.files) {
     const prev = known.get(file.relpath);
+    if (prev === undefined) {
+      jobs.push({ relpath: file.relpath, abs: file.abs, size: file.size, prevHash: null, prevRowid: null });
+      continue;
+    }
     known.delete(file.relpath);
-    if (prev && prev.size === file.size && prev.mtime_ms === Math.trunc(file.mtimeMs)) report.unchanged++;
-    else jobs.push({ relpath: file.relpath, abs: file.abs, prevHash: prev?.hash ?? null, prevRowid: prev?.rowid ?? null });
+    const [rowid, size, mtimeMs] = [prev[0], prev[2], prev[3]];
+    if (size === file.size && mtimeMs === Math.trunc(file.mtimeMs)) report.unchanged++;
+    else jobs.push({ relpath: file.relpath, abs: file.abs, size: file.size, prevHash: storedHash(db, rowid), prevRowid: rowid });
   }
   const problems = scan.problems.map((p) => ({ folder: folder.key, relpath: p.relpath, path: p.abs, code: p.code, reason: p.reason }));
   return { folder, jobs, gone: [...known.values()], problems, total: scan.files.length };
@@ -72,6 +90,7 @@ function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncRe
 /** Writes outcomes in transactions of `batchSize`, counting them into the report. */
 class Applier {
   private pending: Outcome[] = [];
+  private pendingChars = 0;
   private done: number;
 
   constructor(
@@ -87,16 +106,22 @@ class Applier {
     for (const o of outcomes) {
       this.done++;
       if (o.kind === 'problem') this.p.problems.push({ folder: this.p.folder.key, relpath: o.relpath, path: o.path, code: o.code, reason: o.reason });
-      else this.pending.push(o);
-      if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH)) this.commit(o.relpath);
+      else {
+        this.pending.push(o);
+        if (o.kind === 'put') this.pendingChars += o.fts[2].length;
+      }
+      if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH) || this.pendingChars >= BATCH_CHARS) this.commit(o.relpath);
     }
   }
 
   commit(current: string | null): void {
     const ops = this.pending;
     this.pending = [];
+    this.pendingChars = 0;
     if (ops.length > 0) {
       this.db.transaction(() => {
+        // In the same transaction as the articles: after a crash the next sync still refreshes the words.
+        if (ops.some((o) => o.kind === 'put')) markTermsStale(this.db);
         for (const o of ops) {
           if (o.kind === 'touch') {
             touchFile(this.db, o.rowid, o.size, o.mtimeMs);
@@ -115,7 +140,7 @@ class Applier {
     const { gone, folder, problems } = this.p;
     if (gone.length > 0) {
       this.db.transaction(() => {
-        for (const g of gone) deleteArticle(this.db, g.rowid);
+        for (const [rowid] of gone) deleteArticle(this.db, rowid);
       })();
       this.report.removed += gone.length;
     }
@@ -160,7 +185,7 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
       for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, read)]);
       applier.finish();
     }
-    if (report.added + report.updated > 0) refreshTerms(db);
+    if (termsAreStale(db)) refreshTerms(db);
   } finally {
     end();
   }
@@ -176,20 +201,24 @@ export async function syncFoldersParallel(db: Database, folders: readonly Folder
   const end = begin(db);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let worker: ReturnType<typeof startWorker> | null = null;
+  const startParser = () => startWorker(siblingEntry(import.meta.url, 'parseWorker'), {});
   try {
     for (const folder of folders) {
-      const p = plan(db, folder, maxBytes, report);
+      const p = plan(db, folder, maxBytes, report, (knownCount) => {
+        // A folder new to the index is usually a big first import: the thread loads while the folder is read.
+        if (knownCount === 0) worker ??= startParser();
+      });
       putFolder(db, folder.key, folder.root);
       const applier = new Applier(db, p, report, options);
       if (p.jobs.length < PARALLEL_MIN) {
         for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, readArticleFile)]);
       } else {
-        worker ??= startWorker(siblingEntry(import.meta.url, 'parseWorker'), {});
+        worker ??= startParser();
         await parseInWorker(worker, folder.key, p.jobs, maxBytes, (outcomes) => applier.add(outcomes));
       }
       applier.finish();
     }
-    if (report.added + report.updated > 0) refreshTerms(db);
+    if (termsAreStale(db)) refreshTerms(db);
   } finally {
     end();
     await worker?.terminate();
@@ -197,15 +226,35 @@ export async function syncFoldersParallel(db: Database, folders: readonly Folder
   return report;
 }
 
+/** Cuts jobs into messages of a bounded number of files and bytes. */
+function slicesOf(jobs: readonly FileJob[]): { jobs: FileJob[]; bytes: number }[] {
+  const slices: { jobs: FileJob[]; bytes: number }[] = [];
+  let cur: { jobs: FileJob[]; bytes: number } = { jobs: [], bytes: 0 };
+  for (const job of jobs) {
+    if (cur.jobs.length >= SLICE_FILES || (cur.jobs.length > 0 && cur.bytes + job.size > SLICE_BYTES)) {
+      slices.push(cur);
+      cur = { jobs: [], bytes: 0 };
+    }
+    cur.jobs.push(job);
+    cur.bytes += job.size;
+  }
+  if (cur.jobs.length > 0) slices.push(cur);
+  return slices;
+}
+
 function parseInWorker(worker: NonNullable<ReturnType<typeof startWorker>>, folderKey: string, jobs: FileJob[], maxBytes: number, onOutcomes: (o: Outcome[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
+    const slices = slicesOf(jobs);
     let sent = 0;
     let finished = 0;
-    const slices = Math.ceil(jobs.length / SLICE);
-    const send = () => {
-      if (sent >= slices) return;
-      worker.postMessage({ folderKey, jobs: jobs.slice(sent * SLICE, (sent + 1) * SLICE), maxBytes } satisfies ParseRequest);
-      sent++;
+    let aheadBytes = 0;
+    const fill = () => {
+      // Always two in flight, so the parser never waits for the writer to ask.
+      while (sent < slices.length && (sent - finished < 2 || aheadBytes + slices[sent]!.bytes <= AHEAD_BYTES)) {
+        worker.postMessage({ folderKey, jobs: slices[sent]!.jobs, maxBytes } satisfies ParseRequest);
+        aheadBytes += slices[sent]!.bytes;
+        sent++;
+      }
     };
     const onMessage = (reply: ParseReply) => {
       try {
@@ -216,11 +265,12 @@ function parseInWorker(worker: NonNullable<ReturnType<typeof startWorker>>, fold
         return;
       }
       if (!reply.isLast) return;
+      aheadBytes -= slices[finished]!.bytes;
       finished++;
-      if (finished === slices) {
+      if (finished === slices.length) {
         cleanup();
         resolve();
-      } else send();
+      } else fill();
     };
     const onError = (err: Error) => {
       cleanup();
@@ -232,7 +282,6 @@ function parseInWorker(worker: NonNullable<ReturnType<typeof startWorker>>, fold
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
-    send();
-    send();
+    fill();
   });
 }

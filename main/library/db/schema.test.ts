@@ -61,6 +61,10 @@ describe('query plans of hot queries', () => {
     expect(plan(db, 'SELECT rowid FROM articles WHERE title_key = ?', 'x')).toMatch(/USING (COVERING )?INDEX articles_title_key/);
   });
 
+  it('the start-up scan reads file stamps from an index alone, never the article rows', () => {
+    expect(plan(db, 'SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?', 'x')).toMatch(/USING COVERING INDEX articles_file_stamps/);
+  });
+
   it('a word’s stem variants use the stem index', () => {
     expect(plan(db, 'SELECT term FROM terms WHERE stem = ?', 'x')).toMatch(/USING INDEX terms_stem/);
   });

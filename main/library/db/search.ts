@@ -20,9 +20,14 @@ const statements = statementCache((db) => ({
   newest: db.prepare<[string, number, number], { rowid: number; bm: number }>(
     `SELECT rowid, 0 AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
   ),
+  // CAST: a JS number binds as REAL, and FTS5 (SQLite 3.53) then drops `rowid = ?` beside MATCH and
+  // returns every match. An INTEGER is honoured.
   matchOne: db.prepare<[string, number], { bm: number }>(
-    `SELECT ${BM25} AS bm FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?`,
+    `SELECT ${BM25} AS bm FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
   ),
+  isMatch: db.prepare<[string, number], number>(
+    'SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
+  ).pluck(),
 }));
 
 export function countMatches(db: Database, match: string): number {
@@ -49,4 +54,9 @@ export function newestMatches(db: Database, match: string, limit: number, offset
 /** The bm25 of one article for a query, or undefined when it does not match. */
 export function scoreOf(db: Database, match: string, rowid: number): number | undefined {
   return statements(db).matchOne.get(match, rowid)?.bm;
+}
+
+/** Whether one article matches a query; unlike scoreOf, no bm25, whose statistics read every match. */
+export function isMatch(db: Database, match: string, rowid: number): boolean {
+  return statements(db).isMatch.get(match, rowid) !== undefined;
 }

@@ -2,16 +2,12 @@ import type { Database } from 'better-sqlite3';
 import type { Document } from '../model.ts';
 import { articleRow, type ArticleRowValues, type FileStamp, type FtsValues } from './rows.ts';
 import { statementCache } from './statements.ts';
+import { markTermsStale } from './terms.ts';
 
 export type { FileStamp };
 
-export interface KnownFile {
-  rowid: number;
-  relpath: string;
-  size: number;
-  mtime_ms: number;
-  hash: string;
-}
+/** What the index holds of a file: [rowid, relpath, size, mtime_ms]. A tuple: a start-up scan reads 200k of them. */
+export type KnownFile = [rowid: number, relpath: string, size: number, mtimeMs: number];
 
 export interface FileProblem {
   folder: string;
@@ -22,7 +18,8 @@ export interface FileProblem {
 }
 
 const statements = statementCache((db) => ({
-  known: db.prepare<[string], KnownFile>('SELECT rowid, relpath, size, mtime_ms, hash FROM articles WHERE folder = ?'),
+  known: db.prepare<[string], KnownFile>('SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?').raw(),
+  hashOf: db.prepare<[number], { hash: string }>('SELECT hash FROM articles WHERE rowid = ?'),
   // Positional parameters, in the order of rows.ts articleRow(): binding by name costs a lookup per value.
   insertArticle: db.prepare<unknown[]>(
     `INSERT INTO articles (id, path, size, mtime_ms, hash, format, title, title_key, author, date,
@@ -52,15 +49,24 @@ const statements = statementCache((db) => ({
   folderRowids: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE folder = ?'),
 }));
 
+/** The files the index has from a folder, by relative path. */
 export function knownFiles(db: Database, folder: string): Map<string, KnownFile> {
-  return new Map(statements(db).known.all(folder).map((k) => [k.relpath, k]));
+  const known = new Map<string, KnownFile>();
+  for (const k of statements(db).known.all(folder)) known.set(k[1], k);
+  return known;
+}
+
+/** The content hash stored for an article: looked up only for files whose size or time changed. */
+export function storedHash(db: Database, rowid: number): string | null {
+  return statements(db).hashOf.get(rowid)?.hash ?? null;
 }
 
 
 /**
  * Writes one article's prepared row and index entry; replaces the article at the same folder and path
  * if there is one. `isKnown` says whether the index already has the file (saves a lookup for new files).
- * Call inside a transaction.
+ * Call inside a transaction that also calls markTermsStale (once is enough): the new words reach the
+ * vocabulary in refreshTerms.
  */
 export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKnown: boolean): 'added' | 'updated' {
   const s = statements(db);
@@ -78,6 +84,7 @@ export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKn
 /** Writes one document (see putRow). */
 export function putDocument(db: Database, doc: Document, stamp: FileStamp, isKnown = true): 'added' | 'updated' {
   const { row, fts } = articleRow(doc, stamp);
+  markTermsStale(db);
   return putRow(db, row, fts, isKnown);
 }
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchArticles } from '../search.ts';
+import { markTermsStale, refreshTerms } from '../db/terms.ts';
 import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
 import { compileQuery } from './compile.ts';
@@ -27,6 +28,10 @@ afterAll(() => {
 });
 
 describe('compileQuery', () => {
+  // Written as FTS5 prefix queries here; spelling a prefix out from the vocabulary is tested below.
+  beforeAll(() => markTermsStale(lib.db));
+  afterAll(() => refreshTerms(lib.db));
+
   it('quotes every word and adds a prefix form and the stem variants in the index', () => {
     expect(compile('run').tier1).toBe('("run" OR "run"*)');
     expect(compile('run').tier2).toBe('(("run" OR "run"* OR "rerun") NOT ("run" OR "run"*))');
@@ -57,6 +62,50 @@ describe('compileQuery', () => {
   it('gives no MATCH string when every word is excluded or there is no word', () => {
     expect(compile('-run').tier1).toBeNull();
     expect(compile('*** "" ()').tier1).toBeNull();
+  });
+});
+
+describe('prefixes beyond the indexed lengths', () => {
+  it('spells out the few longer words of the vocabulary, so FTS5 reads their doclists lazily', () => {
+    expect(compile('runne').tier1).toBe('("runne" OR "runner" OR "runners")');
+    expect(compile('mountai').tier1).toBe('("mountai" OR "mountain")');
+    // Up to three characters FTS5 has a prefix index of its own.
+    expect(compile('run').tier1).toBe('("run" OR "run"*)');
+  });
+
+  it('asks FTS5 for the prefix while the vocabulary is behind the index (an import under way)', () => {
+    markTermsStale(lib.db);
+    try {
+      expect(compile('runne').tier1).toBe('("runne" OR "runne"*)');
+    } finally {
+      refreshTerms(lib.db);
+    }
+    expect(compile('runne').tier1).toBe('("runne" OR "runner" OR "runners")');
+  });
+
+  it('finds the same articles either way', () => {
+    const ids = (q: string) => searchArticles(lib.db, q).results.map((r) => r.id).sort();
+    const spelled = ['runne', 'mountai', 'zuric', 'quote'].map(ids);
+    markTermsStale(lib.db);
+    try {
+      expect(['runne', 'mountai', 'zuric', 'quote'].map(ids)).toEqual(spelled);
+    } finally {
+      refreshTerms(lib.db);
+    }
+    expect(spelled.flat().length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('falls back to FTS5 when a beginning has more words than are worth listing', () => {
+    const many = tempLibrary();
+    try {
+      const words = Array.from({ length: 20 }, (_, i) => `inter${String.fromCharCode(97 + i)}word`);
+      many.write('many.txt', `Many\n\n${words.join(' ')}`);
+      syncFolders(many.db, [{ key: 'k', root: join(many.dir, 'articles') }]);
+      expect(compileQuery(many.db, parseQuery('inter')).tier1).toBe('("inter" OR "inter"*)');
+      expect(compileQuery(many.db, parseQuery('interb')).tier1).toBe('("interb" OR "interbword")');
+    } finally {
+      many.cleanup();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { stemOf, termsContaining, termsWithStem } from '../db/terms.ts';
+import { completionsOf, stemOf, termsContaining, termsWithStem } from '../db/terms.ts';
 import type { Clause, Field, ParsedQuery, Term } from './parse.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface CompiledTerm {
   /** Single-token terms: */
   word: string;
   isPrefix: boolean;
+  /** The prefix's longer words, listed, when there are few: see compileTerm. Null means `"word"*`. */
+  completions: string[] | null;
   variants: string[];
   fragments: string[];
 }
@@ -32,22 +34,30 @@ export interface CompiledQuery {
 }
 
 const MIN_PREFIX = 2;
+/**
+ * FTS5 answers `"word"*` beyond the indexed prefix lengths (2 and 3) by merging the doclists of every
+ * word with that beginning into one list before it returns a row — for "webster"* 180k entries, on
+ * every query. The same few words spelled out are read lazily, so a top-20 page stops early.
+ */
+const INDEXED_PREFIX = 3;
+const MAX_COMPLETIONS = 16;
 const MIN_FRAGMENT = 3;
 const isLatinish = (t: string): boolean => /^[\p{L}\p{N}\p{M}]+$/u.test(t) && !/[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]/u.test(t);
 
 function compileTerm(db: Database, term: Term, isNegated: boolean): CompiledTerm {
-  const base = { source: term, field: term.field, word: '', isPrefix: false, variants: [], fragments: [] };
+  const base = { source: term, field: term.field, word: '', isPrefix: false, completions: null, variants: [], fragments: [] };
   if (term.isPhrase || term.tokens.length > 1) return { ...base, sequence: term.tokens };
   const word = term.tokens[0]!;
   const isWord = isLatinish(word);
   const stem = stemOf(word);
   const variants = isWord ? termsWithStem(db, stem).filter((v) => v !== word && !v.startsWith(word)) : [];
   const isPrefix = !isNegated && isWord && [...word].length >= MIN_PREFIX;
+  const completions = isPrefix && [...word].length > INDEXED_PREFIX ? completionsOf(db, word, MAX_COMPLETIONS) : null;
   const fragments =
     !isNegated && isWord && [...word].length >= MIN_FRAGMENT
       ? termsContaining(db, word).filter((t) => !t.startsWith(word) && !variants.includes(t))
       : [];
-  return { ...base, sequence: null, word, isPrefix, variants, fragments };
+  return { ...base, sequence: null, word, isPrefix, completions, variants, fragments };
 }
 
 const quote = (s: string): string => `"${s.replaceAll('"', '""')}"`;
@@ -61,7 +71,7 @@ function termExpr(t: CompiledTerm, withFragments: boolean): string {
   } else {
     parts = [quote(typed)];
     // The exact word and its prefix both match an exact hit, so bm25 ranks it above a mere prefix.
-    if (t.isPrefix) parts.push(`${quote(typed)}*`);
+    if (t.isPrefix) parts.push(...(t.completions ? t.completions.map(quote) : [`${quote(typed)}*`]));
     for (const v of t.variants) parts.push(quote(v));
     if (withFragments) for (const f of t.fragments) parts.push(quote(f));
   }

@@ -1,5 +1,7 @@
 -- index articles_by_date
 CREATE INDEX articles_by_date ON articles (date IS NULL, date DESC, rowid DESC);
+-- index articles_file_stamps
+CREATE INDEX articles_file_stamps ON articles (folder, relpath, size, mtime_ms);
 -- index articles_title_key
 CREATE INDEX articles_title_key ON articles (title_key);
 -- index terms_stem
