@@ -33,7 +33,7 @@ import {
 } from './results.ts';
 import { runChild } from './spawn.ts';
 import { renderTable } from './table.ts';
-import { measureUi } from './ui.ts';
+import { measureUi, type UiMeasurement } from './ui.ts';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(BENCH, '..');
@@ -55,6 +55,7 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     'per-class': { type: 'string' },
     'keep-tmp': { type: 'boolean', default: false },
+    'no-ui': { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -139,8 +140,13 @@ async function benchOne(spec: CorpusSpec): Promise<RunResult> {
   }
   if (importProfile) breakdown = { ...breakdown, import_cpu_top: topFunctions(importProfile, 20) };
 
-  // The UI part needs the serve mode; quick runs skip it by definition.
-  const ui = quick ? { keystroke_p95: null, open_1mb: null } : await measureUi(join(work, 'offprint.db'));
+  // The UI part (serve mode + Chromium, bench/ui.ts), at the size the targets are judged on; quick runs
+  // skip it by definition, --no-ui on request.
+  let ui: UiMeasurement | null = null;
+  if (!quick && !args['no-ui'] && spec.corpus === 'gcide' && spec.n === largestGcide) {
+    step(`${label}: UI (serve mode + Chromium)`);
+    ui = await measureUi({ work, label, enwikiPath });
+  }
   const queries = JSON.parse(readFileSync(join(work, 'queries.json'), 'utf8')) as Query[];
   const result = assemble({
     label,
@@ -154,7 +160,8 @@ async function benchOne(spec: CorpusSpec): Promise<RunResult> {
     during,
     minisearch,
     flexsearch,
-    ui,
+    ui: ui ? { keystroke_p95: ui.keystroke_p95, open_1mb: ui.open_1mb } : { keystroke_p95: null, open_1mb: null },
+    ...(ui ? { uiDetail: ui.detail } : {}),
     git: git(),
     queries,
     ...(breakdown ? { breakdown } : {}),

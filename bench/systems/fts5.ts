@@ -1,5 +1,5 @@
 /**
- * Bare FTS5 configured exactly like Offprint's index (its migration 001-initial.ts runs here): the same
+ * Bare FTS5 configured exactly like Offprint's index (its migrations run here): the same
  * articles table holding the text, the contentless articles_fts with unicode61 remove_diacritics 2 and
  * prefix '2 3', and the terms vocabulary with its trigram index, filled in SQL. Written
  * with raw prepared statements in one transaction, so Offprint's time over this is its own overhead
@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { loadCorpus } from '../corpus/load.ts';
 import { relPathOf } from '../corpus/files.ts';
-import { up as schemaUp } from '../../main/library/db/migrations/index/001-initial.ts';
+import { indexMigrations } from '../../main/library/db/migrations/indexMigrations.ts';
 import { indexText } from '../../main/library/text/fold.ts';
 import { fts5Match } from '../queries.ts';
 import { stopwatch, timeQueries } from '../stats.ts';
@@ -43,8 +43,8 @@ const rows = docs.map((d, i) => {
 for (const suffix of ['', '-wal', '-shm']) rmSync(p.fts5Db + suffix, { force: true });
 const db = new Database(p.fts5Db);
 offprintPragmas(db);
-// Offprint's own schema, from its migration: the same tables, indexes and vocabulary tables.
-schemaUp(db);
+// Offprint's own schema, from its migrations: the same tables, indexes and vocabulary tables.
+for (const m of indexMigrations) m.up(db);
 const insertArticle = db.prepare(
   `INSERT INTO articles (rowid, id, folder, relpath, path, size, mtime_ms, hash, format, title, title_key, author, date,
      source, language, dir, tags, text, blocks, word_count)

@@ -1,7 +1,7 @@
 /**
  * Offprint's real code path: syncFolders over the .txt files on disk, searchArticles for queries.
  * Phases, each in a fresh process (run.ts calls them in this order):
- *   import  full import into a new database; time, RSS, db size.
+ *   import  full import into a new database, as the app and the CLI do it (syncFoldersParallel); time, RSS, db size.
  *   reopen  open + sync of the unchanged folder (the start-up scan), the first query, then all queries.
  *   during  a second full import into a scratch database while a worker thread searches it, for
  *           the "p99 while indexing" figure; kept apart so it cannot disturb the import timing.
@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { openDatabase } from '../../main/library/db/open.ts';
 import { indexMigrations } from '../../main/library/db/migrations/indexMigrations.ts';
 import { searchArticles } from '../../main/library/search.ts';
-import { syncFolders, type SyncReport } from '../../main/library/sync.ts';
+import { syncFolders, syncFoldersParallel, type SyncReport } from '../../main/library/sync.ts';
 import { msSince, secondsSince, stopwatch, summarize, timeQueries, type Summary } from '../stats.ts';
 import { childContext, emit, log, paths, readQueries, rssMb } from './common.ts';
 import { checkpointedMb } from './sqlite.ts';
@@ -38,10 +38,11 @@ function tsxWorkerBoot(module: URL): string {
 
 const counts = (r: SyncReport) => ({ added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed.length });
 
-function importPhase(): void {
+async function importPhase(): Promise<void> {
   const db = freshDb(p.offprintDb);
   const clock = stopwatch();
-  const report = syncFolders(db, folders);
+  // The app's index worker and the command line import with a parsing thread beside the writer.
+  const report = await syncFoldersParallel(db, folders);
   const seconds = clock.seconds();
   const cpuSeconds = clock.cpuSeconds();
   const rss = rssMb();
@@ -84,7 +85,7 @@ async function duringPhase(): Promise<void> {
   });
   await new Promise<void>((resolve) => worker.once('message', () => resolve()));
   const t0 = performance.now();
-  syncFolders(db, folders);
+  await syncFoldersParallel(db, folders);
   const seconds = secondsSince(t0);
   Atomics.store(stop, 0, 1);
   const got = await result;
@@ -95,7 +96,7 @@ async function duringPhase(): Promise<void> {
   emit({ seconds, query });
 }
 
-if (ctx.phase === 'import') importPhase();
+if (ctx.phase === 'import') await importPhase();
 else if (ctx.phase === 'reopen') reopenPhase();
 else if (ctx.phase === 'during') await duringPhase();
 else throw new Error(`unknown --phase ${ctx.phase}`);
