@@ -197,9 +197,9 @@ const file = benchFile(runs, {
   targets: TARGETS,
   notes: [
     'query_ms.fts5 is the bare plain fts5(title, body) table with bm25 + snippet (top 20); query_ms.fts5_contentless is Offprint\'s schema via raw SQL, bm25 only, since a contentless table has no snippet().',
-    'seconds.offprint is syncFolders over .txt files on disk (full import into a new database); seconds.fts5 and fts5_plain insert in-memory strings in one transaction.',
-    'seconds.reopen is opening the database and a syncFolders of the unchanged folder in a new process; first_query_ms is the first searchArticles in that process.',
-    'memory_mb.offprint_rss is the import process RSS after syncFolders; the peers report heapUsed growth after 3× gc(), excluding the docs array.',
+    'seconds.offprint is syncFoldersParallel (the app\'s and the CLI\'s import: a parsing thread beside the writer) over .txt files on disk, into a new database; seconds.fts5 and fts5_plain insert in-memory strings in one transaction.',
+    'seconds.reopen is opening the database and a syncFoldersParallel of the unchanged folder in a new process (the start-up scan); first_query_ms is the first searchArticles in that process.',
+    'memory_mb.offprint_rss is the import process RSS after syncFoldersParallel (both threads); the peers report heapUsed growth after 3× gc(), excluding the docs array.',
   ],
 });
 mkdirSync(dirname(outPath), { recursive: true });

@@ -1,5 +1,6 @@
 /**
- * Offprint's real code path: syncFolders over the .txt files on disk, searchArticles for queries.
+ * Offprint's real code path: syncFoldersParallel over the .txt files on disk (as the app's index worker
+ * and the CLI run it), searchArticles for queries.
  * Phases, each in a fresh process (run.ts calls them in this order):
  *   import  full import into a new database, as the app and the CLI do it (syncFoldersParallel); time, RSS, db size.
  *   reopen  open + sync of the unchanged folder (the start-up scan), the first query, then all queries.
@@ -12,7 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { openDatabase } from '../../main/library/db/open.ts';
 import { indexMigrations } from '../../main/library/db/migrations/indexMigrations.ts';
 import { searchArticles } from '../../main/library/search.ts';
-import { syncFolders, syncFoldersParallel, type SyncReport } from '../../main/library/sync.ts';
+import { syncFoldersParallel, type SyncReport } from '../../main/library/sync.ts';
 import { msSince, secondsSince, stopwatch, summarize, timeQueries, type Summary } from '../stats.ts';
 import { childContext, emit, log, paths, readQueries, rssMb } from './common.ts';
 import { checkpointedMb } from './sqlite.ts';
@@ -53,11 +54,12 @@ async function importPhase(): Promise<void> {
   emit({ seconds, cpu_seconds: cpuSeconds, db_mb: dbMb, rss_mb: rss, report: counts(report), terms });
 }
 
-function reopenPhase(): void {
+async function reopenPhase(): Promise<void> {
   const queries = readQueries(ctx.work);
   const clock = stopwatch();
   const db = openDatabase(p.offprintDb, indexMigrations);
-  const report = syncFolders(db, folders);
+  // The app's start-up scan (the index worker runs syncFoldersParallel).
+  const report = await syncFoldersParallel(db, folders);
   const seconds = clock.seconds();
   const cpuSeconds = clock.cpuSeconds();
   // The first query of a fresh process pays for statement preparation and cold FTS structures.
@@ -97,6 +99,6 @@ async function duringPhase(): Promise<void> {
 }
 
 if (ctx.phase === 'import') await importPhase();
-else if (ctx.phase === 'reopen') reopenPhase();
+else if (ctx.phase === 'reopen') await reopenPhase();
 else if (ctx.phase === 'during') await duringPhase();
 else throw new Error(`unknown --phase ${ctx.phase}`);

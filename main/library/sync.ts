@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
 import { markTermsStale, refreshTerms, termsAreStale } from './db/terms.ts';
-import { deleteArticle, knownFiles, putFolder, putRow, replaceProblems, storedHash, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
+import { countKnownFiles, deleteArticle, knownFiles, putFolder, putRow, replaceProblems, storedHash, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
 import type { ParseReply, ParseRequest } from './parseWorker.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
 import { siblingEntry, startWorker } from './workers.ts';
@@ -67,9 +67,8 @@ interface FolderPlan {
 }
 
 /** Scans a folder and compares it with the index: what to read, what went, what was refused. */
-function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport, beforeScan?: (knownCount: number) => void): FolderPlan {
+function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport): FolderPlan {
   const known = knownFiles(db, folder.key);
-  beforeScan?.(known.size);
   const scan = scanFolder(folder.root, maxBytes);
   const jobs: FileJob[] = [];
   for (const file of scan.files) {
@@ -204,10 +203,9 @@ export async function syncFoldersParallel(db: Database, folders: readonly Folder
   const startParser = () => startWorker(siblingEntry(import.meta.url, 'parseWorker'), {});
   try {
     for (const folder of folders) {
-      const p = plan(db, folder, maxBytes, report, (knownCount) => {
-        // A folder new to the index is usually a big first import: the thread loads while the folder is read.
-        if (knownCount === 0) worker ??= startParser();
-      });
+      // A folder new to the index is usually a big first import: the parsing thread loads meanwhile.
+      if (countKnownFiles(db, folder.key) === 0) worker ??= startParser();
+      const p = plan(db, folder, maxBytes, report);
       putFolder(db, folder.key, folder.root);
       const applier = new Applier(db, p, report, options);
       if (p.jobs.length < PARALLEL_MIN) {

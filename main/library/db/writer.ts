@@ -19,6 +19,7 @@ export interface FileProblem {
 
 const statements = statementCache((db) => ({
   known: db.prepare<[string], KnownFile>('SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?').raw(),
+  countKnown: db.prepare<[string], number>('SELECT count(*) FROM articles WHERE folder = ?').pluck(),
   hashOf: db.prepare<[number], { hash: string }>('SELECT hash FROM articles WHERE rowid = ?'),
   // Positional parameters, in the order of rows.ts articleRow(): binding by name costs a lookup per value.
   insertArticle: db.prepare<unknown[]>(
@@ -54,6 +55,10 @@ export function knownFiles(db: Database, folder: string): Map<string, KnownFile>
   const known = new Map<string, KnownFile>();
   for (const k of statements(db).known.all(folder)) known.set(k[1], k);
   return known;
+}
+
+export function countKnownFiles(db: Database, folder: string): number {
+  return statements(db).countKnown.get(folder)!;
 }
 
 /** The content hash stored for an article: looked up only for files whose size or time changed. */

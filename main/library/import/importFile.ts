@@ -1,15 +1,12 @@
 import { basename, extname } from 'node:path';
-import type { Format, ImportResult, ImportedDocument } from '../model.ts';
+import type { ImportResult, ImportedDocument } from '../model.ts';
 import { decodeBytes } from './decode.ts';
+import { formatOf } from './formats.ts';
 import { importHtml } from './html.ts';
 import { importMarkdown } from './markdown.ts';
 import { importTxt } from './txt.ts';
 
-const FORMATS: Record<string, Format> = { '.txt': 'txt', '.text': 'txt', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html' };
-
-export function formatOf(path: string): Format | null {
-  return FORMATS[extname(path).toLowerCase()] ?? null;
-}
+export { formatOf } from './formats.ts';
 
 /** A language from the script when the file did not say, and the direction that goes with it. */
 export function guessScript(text: string): { language: string | null; dir: 'ltr' | 'rtl' | null } {

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { normalize, relative, sep } from 'node:path';
-import { formatOf } from './importFile.ts';
+import { formatOf } from './formats.ts';
 
 export interface ScannedFile {
   relpath: string;
@@ -28,6 +28,12 @@ function isInside(root: string, target: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/u.test(rel));
 }
 
+/** The folder's path as the files' paths begin: normalized, without a trailing separator. */
+function baseOf(root: string): string {
+  const top = normalize(root);
+  return top.length > 1 && top.endsWith(sep) ? top.slice(0, -1) : top;
+}
+
 /**
  * Lists the article files under `root`. Symlinks are never followed (their targets inside the folder
  * are found directly; those outside or looping are reported), hidden entries are skipped, and
@@ -38,8 +44,7 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
   const problems: ScanProblem[] = [];
   const realRoot = realpathSync(root);
   // Paths are built by concatenation: at 200k files, path.join and path.relative cost more than the stat.
-  const top = normalize(root);
-  const stack: [abs: string, rel: string][] = [[top.length > 1 && top.endsWith(sep) ? top.slice(0, -1) : top, '']];
+  const stack: [abs: string, rel: string][] = [[baseOf(root), '']];
   while (stack.length > 0) {
     const [dir, relDir] = stack.pop()!;
     let entries: Dirent[];
@@ -96,3 +101,4 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
   files.sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0));
   return { files, problems };
 }
+
