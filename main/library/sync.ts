@@ -161,6 +161,8 @@ function begin(db: Database): () => void {
   return () => {
     db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
     db.pragma('wal_checkpoint(PASSIVE)');
+    // An import fills the page cache with pages written once; searching needs other pages.
+    db.pragma('shrink_memory');
   };
 }
 
