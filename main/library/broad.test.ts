@@ -46,4 +46,14 @@ describe('a broad query (a word in most articles)', () => {
     expect(r.results.some((x) => /story/i.test(x.title))).toBe(false);
     expect(r.total).toBe(N - N / 3 - N / 500 + N / 500 / 3);
   });
+
+  it('treats a fragment inside words that is in most articles as broad too, and pages through it', () => {
+    // "ntry" is only inside "entry": no word matches, every match is a fragment match.
+    const first = searchArticles(lib.db, 'ntry', { limit: 20 });
+    expect(first.total).toBe(N);
+    const second = searchArticles(lib.db, 'ntry', { limit: 20, offset: 20 });
+    const ids = [...first.results, ...second.results].map((x) => x.id);
+    expect(new Set(ids).size).toBe(40);
+    expect([...first.results, ...second.results].every((x) => /entry/i.test(x.title + x.snippet.map((g) => g.text).join('')))).toBe(true);
+  });
 });

@@ -44,6 +44,7 @@ const FRAGMENT_SCALE = 1e-3;
  */
 const BROAD_SHARE = 0.1;
 const SNIPPET_HITS = 50;
+const FRAGMENT_PREFILTER_FROM = 100_000;
 const BROAD_MIN = 2000;
 
 interface Pick {
@@ -88,10 +89,14 @@ function page(
   limit: number,
   offset: number,
 ): Pick[] {
+  const hasExclusions = compiled.clauses.some((c) => c.isNegated);
+  // Each tier is broad or not by its own count: fragments of a few letters can be in many articles.
+  const fetcher =
+    (broad: boolean) =>
+    (match: string, lim: number, off: number): RankedRow[] =>
+      broad ? broadMatches(db, match, lim, off, hasExclusions) : sort === 'date' ? matchesByDate(db, match, lim, off) : rankedMatches(db, match, lim, off);
   const broad = sort === 'relevance' && isBroad(db, totals[0]);
-  const fetch = broad
-    ? (match: string, lim: number, off: number) => broadMatches(db, match, lim, off, compiled.clauses.some((c) => c.isNegated))
-    : (match: string, lim: number, off: number): RankedRow[] => (sort === 'date' ? matchesByDate(db, match, lim, off) : rankedMatches(db, match, lim, off));
+  const fetch = fetcher(broad);
   const picks: Pick[] = [];
   const [total1, total2] = totals;
   const exact = sort === 'relevance' ? exactTitlePicks(db, q, compiled, broad) : [];
@@ -110,7 +115,8 @@ function page(
   want = limit - picks.length;
   const off2 = Math.max(0, offset - total1);
   if (want > 0 && compiled.tier2 && total2 > 0) {
-    for (const r of fetch(compiled.tier2, want, off2)) picks.push({ rowid: r.rowid, score: -r.bm * FRAGMENT_SCALE, tier: 2 });
+    const fetch2 = fetcher(sort === 'relevance' && isBroad(db, total2));
+    for (const r of fetch2(compiled.tier2, want, off2)) picks.push({ rowid: r.rowid, score: -r.bm * FRAGMENT_SCALE, tier: 2 });
   }
   return picks;
 }
@@ -178,7 +184,9 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const total = total1 + total2;
   const picks = page(db, q, compiled, [total1, total2], sort, limit, offset);
   // Whole-word matchers have few needles, so their regex is cheap to build and worth it for any body text.
-  const matchers = { 1: new Matcher(compiled, false, 256), 2: new Matcher(compiled, true) };
+  // A fragment matcher has up to a hundred words, each letter a class of its accented forms: V8 takes
+  // 100-200 ms to compile that regex, while tokenizing a result up to its first hits takes well under one.
+  const matchers = { 1: new Matcher(compiled, false, 256), 2: new Matcher(compiled, true, FRAGMENT_PREFILTER_FROM) };
   const results = picks.map((p) => describe(db, p, matchers)).filter((r): r is SearchResult => r !== null);
   const hasExclusions = compiled.clauses.some((c) => c.isNegated);
   const why = hasExclusions
