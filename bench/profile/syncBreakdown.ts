@@ -2,7 +2,7 @@
  * Where Offprint's import time goes. Replays syncFolders' per-file loop for a full import (new
  * database) with the same exported building blocks, timing each stage; then times the JS work
  * putDocument does before its SQL, the vocabulary scan inside refreshTerms, and a real syncFolders
- * with one transaction instead of batches of 500. Diagnostic only: main/ is not changed.
+ * with one transaction instead of batches of 10,000 (as sync.ts commits). Diagnostic only: main/ is not changed.
  * Keep in step with main/library/sync.ts (syncOne) if that loop changes.
  */
 import { createHash } from 'node:crypto';
@@ -26,7 +26,7 @@ import { childContext, emit, log, paths } from '../systems/common.ts';
 const ctx = childContext();
 const p = paths(ctx.work);
 const folder = { key: ctx.spec.corpus, root: p.files };
-const BATCH = 500;
+const BATCH = 10_000;
 
 const freshDb = (path: string) => {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -102,7 +102,7 @@ t0 = performance.now();
 for (const b of bytesOf) decodeBytes(b);
 const decodeMs = performance.now() - t0;
 
-// The same import through the real syncFolders as a single transaction instead of batches of 500
+// The same import through the real syncFolders as a single transaction instead of batches of 10,000
 // (compare with seconds.offprint), on a fresh database.
 const oneTx = freshDb(p.duringDb);
 t0 = performance.now();

@@ -42,11 +42,13 @@ export interface SyncReport {
 /**
  * A transaction ends after this many articles or this much text, whichever comes first. Every commit
  * makes FTS5 write a new segment and merge older ones: at 200k short articles, commits of 1,000 cost
- * 20 % more than one transaction, commits of 10,000 about nothing. A crash loses at most one batch,
+ * a quarter more than one transaction, commits of 10,000 a twentieth. A crash loses at most one batch,
  * which the next start re-imports; the bytes bound keeps long articles from piling up in memory.
  */
 const DEFAULT_BATCH = Number(process.env.OFFPRINT_BATCH_SIZE) || 10_000;
 const BATCH_CHARS = 16 * 1024 * 1024;
+/** Progress is reported at least this often (ms) while a batch fills, not only when it commits. */
+const PROGRESS_EVERY_MS = 250;
 /** Below this many files to parse, a parsing thread costs more to start than it saves. */
 const PARALLEL_MIN = 256;
 /** Files per message to the parsing thread, at most. */
@@ -91,6 +93,7 @@ class Applier {
   private pending: Outcome[] = [];
   private pendingChars = 0;
   private done: number;
+  private lastProgress = 0;
 
   constructor(
     private readonly db: Database,
@@ -111,6 +114,7 @@ class Applier {
       }
       if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH) || this.pendingChars >= BATCH_CHARS) this.commit(o.relpath);
     }
+    if (this.options.onProgress && performance.now() - this.lastProgress >= PROGRESS_EVERY_MS) this.progress(outcomes.at(-1)?.relpath ?? null);
   }
 
   commit(current: string | null): void {
@@ -149,6 +153,7 @@ class Applier {
   }
 
   private progress(current: string | null): void {
+    this.lastProgress = performance.now();
     this.options.onProgress?.({ folder: this.p.folder.key, done: this.done, total: this.p.total, current, failed: this.p.problems.length });
   }
 }
