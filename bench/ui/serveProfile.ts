@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CpuProfile } from '../profile/cpuTop.ts';
 
 /**
  * Where serve's main thread spent its CPU during a UI session (from node --cpu-prof): the time under
@@ -16,18 +17,6 @@ const REQUESTS = new Map([
 
 const IDLE = new Set(['(idle)', '(program)']);
 const ROOT = resolve(import.meta.dirname, '..', '..');
-
-interface CpuNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-interface CpuProfile {
-  nodes: CpuNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 export interface RequestCpu {
   ms: number;

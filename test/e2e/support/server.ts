@@ -18,13 +18,21 @@ export interface ServeProcess {
   stop: () => Promise<void>;
 }
 
+export interface ServeOptions {
+  /** How long the start may take: the ready line comes once every --content folder is indexed. */
+  timeoutMs?: number;
+  /** Flags for the server's node (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+}
+
 /**
  * Starts `npm run serve -- --port 0 --data <fresh temp dir>` (as node --import tsx, from the repo
- * root) and resolves once it prints its one ready line. `stop` ends it and deletes the data.
+ * root, so SIGTERM reaches the server itself) and resolves once it prints its one ready line. `stop`
+ * ends it (SIGTERM: it closes cleanly) and deletes the data. The benchmark's UI part uses it too.
  */
-export async function startServe(extraArgs: string[] = []): Promise<ServeProcess> {
+export async function startServe(extraArgs: string[] = [], { timeoutMs = START_TIMEOUT_MS, nodeFlags = [] }: ServeOptions = {}): Promise<ServeProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'offprint-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/serve/main.ts', '--port', '0', '--data', dataDir, ...extraArgs], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'main/serve/main.ts', '--port', '0', '--data', dataDir, ...extraArgs], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Vitest sets NODE_ENV=test; a renderer built under it would be React's development build.
@@ -34,7 +42,7 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeProcess
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`npm run serve printed no ready line within ${START_TIMEOUT_MS / 1000} s.\n${stderr}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(new Error(`npm run serve printed no ready line within ${timeoutMs / 1000} s.\n${stderr.slice(-4000)}`)), timeoutMs);
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
       stdout += c;
       const m = READY.exec(stdout);
@@ -45,7 +53,7 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeProcess
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      fail(new Error(`npm run serve exited with ${code} before it was ready.\n${stderr}`));
+      fail(new Error(`npm run serve exited with ${code} before it was ready.\n${stderr.slice(-4000)}`));
     });
   }).catch(async (err: unknown) => {
     await kill(child);
@@ -67,7 +75,8 @@ export async function startServe(extraArgs: string[] = []): Promise<ServeProcess
 function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((done) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    // Long enough for a clean shutdown to write a CPU profile.
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.once('exit', () => {
       clearTimeout(force);
       done();
