@@ -15,6 +15,18 @@ const folderA = () => ({ key: 'A', root: `${lib.dir}/articles/a` });
 const folderB = () => ({ key: 'B', root: `${lib.dir}/articles/b` });
 
 describe('syncFolders', () => {
+  it('reports progress while a batch fills, before anything is committed', () => {
+    for (let i = 0; i < 5; i++) lib.write(`a/${i}.txt`, `Title ${i}\n\nBody ${i}.`);
+    const seen: { done: number; current: string | null; stored: number }[] = [];
+    syncFolders(lib.db, [folderA()], {
+      progressEveryMs: 0,
+      onProgress: (p) => seen.push({ done: p.done, current: p.current, stored: countArticles(lib.db) }),
+    });
+    // One event per file as it is parsed (the batch of 10,000 commits only at the end), then the end.
+    expect(seen.slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((i) => ({ done: i + 1, current: `${i}.txt`, stored: 0 })));
+    expect(seen.at(-1)).toEqual({ done: 5, current: null, stored: 5 });
+  });
+
   it('rewrites nothing when the folder has not changed', () => {
     lib.write('a/one.txt', 'One\n\nBody one.');
     lib.write('a/two.md', '# Two\n\nBody two.');

@@ -27,6 +27,8 @@ export interface SyncOptions {
   maxBytes?: number;
   batchSize?: number;
   onProgress?: (p: SyncProgress) => void;
+  /** Progress comes at least this often (ms) while a batch fills, as well as at every commit. */
+  progressEveryMs?: number;
   /** The file-system boundary, replaceable so tests can inject read errors. */
   readFile?: (abs: string, maxBytes: number) => ReadResult;
 }
@@ -114,7 +116,9 @@ class Applier {
       }
       if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH) || this.pendingChars >= BATCH_CHARS) this.commit(o.relpath);
     }
-    if (this.options.onProgress && performance.now() - this.lastProgress >= PROGRESS_EVERY_MS) this.progress(outcomes.at(-1)?.relpath ?? null);
+    if (this.options.onProgress && performance.now() - this.lastProgress >= (this.options.progressEveryMs ?? PROGRESS_EVERY_MS)) {
+      this.progress(outcomes.at(-1)?.relpath ?? null);
+    }
   }
 
   commit(current: string | null): void {
