@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
 import { markTermsStale, refreshTerms, termsAreStale } from './db/terms.ts';
-import { countKnownFiles, deleteArticle, knownFiles, putFolder, putRow, replaceProblems, storedHash, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
+import { deleteArticle, hasKnownFiles, knownFiles, putFolder, putRow, replaceProblems, storedHash, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
 import type { ParseReply, ParseRequest } from './parseWorker.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
 import { siblingEntry, startWorker } from './workers.ts';
@@ -82,7 +82,7 @@ function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncRe
       continue;
     }
     known.delete(file.relpath);
-    const [rowid, size, mtimeMs] = [prev[0], prev[2], prev[3]];
+    const [rowid, , size, mtimeMs] = prev;
     if (size === file.size && mtimeMs === Math.trunc(file.mtimeMs)) report.unchanged++;
     else jobs.push({ relpath: file.relpath, abs: file.abs, size: file.size, prevHash: storedHash(db, rowid), prevRowid: rowid });
   }
@@ -215,7 +215,7 @@ export async function syncFoldersParallel(db: Database, folders: readonly Folder
   try {
     for (const folder of folders) {
       // A folder new to the index is usually a big first import: the parsing thread loads meanwhile.
-      if (countKnownFiles(db, folder.key) === 0) worker ??= startParser();
+      if (!hasKnownFiles(db, folder.key)) worker ??= startParser();
       const p = plan(db, folder, maxBytes, report);
       putFolder(db, folder.key, folder.root);
       const applier = new Applier(db, p, report, options);

@@ -19,7 +19,7 @@ export interface FileProblem {
 
 const statements = statementCache((db) => ({
   known: db.prepare<[string], KnownFile>('SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?').raw(),
-  countKnown: db.prepare<[string], number>('SELECT count(*) FROM articles WHERE folder = ?').pluck(),
+  anyKnown: db.prepare<[string], number>('SELECT 1 FROM articles WHERE folder = ? LIMIT 1').pluck(),
   hashOf: db.prepare<[number], { hash: string }>('SELECT hash FROM articles WHERE rowid = ?'),
   // Positional parameters, in the order of rows.ts articleRow(): binding by name costs a lookup per value.
   insertArticle: db.prepare<unknown[]>(
@@ -57,8 +57,9 @@ export function knownFiles(db: Database, folder: string): Map<string, KnownFile>
   return known;
 }
 
-export function countKnownFiles(db: Database, folder: string): number {
-  return statements(db).countKnown.get(folder)!;
+/** Whether the index has any file from a folder: one index probe, not a count of them all. */
+export function hasKnownFiles(db: Database, folder: string): boolean {
+  return statements(db).anyKnown.get(folder) !== undefined;
 }
 
 /** The content hash stored for an article: looked up only for files whose size or time changed. */

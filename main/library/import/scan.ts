@@ -101,4 +101,3 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
   files.sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0));
   return { files, problems };
 }
-
