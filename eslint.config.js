@@ -18,18 +18,25 @@ const BANNED = {
       selector: "Property[key.name='dangerouslySetInnerHTML']",
       message: 'No dangerouslySetInnerHTML: articles are blocks rendered as elements, snippets are segments (docs/SECURITY.md).',
     },
-    { selector: "MemberExpression[property.name=/^(innerHTML|outerHTML)$/]", message: 'No innerHTML/outerHTML: build elements (React children or textContent).' },
+    {
+      selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+      message: 'No innerHTML/outerHTML: build elements (React children or textContent).',
+    },
     { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'No insertAdjacentHTML: build elements instead.' },
     { selector: "CallExpression[callee.property.name=/^(write|writeln)$/][callee.object.name='document']", message: 'No document.write.' },
-    { selector: "CallExpression[callee.property.name='createContextualFragment']", message: 'No createContextualFragment: it parses HTML.' },
+    {
+      selector: "CallExpression[callee.property.name='createContextualFragment']",
+      message: 'No createContextualFragment: it parses HTML.',
+    },
   ],
   webPreferences: [
     {
-      selector: "Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag)$/][value.value=true]",
+      selector:
+        'Property[key.name=/^(nodeIntegration|nodeIntegrationInWorker|nodeIntegrationInSubFrames|allowRunningInsecureContent|experimentalFeatures|webviewTag)$/][value.value=true]',
       message: 'This webPreference must stay false (docs/SECURITY.md, checklist #2, #8, #9, #11).',
     },
     {
-      selector: "Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]",
+      selector: 'Property[key.name=/^(contextIsolation|sandbox|webSecurity)$/][value.value=false]',
       message: 'This webPreference must stay true (docs/SECURITY.md, checklist #3, #4, #6).',
     },
     { selector: "Property[key.name='enableBlinkFeatures']", message: 'No enableBlinkFeatures (checklist #10).' },
@@ -59,7 +66,17 @@ const noElectronSubpaths = { group: ['electron/*'], message: `Only main/electron
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', 'content/**', 'bench/tmp/**', 'test-results/**', '.cache/**', 'test/layering/fixtures/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'native/**',
+      'node_modules/**',
+      'content/**',
+      'bench/tmp/**',
+      'test-results/**',
+      '.cache/**',
+      'test/layering/fixtures/**',
+    ],
   },
   ...tseslint.configs.recommended,
   ...sdl.configs.common,
@@ -119,7 +136,11 @@ export default tseslint.config(
         patterns: [
           { regex: '(^|/)main(/|$)', message: `renderer/ may not import from main/ (${LAYERS}); go through renderer/src/api.ts.` },
           { regex: '(^|/)preload/(?!contract(\\.ts)?$)', message: 'renderer/ may import only types from preload/contract.ts.' },
-          { regex: '(^|/)preload/contract(\\.ts)?$', allowTypeImports: true, message: 'renderer/ may only `import type` from preload/contract.ts.' },
+          {
+            regex: '(^|/)preload/contract(\\.ts)?$',
+            allowTypeImports: true,
+            message: 'renderer/ may only `import type` from preload/contract.ts.',
+          },
         ],
       }),
     },
@@ -165,7 +186,10 @@ export default tseslint.config(
         paths: [noElectron],
         patterns: [
           noElectronSubpaths,
-          { regex: '(^|/)(api|serve|electron)/', message: `main/library/ is the bottom layer: it may not import main/api, main/serve or main/electron (${LAYERS}).` },
+          {
+            regex: '(^|/)(api|serve|electron)/',
+            message: `main/library/ is the bottom layer: it may not import main/api, main/serve or main/electron (${LAYERS}).`,
+          },
           { regex: '(^|/)(renderer|preload/index)', message: `main/ may not import the renderer or the preload (${LAYERS}).` },
         ],
       }),
@@ -178,7 +202,10 @@ export default tseslint.config(
         paths: [noElectron],
         patterns: [
           noElectronSubpaths,
-          { regex: '(^|/)electron/', message: `Only main/electron/ wires Electron; main/api and main/serve may not import it (${LAYERS}).` },
+          {
+            regex: '(^|/)electron/',
+            message: `Only main/electron/ wires Electron; main/api and main/serve may not import it (${LAYERS}).`,
+          },
           { regex: '(^|/)(renderer|preload/index)', message: `main/ may not import the renderer or the preload (${LAYERS}).` },
         ],
       }),
@@ -193,7 +220,8 @@ export default tseslint.config(
           {
             name: 'electron',
             allowTypeImports: true,
-            message: 'Only the wiring files (index.ts, ipc.ts, protocol.ts) import Electron values; put the decision in a plain module with a test.',
+            message:
+              'Only the wiring files (index.ts, ipc.ts, protocol.ts) import Electron values; put the decision in a plain module with a test.',
           },
         ],
         patterns: [{ regex: '(^|/)renderer/', message: `main/ may not import the renderer (${LAYERS}).` }],
@@ -204,7 +232,9 @@ export default tseslint.config(
     files: ['main/electron/index.ts', 'main/electron/protocol.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictedImports({
-        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'Raw ipcMain only in main/electron/ipc.ts, which checks every sender.' }],
+        paths: [
+          { name: 'electron', importNames: ['ipcMain'], message: 'Raw ipcMain only in main/electron/ipc.ts, which checks every sender.' },
+        ],
         patterns: [{ regex: '(^|/)renderer/', message: `main/ may not import the renderer (${LAYERS}).` }],
       }),
     },
@@ -222,7 +252,12 @@ export default tseslint.config(
     files: ['main/electron/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictedImports({
-        paths: [{ name: 'electron', message: 'main/electron tests run without Electron: test the plain module, pass stand-ins for Electron objects.' }],
+        paths: [
+          {
+            name: 'electron',
+            message: 'main/electron tests run without Electron: test the plain module, pass stand-ins for Electron objects.',
+          },
+        ],
       }),
     },
   },

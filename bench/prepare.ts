@@ -19,4 +19,11 @@ log(`${docs.length} docs, ${(textBytes / 1e6).toFixed(1)} MB of text; files ${fi
 const perClass = Number(ctx.flags['per-class'] ?? PER_CLASS);
 const queries = buildQueries(docs, perClass);
 writeFileSync(p.queries, JSON.stringify(queries));
-emit({ docs: docs.length, text_mb: textBytes / 1e6, files_mb: files.bytes / 1e6, files_reused: files.reused, queries: queries.length, seconds: secondsSince(t0) });
+emit({
+  docs: docs.length,
+  text_mb: textBytes / 1e6,
+  files_mb: files.bytes / 1e6,
+  files_reused: files.reused,
+  queries: queries.length,
+  seconds: secondsSince(t0),
+});

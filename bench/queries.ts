@@ -18,7 +18,9 @@ export const PER_CLASS = 200;
 
 /** Too frequent to say anything about ranking; they get their own "common" class instead. */
 const STOP = new Set(
-  'the and of a an to in is or as by for with on at from that which be it this are was were his her their its not but also see obs webster etc'.split(' '),
+  'the and of a an to in is or as by for with on at from that which be it this are was were his her their its not but also see obs webster etc'.split(
+    ' ',
+  ),
 );
 
 /** Roughly what unicode61 calls a token; queries only use plain a–z words so every engine tokenises them alike. */

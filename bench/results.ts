@@ -131,7 +131,7 @@ export const TARGETS: Record<string, number> = {
 };
 
 export const UI_NOTE =
-  'keystroke_p95: keydown of a query\'s last character → first painted frame of its results (debounce included), p95 of 50 queries; open_1mb: click on a result → first painted frame of a 1 MiB article, median of 5. Serve mode in Chromium; ui_detail has every run. Quick runs and --no-ui leave both null.';
+  "keystroke_p95: keydown of a query's last character → first painted frame of its results (debounce included), p95 of 50 queries; open_1mb: click on a result → first painted frame of a 1 MiB article, median of 5. Serve mode in Chromium; ui_detail has every run. Quick runs and --no-ui leave both null.";
 
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(3));
 
@@ -229,7 +229,11 @@ export function assemble(r: RunParts): RunResult {
     db_mb: mb(r.offprint.db_mb),
     db_mb_fts5: mb(r.fts5.db_mb),
     db_mb_fts5_plain: mb(r.fts5Plain.db_mb),
-    memory_mb: { offprint_rss: mb(r.offprint.rss_mb), minisearch_heap: mb(r.minisearch.heap_mb), flexsearch_heap: mb(r.flexsearch.heap_mb) },
+    memory_mb: {
+      offprint_rss: mb(r.offprint.rss_mb),
+      minisearch_heap: mb(r.minisearch.heap_mb),
+      flexsearch_heap: mb(r.flexsearch.heap_mb),
+    },
     ratios,
     cpu_ratios: {
       index_vs_fts5: ratio(cpu.offprint, cpu.fts5),

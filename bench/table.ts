@@ -23,15 +23,63 @@ function runTable(r: RunResult): string {
   const c = r.cpu_seconds;
   const rows: string[][] = [
     ['floor (read + parse)', fmt(r.seconds.floor), fmt(c.floor), '1.0×', '', '', ...none, ''],
-    ['fts5 (Offprint schema, raw SQL)', fmt(r.seconds.fts5), fmt(c.fts5), x(r.seconds.fts5), fmt(r.db_mb_fts5, 1), '', ...lat(r.query_ms.fts5_contentless), 'bm25 only'],
-    ['fts5_plain (bare FTS5)', fmt(r.seconds.fts5_plain), fmt(c.fts5_plain), x(r.seconds.fts5_plain), fmt(r.db_mb_fts5_plain, 1), '', ...lat(r.query_ms.fts5), 'bm25 + snippet'],
-    ['offprint', fmt(r.seconds.offprint), fmt(c.offprint), x(r.seconds.offprint), fmt(r.db_mb, 1), `${fmt(r.memory_mb.offprint_rss, 0)} rss`, ...lat(r.query_ms.offprint), 'searchArticles'],
-    ['minisearch 7', fmt(r.seconds.minisearch), fmt(c.minisearch), x(r.seconds.minisearch), '', `${fmt(r.memory_mb.minisearch_heap, 0)} heap`, ...lat(r.query_ms.minisearch), ''],
-    ['flexsearch 0.8', fmt(r.seconds.flexsearch), fmt(c.flexsearch), x(r.seconds.flexsearch), '', `${fmt(r.memory_mb.flexsearch_heap, 0)} heap`, ...lat(r.query_ms.flexsearch), 'top-20 ids only'],
+    [
+      'fts5 (Offprint schema, raw SQL)',
+      fmt(r.seconds.fts5),
+      fmt(c.fts5),
+      x(r.seconds.fts5),
+      fmt(r.db_mb_fts5, 1),
+      '',
+      ...lat(r.query_ms.fts5_contentless),
+      'bm25 only',
+    ],
+    [
+      'fts5_plain (bare FTS5)',
+      fmt(r.seconds.fts5_plain),
+      fmt(c.fts5_plain),
+      x(r.seconds.fts5_plain),
+      fmt(r.db_mb_fts5_plain, 1),
+      '',
+      ...lat(r.query_ms.fts5),
+      'bm25 + snippet',
+    ],
+    [
+      'offprint',
+      fmt(r.seconds.offprint),
+      fmt(c.offprint),
+      x(r.seconds.offprint),
+      fmt(r.db_mb, 1),
+      `${fmt(r.memory_mb.offprint_rss, 0)} rss`,
+      ...lat(r.query_ms.offprint),
+      'searchArticles',
+    ],
+    [
+      'minisearch 7',
+      fmt(r.seconds.minisearch),
+      fmt(c.minisearch),
+      x(r.seconds.minisearch),
+      '',
+      `${fmt(r.memory_mb.minisearch_heap, 0)} heap`,
+      ...lat(r.query_ms.minisearch),
+      '',
+    ],
+    [
+      'flexsearch 0.8',
+      fmt(r.seconds.flexsearch),
+      fmt(c.flexsearch),
+      x(r.seconds.flexsearch),
+      '',
+      `${fmt(r.memory_mb.flexsearch_heap, 0)} heap`,
+      ...lat(r.query_ms.flexsearch),
+      'top-20 ids only',
+    ],
   ];
   const head = `${r.label}: ${r.docs.toLocaleString('en-US')} docs, ${fmt(r.text_mb, 1)} MB of text`;
   const main = grid(['system', 'index s', 'cpu s', 'vs floor', 'db MB', 'memory MB', 'p50 ms', 'p95 ms', 'p99 ms', 'queries'], rows);
-  const during = r.query_ms.offprint_during_index_p99 === null ? 'not run' : `${fmt(r.query_ms.offprint_during_index_p99)} ms (${r.query_ms.offprint_during_index?.n ?? 0} queries)`;
+  const during =
+    r.query_ms.offprint_during_index_p99 === null
+      ? 'not run'
+      : `${fmt(r.query_ms.offprint_during_index_p99)} ms (${r.query_ms.offprint_during_index?.n ?? 0} queries)`;
   const cr = r.cpu_ratios;
   const cpuLine = `by CPU seconds: index_vs_fts5 ${fmt(cr.index_vs_fts5, 3)}, index_vs_fts5_plain ${fmt(cr.index_vs_fts5_plain, 3)}, index_vs_floor ${fmt(cr.index_vs_floor, 3)}`;
   const extra = `offprint: reopen ${fmt(r.seconds.reopen, 3)} s, first query ${fmt(r.first_query_ms)} ms, common-term p99 ${fmt(r.query_ms.offprint_common_p99)} ms, p99 during indexing ${during}`;
@@ -50,8 +98,17 @@ function runTable(r: RunResult): string {
 }
 
 function targetTable(top: RunResult): string {
-  const rows = Object.entries(top.targets).map(([name, t]) => [name, fmt(t.value, 3), `≤ ${t.limit}`, t.pass === null ? 'n/a' : t.pass ? 'pass' : 'FAIL']);
-  return [`Targets at ${top.label} (Offprint ÷ other; memory = Offprint RSS ÷ peer heap)`, '', grid(['target', 'value', 'limit', ''], rows)].join('\n');
+  const rows = Object.entries(top.targets).map(([name, t]) => [
+    name,
+    fmt(t.value, 3),
+    `≤ ${t.limit}`,
+    t.pass === null ? 'n/a' : t.pass ? 'pass' : 'FAIL',
+  ]);
+  return [
+    `Targets at ${top.label} (Offprint ÷ other; memory = Offprint RSS ÷ peer heap)`,
+    '',
+    grid(['target', 'value', 'limit', ''], rows),
+  ].join('\n');
 }
 
 export function renderTable(file: BenchFile): string {
@@ -59,7 +116,8 @@ export function renderTable(file: BenchFile): string {
   parts.push(targetTable(file));
   const load = (file.meta.loadavg as { start: number[] } | undefined)?.start[0] ?? 0;
   const cpus = (file.meta.machine as { cpus: number } | undefined)?.cpus ?? 1;
-  if (load > cpus / 2) parts.push(`Note: the 1-minute load average was ${load} on ${cpus} CPUs when the run started; other work skews these timings.`);
+  if (load > cpus / 2)
+    parts.push(`Note: the 1-minute load average was ${load} on ${cpus} CPUs when the run started; other work skews these timings.`);
   parts.push(`ui_ms: keystroke_p95 ${fmt(file.ui_ms.keystroke_p95)}, open_1mb ${fmt(file.ui_ms.open_1mb)} (${file.ui_note})`);
   return `${parts.join('\n\n')}\n`;
 }

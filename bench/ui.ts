@@ -79,7 +79,13 @@ export interface OpenRun {
   blocks: number;
   chars: number;
   /** Frames over 50 ms between the click and the idle point (long-animation-frame): where the main thread went. */
-  long_frames: { duration_ms: number; script_ms: number; style_layout_ms: number; paint_etc_ms: number; scripts: { invoker: string; ms: number; forced_layout_ms: number }[] }[];
+  long_frames: {
+    duration_ms: number;
+    script_ms: number;
+    style_layout_ms: number;
+    paint_etc_ms: number;
+    scripts: { invoker: string; ms: number; forced_layout_ms: number }[];
+  }[];
 }
 
 export interface UiDetail {
@@ -91,7 +97,10 @@ export interface UiDetail {
   keystroke: Summary & {
     byClass: Partial<Record<QueryClass, Summary>>;
     /** p50 and p95 of each part of the keystroke time (see KeystrokeRun). */
-    parts: Record<'to_request_ms' | 'request_ms' | 'server_ms' | 'highlights_request_ms' | 'response_to_dom_ms' | 'dom_to_paint_ms', { p50: number; p95: number }>;
+    parts: Record<
+      'to_request_ms' | 'request_ms' | 'server_ms' | 'highlights_request_ms' | 'response_to_dom_ms' | 'dom_to_paint_ms',
+      { p50: number; p95: number }
+    >;
     runs: KeystrokeRun[];
     /** Typed the same way before timing starts. */
     warmup: string[];
@@ -109,7 +118,7 @@ export interface UiMeasurement extends UiTimings {
 }
 
 const HOW = [
-  'Serve mode (main/serve/main.ts) over the run\'s files plus the 1 MB article, driven by Chromium (playwright-core, headless, 1440×900); all times are performance.now() in the page.',
+  "Serve mode (main/serve/main.ts) over the run's files plus the 1 MB article, driven by Chromium (playwright-core, headless, 1440×900); all times are performance.now() in the page.",
   'keystroke: clear the search box, fill all but the last character, wait until those results are shown and painted, then press the last key. Time from the keydown (capture listener on window) to the end of the first frame after the search landmark\'s data-answered equals the query (requestAnimationFrame, then setTimeout 0). Zero results count when the "no results" state is painted. The 20 ms debounce is included.',
   `open_1mb: search for the article's title, then click its result (after first opening a bundled article, so each opening replaces another). Time from the click event to the end of the first frame in which the reader's <article> holds the title and the text (all blocks render in one commit). Median of ${OPEN_RUNS}.`,
 ].join(' ');
@@ -132,9 +141,11 @@ export function pickQueries(all: readonly Query[]): { measured: Query[]; warmup:
 }
 
 /** page.evaluate of a string (CDP evaluates it outside the page's CSP, which forbids eval and so page.waitForFunction). */
-const untilAnswered = (page: Page, q: string) => page.evaluate(`window.__uiBench.untilAnswered(${JSON.stringify(q)}, ${RESULT_TIMEOUT_MS})`);
+const untilAnswered = (page: Page, q: string) =>
+  page.evaluate(`window.__uiBench.untilAnswered(${JSON.stringify(q)}, ${RESULT_TIMEOUT_MS})`);
 /** Two frames and a short pause: whatever the last change set off has run. */
-const settle = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))');
+const settle = (page: Page) =>
+  page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))))');
 
 function searchBox(page: Page) {
   return page.getByRole('searchbox', { name: 'Search', exact: true });
@@ -190,7 +201,9 @@ function frameParts(f: LongFrame): OpenRun['long_frames'][number] {
     script_ms: r1(render - f.start),
     style_layout_ms: r1(end - layout),
     paint_etc_ms: r1(layout - render),
-    scripts: f.scripts.filter((s) => s.duration >= 5).map((s) => ({ invoker: s.invoker, ms: r1(s.duration), forced_layout_ms: r1(s.forcedStyleAndLayout) })),
+    scripts: f.scripts
+      .filter((s) => s.duration >= 5)
+      .map((s) => ({ invoker: s.invoker, ms: r1(s.duration), forced_layout_ms: r1(s.forcedStyleAndLayout) })),
   };
 }
 
@@ -203,7 +216,10 @@ async function openOnce(page: Page, title: string): Promise<OpenRun> {
   await settle(page);
 
   await showAnswer(page, title);
-  const result = list.getByRole('button').filter({ has: page.locator('.result-title', { hasText: title }) }).first();
+  const result = list
+    .getByRole('button')
+    .filter({ has: page.locator('.result-title', { hasText: title }) })
+    .first();
   await result.scrollIntoViewIfNeeded();
   await page.evaluate(`window.__uiBench.armOpen(${JSON.stringify(title)})`);
   await result.click();
@@ -247,7 +263,12 @@ export interface MeasureUiOptions {
   profile?: boolean;
 }
 
-export async function measureUi({ work, label, enwikiPath = ENWIKI_DEFAULT_PATH, profile = false }: MeasureUiOptions): Promise<UiMeasurement> {
+export async function measureUi({
+  work,
+  label,
+  enwikiPath = ENWIKI_DEFAULT_PATH,
+  profile = false,
+}: MeasureUiOptions): Promise<UiMeasurement> {
   const article = ensureArticle(resolve(import.meta.dirname, 'tmp', 'ui-1mb'), enwikiPath);
   log(`${article.reused ? 'reusing' : 'built'} the 1 MB article (${article.body_bytes} bytes of body, ${article.paragraphs} paragraphs)`);
   const { measured, warmup } = pickQueries(readQueries(work));
@@ -255,7 +276,9 @@ export async function measureUi({ work, label, enwikiPath = ENWIKI_DEFAULT_PATH,
   log(`starting serve over ${label} (log: ${serveLog})`);
   const profDir = join(work, 'ui-cpuprofile');
   if (profile) rmSync(profDir, { recursive: true, force: true });
-  const serve = await startBenchServe([paths(work).files, article.dir], serveLog, { nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] });
+  const serve = await startBenchServe([paths(work).files, article.dir], serveLog, {
+    nodeFlags: profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+  });
   let browser: Browser | undefined;
   let result: UiMeasurement;
   try {
@@ -291,13 +314,24 @@ export async function measureUi({ work, label, enwikiPath = ENWIKI_DEFAULT_PATH,
         of.map((r) => r.items),
       );
     }
-    const openMedian = r1(percentile([...opens.map((o) => o.ms)].sort((a, b) => a - b), 50));
+    const openMedian = r1(
+      percentile(
+        [...opens.map((o) => o.ms)].sort((a, b) => a - b),
+        50,
+      ),
+    );
     const detail: UiDetail = {
       how: HOW,
       browser: `Chromium ${browser.version()}`,
       viewport: VIEWPORT,
       serve_ready_s: serve.ready_s,
-      article: { title: article.title, body_bytes: article.body_bytes, file_bytes: article.file_bytes, paragraphs: article.paragraphs, sources: article.sources.length },
+      article: {
+        title: article.title,
+        body_bytes: article.body_bytes,
+        file_bytes: article.file_bytes,
+        paragraphs: article.paragraphs,
+        sources: article.sources.length,
+      },
       keystroke: {
         ...ks,
         byClass,
@@ -325,12 +359,20 @@ export async function measureUi({ work, label, enwikiPath = ENWIKI_DEFAULT_PATH,
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { label: { type: 'string' }, enwiki: { type: 'string' }, profile: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { label: { type: 'string' }, enwiki: { type: 'string' }, profile: { type: 'boolean', default: false } },
+    strict: true,
+  });
   if (!values.label) {
     process.stderr.write('Usage: node --import tsx bench/ui.ts --label gcide-20000 [--enwiki FILE] [--profile]\n');
     process.exit(2);
   }
   const work = resolve(import.meta.dirname, 'tmp', values.label);
-  const result = await measureUi({ work, label: values.label, profile: values.profile, ...(values.enwiki ? { enwikiPath: resolve(values.enwiki) } : {}) });
+  const result = await measureUi({
+    work,
+    label: values.label,
+    profile: values.profile,
+    ...(values.enwiki ? { enwikiPath: resolve(values.enwiki) } : {}),
+  });
   process.stdout.write(`${JSON.stringify(result, null, 1)}\n`);
 }

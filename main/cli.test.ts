@@ -10,7 +10,11 @@ const dir = mkdtempSync(join(tmpdir(), 'offprint-cli-'));
 const db = join(dir, 'index.db');
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main', 'cli.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main', 'cli.ts'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: dir },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -34,7 +38,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the command line', () => {
   it('indexes the bundled content into 294 articles, and a second run rewrites nothing', () => {
     // The figures land in the test log for the note on the issue.
-    console.log(`index: first run ${firstIndexMs.toFixed(0)} ms, unchanged rerun ${secondIndexMs.toFixed(0)} ms (${((secondIndexMs / firstIndexMs) * 100).toFixed(0)}%, process start included)`);
+    console.log(
+      `index: first run ${firstIndexMs.toFixed(0)} ms, unchanged rerun ${secondIndexMs.toFixed(0)} ms (${((secondIndexMs / firstIndexMs) * 100).toFixed(0)}%, process start included)`,
+    );
     expect(secondIndexMs).toBeLessThan(firstIndexMs);
   });
 
@@ -52,7 +58,9 @@ describe('the command line', () => {
   });
 
   it('leaves the seed out of "binance -shanghai"', () => {
-    expect(JSON.parse(cli('search', '--db', db, '--json', 'binance -shanghai').out).results.map((x: { title: string }) => x.title)).not.toContain(SEED);
+    expect(
+      JSON.parse(cli('search', '--db', db, '--json', 'binance -shanghai').out).results.map((x: { title: string }) => x.title),
+    ).not.toContain(SEED);
   });
 
   it('exits 0 with JSON for an unbalanced query', () => {
@@ -96,7 +104,12 @@ describe('the command line', () => {
   });
 
   it('exits 2 with usage for bad arguments', () => {
-    for (const args of [['search', '--db', db, '--bogus', 'x'], ['frobnicate'], ['search', '--db', db], ['search', '--db', db, '--limit', 'many', 'x']]) {
+    for (const args of [
+      ['search', '--db', db, '--bogus', 'x'],
+      ['frobnicate'],
+      ['search', '--db', db],
+      ['search', '--db', db, '--limit', 'many', 'x'],
+    ]) {
       const r = cli(...args);
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/Usage:/);

@@ -49,24 +49,28 @@ const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`)
 function intOption(value: string | undefined, name: string, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name}: expected a whole number from 0 to ${max}, got “${value}”.`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new UsageError(`--${name}: expected a whole number from 0 to ${max}, got “${value}”.`);
   return n;
 }
 
 function openExisting(path: string | undefined) {
   if (!path) throw new UsageError('--db <file> is required.');
   const abs = fromUserCwd(path);
-  if (!existsSync(abs)) throw new Failure(`No database at ${abs}. Create it first: npm run --silent cli -- index --content <dir> --db ${path}`);
+  if (!existsSync(abs))
+    throw new Failure(`No database at ${abs}. Create it first: npm run --silent cli -- index --content <dir> --db ${path}`);
   try {
     return openDatabase(abs, indexMigrations, { readonly: true });
   } catch (err) {
-    if (err instanceof DatabaseOpenError) throw new Failure(`${err.message} Rebuild it with: npm run --silent cli -- index --content <dir> --db <new file>`);
+    if (err instanceof DatabaseOpenError)
+      throw new Failure(`${err.message} Rebuild it with: npm run --silent cli -- index --content <dir> --db <new file>`);
     throw err;
   }
 }
 
 function printReport(r: SyncReport, isJson: boolean): void {
-  if (isJson) return void out(JSON.stringify({ added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed }));
+  if (isJson)
+    return void out(JSON.stringify({ added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed }));
   out(`${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed, ${r.failed.length} failed`);
   for (const f of r.failed) out(`  ${f.path}: ${f.reason}`);
 }
@@ -107,7 +111,8 @@ async function run(argv: string[]): Promise<void> {
     try {
       // Like the app: a damaged index is moved aside and rebuilt, an outdated one re-imported.
       const opened = openIndexDb(fromUserCwd(values.db));
-      if (opened.recoveredFrom) process.stderr.write(`offprint: the database was damaged; it was kept as ${opened.recoveredFrom} and is rebuilt.\n`);
+      if (opened.recoveredFrom)
+        process.stderr.write(`offprint: the database was damaged; it was kept as ${opened.recoveredFrom} and is rebuilt.\n`);
       db = opened.db;
     } catch (err) {
       if (err instanceof DatabaseOpenError) throw new Failure(`${err.message} Choose another --db file, or delete this one to rebuild.`);
@@ -123,19 +128,37 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
   if (command === 'search' || command === 'show') {
-    if (rest.length !== 1) throw new UsageError(`${command} takes exactly one ${command === 'search' ? 'query' : 'id'}, got ${rest.length}.`);
+    if (rest.length !== 1)
+      throw new UsageError(`${command} takes exactly one ${command === 'search' ? 'query' : 'id'}, got ${rest.length}.`);
     const db = openExisting(values.db);
     try {
       if (command === 'search') {
         const sort = values.sort ?? 'relevance';
         if (sort !== 'relevance' && sort !== 'date') throw new UsageError(`--sort: expected relevance or date, got “${sort}”.`);
-        const r = searchArticles(db, rest[0]!, { limit: intOption(values.limit, 'limit', 20, 200), offset: intOption(values.offset, 'offset', 0, 10_000_000), sort });
+        const r = searchArticles(db, rest[0]!, {
+          limit: intOption(values.limit, 'limit', 20, 200),
+          offset: intOption(values.offset, 'offset', 0, 10_000_000),
+          sort,
+        });
         if (isJson) out(JSON.stringify(r));
         else printResults(r);
       } else {
         const a = getArticle(db, rest[0]!, values.query);
-        if (!a) throw new Failure(`No article with id ${rest[0]} in ${values.db}. Find ids with: npm run --silent cli -- search --db ${values.db} "<query>"`);
-        const shown = { id: a.id, path: a.path, title: a.title, author: a.author, date: a.date, source: a.source, language: a.language, blocks: a.blocks, hits: a.hits };
+        if (!a)
+          throw new Failure(
+            `No article with id ${rest[0]} in ${values.db}. Find ids with: npm run --silent cli -- search --db ${values.db} "<query>"`,
+          );
+        const shown = {
+          id: a.id,
+          path: a.path,
+          title: a.title,
+          author: a.author,
+          date: a.date,
+          source: a.source,
+          language: a.language,
+          blocks: a.blocks,
+          hits: a.hits,
+        };
         if (isJson) out(JSON.stringify(shown));
         else out(`${a.title}\n${[a.author, a.date].filter(Boolean).join(' · ')}\n${a.path}\n${a.hits.length} hits`);
       }
@@ -157,6 +180,8 @@ run(process.argv.slice(2)).catch((err: unknown) => {
     process.exit(1);
   }
   const isDebug = process.argv.includes('--debug');
-  process.stderr.write(`offprint: unexpected error: ${(err as Error).message ?? String(err)}${isDebug ? `\n${(err as Error).stack}` : '\nRun again with --debug for details.'}\n`);
+  process.stderr.write(
+    `offprint: unexpected error: ${(err as Error).message ?? String(err)}${isDebug ? `\n${(err as Error).stack}` : '\nRun again with --debug for details.'}\n`,
+  );
   process.exit(1);
 });

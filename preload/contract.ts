@@ -5,14 +5,7 @@
  */
 
 export type ErrorCode =
-  | 'bad-request'
-  | 'unknown-request'
-  | 'not-found'
-  | 'forbidden'
-  | 'unavailable'
-  | 'read-only'
-  | 'disk-full'
-  | 'internal';
+  'bad-request' | 'unknown-request' | 'not-found' | 'forbidden' | 'unavailable' | 'read-only' | 'disk-full' | 'internal';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };
 
@@ -160,7 +153,10 @@ export interface Requests {
   'article.get': { in: { id: string; query?: string }; out: Article };
   'article.find': { in: { id: string; text: string }; out: BlockHit[] };
   'article.resolveLink': { in: { id: string; href: string }; out: { id: string } | null };
-  'library.list': { in: { sort: LibrarySort; offset: number; limit: number; folder?: string }; out: { total: number; items: ArticleSummary[] } };
+  'library.list': {
+    in: { sort: LibrarySort; offset: number; limit: number; folder?: string };
+    out: { total: number; items: ArticleSummary[] };
+  };
   'library.continue': { in: Record<string, never>; out: ArticleSummary[] };
   'folders.list': { in: Record<string, never>; out: Folder[] };
   'folders.add': { in: { path: string }; out: Folder };

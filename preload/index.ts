@@ -23,7 +23,8 @@ function deliver(_event: IpcRendererEvent, message: unknown): void {
 }
 
 function on(event: unknown, listener: unknown): () => void {
-  if (!isEventName(event)) throw new TypeError(`offprint.on: unknown event “${String(event).slice(0, 100)}”; expected one of ${eventNames.join(', ')}.`);
+  if (!isEventName(event))
+    throw new TypeError(`offprint.on: unknown event “${String(event).slice(0, 100)}”; expected one of ${eventNames.join(', ')}.`);
   if (typeof listener !== 'function') throw new TypeError('offprint.on: the listener must be a function.');
   if (!isListening) {
     ipcRenderer.on(IPC_EVENT_CHANNEL, deliver);
@@ -38,7 +39,9 @@ function on(event: unknown, listener: unknown): () => void {
   };
 }
 
-const requests = Object.fromEntries(requestNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_REQUEST_CHANNEL, name, input)]));
+const requests = Object.fromEntries(
+  requestNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_REQUEST_CHANNEL, name, input)]),
+);
 
 const bridge = { ...requests, on } as unknown as OffprintBridge;
 

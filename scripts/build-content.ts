@@ -43,7 +43,13 @@ function toMarkdown(row: Row): string {
   const paragraphs = row.text
     .replace(DATELINE, '')
     .split(/\n\s*\n/u)
-    .map((p) => p.replace(/\u00a0/gu, ' ').replace(/[ \t]+\n/gu, '\n').replace(/\s+/gu, ' ').trim())
+    .map((p) =>
+      p
+        .replace(/\u00a0/gu, ' ')
+        .replace(/[ \t]+\n/gu, '\n')
+        .replace(/\s+/gu, ' ')
+        .trim(),
+    )
     .filter((p) => p !== '');
   const front = [
     '---',

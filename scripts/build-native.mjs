@@ -58,7 +58,12 @@ async function main() {
     const target = electronTarget();
     register();
     const { nativeBindingDir } = await import('../main/library/db/nativeBinding.ts');
-    const dir = nativeBindingDir({ versions: { electron: target.version, modules: target.abi }, platform: process.platform, arch: process.arch, isPackaged: false });
+    const dir = nativeBindingDir({
+      versions: { electron: target.version, modules: target.abi },
+      platform: process.platform,
+      arch: process.arch,
+      isPackaged: false,
+    });
     const out = join(root, 'native', dir, 'better_sqlite3.node');
     if (existsSync(out) && !values.force) {
       process.stderr.write(`better-sqlite3 for Electron ${target.version} is already built: native/${dir}/better_sqlite3.node\n`);
@@ -83,20 +88,39 @@ function build(target, out, { nodedir, debug }) {
   try {
     cpSync(source, work, { recursive: true, filter: (src) => !src.startsWith(join(source, 'build')) });
     const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-    const args = [gyp, 'rebuild', '--release', `--target=${target.version}`, `--arch=${process.arch}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'];
+    const args = [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${target.version}`,
+      `--arch=${process.arch}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ];
     if (nodedir) args.push(`--nodedir=${resolve(nodedir)}`);
     const r = spawnSync(process.execPath, args, { cwd: work, encoding: 'utf8', timeout: 15 * 60 * 1000 });
     const output = `${r.stdout ?? ''}\n${r.stderr ?? ''}`;
     if (debug) process.stderr.write(output);
     if (r.status !== 0) {
-      if (/network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|\d{3} response downloading/iu.test(output)) {
+      if (
+        /network connectivity|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|getaddrinfo|fetch failed|\d{3} response downloading/iu.test(
+          output,
+        )
+      ) {
         fail(
           `could not download the Electron ${target.version} headers from https://electronjs.org/headers, which the build needs.`,
           'Run it again with network access, or pass --nodedir <dir> with the headers unpacked. Tests, the CLI and `npm run serve` do not need this build.',
         );
       }
-      if (/gyp ERR! find Python|gyp ERR! find VS|make: not found|not found: make|g\+\+: not found|c\+\+: not found|No Xcode or CLT/iu.test(output)) {
-        fail('node-gyp could not find a compiler toolchain (Python 3, make and a C++ compiler).', 'Install them (see node-gyp’s README), then run this again; --debug shows the full output.');
+      if (
+        /gyp ERR! find Python|gyp ERR! find VS|make: not found|not found: make|g\+\+: not found|c\+\+: not found|No Xcode or CLT/iu.test(
+          output,
+        )
+      ) {
+        fail(
+          'node-gyp could not find a compiler toolchain (Python 3, make and a C++ compiler).',
+          'Install them (see node-gyp’s README), then run this again; --debug shows the full output.',
+        );
       }
       const tail = output.trim().split('\n').slice(-15).join('\n');
       fail(`node-gyp failed (exit ${r.status ?? r.signal}):\n${tail}`, 'Run again with --debug for the whole output.');

@@ -53,8 +53,14 @@ console.log(`fuzzing with seed ${seed}`);
 if (!only || only === 'query' || only === 'find') {
   const lib = tempLibrary();
   try {
-    lib.write('seed.txt', 'Seed article\nBy Ada Runner\n\nThe quick brown fox. Café in Zürich, 東京タワー, ภาษาไทย, ΟΔΟΣ, \u2067عربي\u2069. NEAR AND OR NOT title author.');
-    lib.write('wiki.md', '---\ntitle: "Runners of the mountain"\ndate: "2019-01-04"\n---\nThe runners were running a long run; rerun the route.');
+    lib.write(
+      'seed.txt',
+      'Seed article\nBy Ada Runner\n\nThe quick brown fox. Café in Zürich, 東京タワー, ภาษาไทย, ΟΔΟΣ, \u2067عربي\u2069. NEAR AND OR NOT title author.',
+    );
+    lib.write(
+      'wiki.md',
+      '---\ntitle: "Runners of the mountain"\ndate: "2019-01-04"\n---\nThe runners were running a long run; rerun the route.',
+    );
     syncFolders(lib.db, [{ key: 'seed', root: join(lib.dir, 'articles') }]);
     if (!only || only === 'query') outcomes.push(run('query', queryText, runs, (q) => checkQueryRuns(lib.db, q)));
   } finally {
@@ -69,7 +75,8 @@ if (!only || only === 'query' || only === 'find') {
     }
   }
 }
-if (!only || only === 'import') outcomes.push(run('import', importInput(loadSeeds()), runs, ({ path, bytes }) => void checkImport(path, bytes)));
+if (!only || only === 'import')
+  outcomes.push(run('import', importInput(loadSeeds()), runs, ({ path, bytes }) => void checkImport(path, bytes)));
 
 let total = 0;
 for (const o of outcomes) {

@@ -33,7 +33,10 @@ function downloadElectron() {
   process.stderr.write('The Electron binary is not installed; trying to download it once…\n');
   const r = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { encoding: 'utf8', timeout: DOWNLOAD_TIMEOUT_MS });
   if (r.error?.code === 'ETIMEDOUT') return `no answer within ${DOWNLOAD_TIMEOUT_MS / 1000} s`;
-  const lines = `${r.stderr ?? ''}`.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at '));
+  const lines = `${r.stderr ?? ''}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('at '));
   return r.status === 0 ? null : (lines.find((l) => /error/iu.test(l)) ?? lines.at(-1) ?? `exit ${r.status}`);
 }
 
@@ -62,7 +65,9 @@ function newestMtime(path) {
 
 /** True when a bundle is missing or a source is newer than the oldest bundle. */
 function isBuildStale() {
-  const outputs = ['out/main/index.js', 'out/main/indexWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) => join(root, p));
+  const outputs = ['out/main/index.js', 'out/main/indexWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) =>
+    join(root, p),
+  );
   if (!outputs.every((p) => existsSync(p))) return true;
   const built = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
   const sources = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));

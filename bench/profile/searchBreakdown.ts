@@ -58,5 +58,9 @@ for (const cls of QUERY_CLASSES) {
   }
   byClass[cls] = row;
 }
-log(`search breakdown (mean ms): ${Object.entries(byClass).map(([c, r]) => `${c} ${PARTS.map((k) => `${k}=${r[k].mean}`).join(' ')}`).join('; ')}`);
+log(
+  `search breakdown (mean ms): ${Object.entries(byClass)
+    .map(([c, r]) => `${c} ${PARTS.map((k) => `${k}=${r[k].mean}`).join(' ')}`)
+    .join('; ')}`,
+);
 emit({ by_class_ms: byClass });

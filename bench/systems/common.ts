@@ -35,7 +35,12 @@ export function childContext(): ChildContext {
     if (v === undefined) throw new Error(`missing --${k}`);
     return v;
   };
-  const spec: CorpusSpec = { corpus: need('corpus') as CorpusName, n: Number(need('n')), gcideDir: need('gcide'), enwikiPath: need('enwiki') };
+  const spec: CorpusSpec = {
+    corpus: need('corpus') as CorpusName,
+    n: Number(need('n')),
+    gcideDir: need('gcide'),
+    enwikiPath: need('enwiki'),
+  };
   return { spec, work: need('work'), phase: values.phase, flags: values };
 }
 

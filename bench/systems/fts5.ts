@@ -17,7 +17,6 @@ import { stopwatch, timeQueries } from '../stats.ts';
 import { childContext, emit, log, paths, readQueries } from './common.ts';
 import { checkpointedMb, offprintPragmas } from './sqlite.ts';
 
-
 const ctx = childContext();
 const p = paths(ctx.work);
 const docs = loadCorpus(ctx.spec);
@@ -68,7 +67,9 @@ const dbMb = checkpointedMb(db, p.fts5Db);
 log(`fts5 (Offprint's schema, raw SQL): ${seconds} s, ${dbMb.toFixed(1)} MB`);
 
 // Contentless: no snippet() here, so this is ranking alone (Offprint cuts its snippets in JS).
-const ranked = db.prepare('SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm LIMIT 20');
+const ranked = db.prepare(
+  'SELECT rowid, bm25(articles_fts, 10.0, 4.0, 1.0) AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm LIMIT 20',
+);
 const query = timeQueries(readQueries(ctx.work), (q) => ranked.all(fts5Match(q)).length);
 db.close();
 emit({ seconds, cpu_seconds: cpuSeconds, db_mb: dbMb, query });

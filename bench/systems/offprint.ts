@@ -37,7 +37,13 @@ function tsxWorkerBoot(module: URL): string {
   return `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(module.href)}); });`;
 }
 
-const counts = (r: SyncReport) => ({ added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed.length });
+const counts = (r: SyncReport) => ({
+  added: r.added,
+  updated: r.updated,
+  unchanged: r.unchanged,
+  removed: r.removed,
+  failed: r.failed.length,
+});
 
 async function importPhase(): Promise<void> {
   const db = freshDb(p.offprintDb);

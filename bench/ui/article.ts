@@ -41,7 +41,17 @@ export function ensureArticle(root: string, enwikiPath: string): BuiltArticle {
   const markerPath = join(root, 'article.json');
   if (existsSync(markerPath) && existsSync(file)) {
     const m = JSON.parse(readFileSync(markerPath, 'utf8')) as Omit<BuiltArticle, 'reused'> & { format: number };
-    if (m.format === FORMAT && m.title === ARTICLE_TITLE) return { dir, file, title: m.title, body_bytes: m.body_bytes, file_bytes: m.file_bytes, paragraphs: m.paragraphs, sources: m.sources, reused: true };
+    if (m.format === FORMAT && m.title === ARTICLE_TITLE)
+      return {
+        dir,
+        file,
+        title: m.title,
+        body_bytes: m.body_bytes,
+        file_bytes: m.file_bytes,
+        paragraphs: m.paragraphs,
+        sources: m.sources,
+        reused: true,
+      };
   }
   const paragraphs: string[] = [];
   const sources: string[] = [];
@@ -72,7 +82,15 @@ export function ensureArticle(root: string, enwikiPath: string): BuiltArticle {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, text);
-  const built = { dir, file, title: ARTICLE_TITLE, body_bytes: Buffer.byteLength(body), file_bytes: Buffer.byteLength(text), paragraphs: paragraphs.length, sources };
+  const built = {
+    dir,
+    file,
+    title: ARTICLE_TITLE,
+    body_bytes: Buffer.byteLength(body),
+    file_bytes: Buffer.byteLength(text),
+    paragraphs: paragraphs.length,
+    sources,
+  };
   writeFileSync(markerPath, `${JSON.stringify({ format: FORMAT, ...built }, null, 1)}\n`);
   return { ...built, reused: false };
 }

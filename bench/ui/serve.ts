@@ -12,7 +12,11 @@ export interface BenchServe {
  * The E2E harness's serve mode over the given --content folders, with a timeout for a full import of
  * 200k files (minutes). Its log (stderr) is written to `logFile` when it stops.
  */
-export async function startBenchServe(content: string[], logFile: string, { timeoutMs = 15 * 60_000, nodeFlags = [] as string[] } = {}): Promise<BenchServe> {
+export async function startBenchServe(
+  content: string[],
+  logFile: string,
+  { timeoutMs = 15 * 60_000, nodeFlags = [] as string[] } = {},
+): Promise<BenchServe> {
   const t0 = performance.now();
   const serve = await startServe(
     content.flatMap((c) => ['--content', c]),

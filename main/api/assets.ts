@@ -21,7 +21,12 @@ const folderRoot = statementCache((db) => ({ root: db.prepare<[string], { root: 
  * Only image types, only inside the folder after resolving links, so `..`, absolute paths and
  * symlinks out of the folder all fail.
  */
-export function resolveAsset(db: Database, articleId: string, src: string, maxBytes = 20 * 1024 * 1024): { path: string; type: string } | null {
+export function resolveAsset(
+  db: Database,
+  articleId: string,
+  src: string,
+  maxBytes = 20 * 1024 * 1024,
+): { path: string; type: string } | null {
   const row = getArticleRow(db, articleId);
   if (!row || src === '' || isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/iu.test(src) || src.includes('\0')) return null;
   const type = IMAGE_TYPES[extname(src.split(/[?#]/u)[0]!).toLowerCase()];

@@ -26,9 +26,12 @@ describe('the contract', () => {
 });
 
 describe('dispatch rejects malformed input with an error value', () => {
-  it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null, 'search.query '])('refuses the unknown request %j', async (name) => {
-    expect(await call(name, {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
-  });
+  it.each(['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null, 'search.query '])(
+    'refuses the unknown request %j',
+    async (name) => {
+      expect(await call(name, {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    },
+  );
 
   const bad: [string, unknown, RegExp][] = [
     ['search.query', { q: 42 }, /q/],
@@ -86,7 +89,10 @@ describe('requests', () => {
 
   it('keeps a reading position and reports it as progress in the library', async () => {
     await call('position.set', { id, anchor: { block: 0, offset: 4, quote: 'eagle has' }, progress: 0.4 });
-    expect(await call('position.get', { id })).toMatchObject({ ok: true, value: { block: 0, offset: 4, quote: 'eagle has', progress: 0.4 } });
+    expect(await call('position.get', { id })).toMatchObject({
+      ok: true,
+      value: { block: 0, offset: 4, quote: 'eagle has', progress: 0.4 },
+    });
     const list = await call('library.list', { sort: 'title', offset: 0, limit: 10 });
     expect(list).toMatchObject({ ok: true, value: { total: 2 } });
     const items = (list as { ok: true; value: { items: { id: string; progress: number | null }[] } }).value.items;
@@ -107,7 +113,10 @@ describe('requests', () => {
   });
 
   it('persists settings and fills in defaults', async () => {
-    expect(await call('settings.set', { theme: 'dark', fontSize: 20 })).toMatchObject({ ok: true, value: { theme: 'dark', fontSize: 20, fontFamily: 'serif' } });
+    expect(await call('settings.set', { theme: 'dark', fontSize: 20 })).toMatchObject({
+      ok: true,
+      value: { theme: 'dark', fontSize: 20, fontFamily: 'serif' },
+    });
     expect(await call('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'dark', fontSize: 20 } });
   });
 

@@ -31,8 +31,13 @@ export async function dispatch(name: unknown, raw: unknown, deps: Deps): Promise
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
     const storage = storageErrorCode(err);
-    if (storage === 'disk-full') return { ok: false, error: { code: storage, message: 'The disk is full; free some space. Reading and searching still work.' } };
-    if (storage === 'read-only') return { ok: false, error: { code: storage, message: 'The data folder is read-only, so this could not be saved. Reading and searching still work.' } };
+    if (storage === 'disk-full')
+      return { ok: false, error: { code: storage, message: 'The disk is full; free some space. Reading and searching still work.' } };
+    if (storage === 'read-only')
+      return {
+        ok: false,
+        error: { code: storage, message: 'The data folder is read-only, so this could not be saved. Reading and searching still work.' },
+      };
     log.error('request failed', { name, message: (err as Error).message, stack: (err as Error).stack });
     return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Offprint; the details are in its log.' } };
   }

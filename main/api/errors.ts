@@ -14,6 +14,13 @@ export class ApiError extends Error {
 export function storageErrorCode(err: unknown): ErrorCode | null {
   const code = (err as { code?: string }).code ?? '';
   if (code === 'SQLITE_FULL') return 'disk-full';
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'SQLITE_CANTOPEN' || code === 'EROFS' || code === 'EACCES') return 'read-only';
+  if (
+    code === 'SQLITE_READONLY' ||
+    code.startsWith('SQLITE_READONLY_') ||
+    code === 'SQLITE_CANTOPEN' ||
+    code === 'EROFS' ||
+    code === 'EACCES'
+  )
+    return 'read-only';
   return null;
 }

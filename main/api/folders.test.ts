@@ -23,7 +23,8 @@ async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> 
   }
 }
 
-const total = async (q: string) => ((await t.services.dispatch('search.query', { q })) as { ok: true; value: { total: number } }).value.total;
+const total = async (q: string) =>
+  ((await t.services.dispatch('search.query', { q })) as { ok: true; value: { total: number } }).value.total;
 
 describe('added folders', () => {
   it('are indexed, then watched so new and changed files are re-indexed, and can be removed', async () => {
@@ -42,8 +43,14 @@ describe('added folders', () => {
   });
 
   it('refuses a path that is not an existing absolute folder', async () => {
-    expect(await t.services.dispatch('folders.add', { path: 'relative/path' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await t.services.dispatch('folders.add', { path: join(folder, 'missing') })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await t.services.dispatch('folders.add', { path: 'relative/path' })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
+    expect(await t.services.dispatch('folders.add', { path: join(folder, 'missing') })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('reports progress and import problems of a rescan', async () => {
@@ -53,6 +60,8 @@ describe('added folders', () => {
     expect(status.value.state).toBe('indexing');
     await until(async () => ((await t.services.dispatch('index.status', {})) as { ok: true; value: IndexStatus }).value.state === 'idle');
     const problems = (await t.services.dispatch('import.problems', {})) as { ok: true; value: { path: string; reason: string }[] };
-    expect(problems.value).toEqual([{ folder: expect.any(String), path: join(folder, 'bad.txt'), reason: expect.stringMatching(/binary/) }]);
+    expect(problems.value).toEqual([
+      { folder: expect.any(String), path: join(folder, 'bad.txt'), reason: expect.stringMatching(/binary/) },
+    ]);
   });
 });

@@ -36,12 +36,18 @@ export function allFolderSpecs(deps: Pick<Deps, 'userDb' | 'bundled'>): { key: s
 
 function listFolders(deps: Deps): Folder[] {
   const counts = folderCounts(deps.indexDb);
-  return allFolderSpecs(deps).map((f) => ({ key: f.key, root: f.root, isBundled: f.key === deps.bundled?.key, articles: counts.get(f.key) ?? 0 }));
+  return allFolderSpecs(deps).map((f) => ({
+    key: f.key,
+    root: f.root,
+    isBundled: f.key === deps.bundled?.key,
+    articles: counts.get(f.key) ?? 0,
+  }));
 }
 
 function requireArticle(deps: Deps, id: string) {
   const row = getArticleRow(deps.indexDb, id);
-  if (!row) throw new ApiError('not-found', `No article with id ${id}; it may have been removed. Search again or pick it from the library.`);
+  if (!row)
+    throw new ApiError('not-found', `No article with id ${id}; it may have been removed. Search again or pick it from the library.`);
   return row;
 }
 
@@ -79,7 +85,8 @@ export const handlers = {
       .map((r) => summary(deps, r)),
   'folders.list': (_input, deps) => listFolders(deps),
   'folders.add': (input, deps) => {
-    if (!isAbsolute(input.path)) throw new ApiError('bad-request', `path: expected an absolute folder path, got “${input.path.slice(0, 200)}”.`);
+    if (!isAbsolute(input.path))
+      throw new ApiError('bad-request', `path: expected an absolute folder path, got “${input.path.slice(0, 200)}”.`);
     let root: string;
     try {
       root = realpathSync(input.path);
@@ -131,7 +138,8 @@ export const handlers = {
     return settings;
   },
   'link.open': async (input, deps) => {
-    if (!isOpenableUrl(input.url)) throw new ApiError('forbidden', `Only http, https and mailto links open outside Offprint; refused “${input.url.slice(0, 200)}”.`);
+    if (!isOpenableUrl(input.url))
+      throw new ApiError('forbidden', `Only http, https and mailto links open outside Offprint; refused “${input.url.slice(0, 200)}”.`);
     return { opened: await deps.openExternal(input.url) };
   },
 } satisfies { [K in RequestName]: Run<K> };

@@ -40,14 +40,23 @@ describe('search under load', () => {
   it(`answers ${QUERIES} rapid queries without error while ${DOCS} articles are indexed`, async () => {
     const content = join(dir, 'content');
     const words = writeParagraphs(content, DOCS);
-    const s = startServices({ dataDir: join(dir, 'data'), bundledContent: content, workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)) });
+    const s = startServices({
+      dataDir: join(dir, 'data'),
+      bundledContent: content,
+      workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)),
+    });
     const latencies: number[] = [];
     let errors = 0;
     let duringIndex = 0;
     let finished = false;
     void s.ready.then(() => (finished = true));
     for (let i = 0; i < QUERIES; i++) {
-      const q = i % 3 === 0 ? words[i % words.length]!.slice(0, 4) : i % 3 === 1 ? words[i % words.length]! : `${words[i % words.length]} ${words[(i * 7) % words.length]}`;
+      const q =
+        i % 3 === 0
+          ? words[i % words.length]!.slice(0, 4)
+          : i % 3 === 1
+            ? words[i % words.length]!
+            : `${words[i % words.length]} ${words[(i * 7) % words.length]}`;
       const t = performance.now();
       const r = await s.dispatch('search.query', { q, limit: 20 });
       latencies.push(performance.now() - t);
@@ -57,9 +66,12 @@ describe('search under load', () => {
       await new Promise((r2) => setImmediate(r2));
     }
     await s.ready;
-    const count = ((await s.dispatch('library.list', { sort: 'title', offset: 0, limit: 1 })) as { ok: true; value: { total: number } }).value.total;
+    const count = ((await s.dispatch('library.list', { sort: 'title', offset: 0, limit: 1 })) as { ok: true; value: { total: number } })
+      .value.total;
     await s.close();
-    console.log(`load: ${QUERIES} queries, ${duringIndex} while indexing ${DOCS} articles; p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, errors ${errors}`);
+    console.log(
+      `load: ${QUERIES} queries, ${duringIndex} while indexing ${DOCS} articles; p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, p99 ${pct(latencies, 99).toFixed(1)} ms, errors ${errors}`,
+    );
     expect(errors).toBe(0);
     expect(duringIndex).toBeGreaterThan(QUERIES / 10);
     expect(count).toBe(DOCS);

@@ -16,21 +16,27 @@ const dir = mkdtempSync(join(tmpdir(), 'offprint-readonly-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a read-only data folder', () => {
-  it.skipIf(!canDropPrivileges)('still reads and searches what it has, and refuses writes with a clear error', async () => {
-    const content = join(dir, 'content');
-    const data = join(dir, 'data');
-    mkdirSync(content);
-    writeFileSync(join(content, 'moon.md'), '# Moon landing\n\nThe eagle has landed on the moon.');
-    const s = startServices({ dataDir: data, bundledContent: content, workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)) });
-    await s.ready;
-    const found = (await s.dispatch('search.query', { q: 'eagle' })) as { ok: true; value: { results: { id: string }[] } };
-    await s.dispatch('highlights.add', { id: found.value.results[0]!.id, block: 0, start: 4, end: 9, note: 'mine' });
-    await s.close();
-    for (const d of [dir, content, data]) chmodSync(d, 0o755);
-    const script = join(dir, 'probe.mts');
-    writeFileSync(
-      script,
-      `import { startServices } from ${JSON.stringify(join(root, 'main/api/services.ts'))};
+  it.skipIf(!canDropPrivileges)(
+    'still reads and searches what it has, and refuses writes with a clear error',
+    async () => {
+      const content = join(dir, 'content');
+      const data = join(dir, 'data');
+      mkdirSync(content);
+      writeFileSync(join(content, 'moon.md'), '# Moon landing\n\nThe eagle has landed on the moon.');
+      const s = startServices({
+        dataDir: data,
+        bundledContent: content,
+        workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)),
+      });
+      await s.ready;
+      const found = (await s.dispatch('search.query', { q: 'eagle' })) as { ok: true; value: { results: { id: string }[] } };
+      await s.dispatch('highlights.add', { id: found.value.results[0]!.id, block: 0, start: 4, end: 9, note: 'mine' });
+      await s.close();
+      for (const d of [dir, content, data]) chmodSync(d, 0o755);
+      const script = join(dir, 'probe.mts');
+      writeFileSync(
+        script,
+        `import { startServices } from ${JSON.stringify(join(root, 'main/api/services.ts'))};
 const s = startServices({ dataDir: ${JSON.stringify(data)}, bundledContent: ${JSON.stringify(content)}, workerUrl: ${JSON.stringify(join(root, 'main/library/indexWorker.ts'))} });
 await s.ready;
 const search = await s.dispatch('search.query', { q: 'eagle' });
@@ -48,17 +54,23 @@ const out = {
 await s.close();
 console.log(JSON.stringify(out));
 `,
-    );
-    chmodSync(script, 0o644);
-    const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script], { cwd: root, encoding: 'utf8', env: { ...process.env, HOME: dir } });
-    expect(r.status, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
-    expect(out.notices.join(' ')).toMatch(/read-only/);
-    expect(out.search).toMatchObject({ ok: true, value: { total: 1 } });
-    expect(out.article).toBe(true);
-    expect(out.highlights).toMatchObject({ ok: true, value: [{ note: 'mine' }] });
-    expect(out.add).toMatchObject({ ok: false, error: { code: 'read-only' } });
-    expect(out.settings).toMatchObject({ ok: false, error: { code: 'read-only' } });
-    expect(out.status).toMatchObject({ ok: true, value: { state: 'error', message: expect.stringMatching(/read-only/) } });
-  }, 120_000);
+      );
+      chmodSync(script, 0o644);
+      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, HOME: dir },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+      expect(out.notices.join(' ')).toMatch(/read-only/);
+      expect(out.search).toMatchObject({ ok: true, value: { total: 1 } });
+      expect(out.article).toBe(true);
+      expect(out.highlights).toMatchObject({ ok: true, value: [{ note: 'mine' }] });
+      expect(out.add).toMatchObject({ ok: false, error: { code: 'read-only' } });
+      expect(out.settings).toMatchObject({ ok: false, error: { code: 'read-only' } });
+      expect(out.status).toMatchObject({ ok: true, value: { state: 'error', message: expect.stringMatching(/read-only/) } });
+    },
+    120_000,
+  );
 });

@@ -36,7 +36,8 @@ export function openReadOnlyData(dataDir: string, options: { nativeBinding?: str
   const snapshot = mkdtempSync(join(tmpdir(), 'offprint-readonly-'));
   const open = (name: string, migrations: readonly Migration[]): Db => {
     const copy = join(snapshot, name);
-    for (const suffix of ['', '-wal']) if (existsSync(join(dataDir, name + suffix))) copyFileSync(join(dataDir, name + suffix), copy + suffix);
+    for (const suffix of ['', '-wal'])
+      if (existsSync(join(dataDir, name + suffix))) copyFileSync(join(dataDir, name + suffix), copy + suffix);
     // No database yet in the folder: an empty one of the current schema, so the app still starts.
     openDatabase(copy, migrations, options).close();
     return openDatabase(copy, migrations, { ...options, readonly: true });

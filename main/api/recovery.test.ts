@@ -26,7 +26,12 @@ function workspace() {
 }
 
 async function start(w: ReturnType<typeof workspace>, now = () => new Date()): Promise<Services> {
-  const s = startServices({ dataDir: w.data, bundledContent: w.content, now, workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)) });
+  const s = startServices({
+    dataDir: w.data,
+    bundledContent: w.content,
+    now,
+    workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)),
+  });
   await s.ready;
   return s;
 }
@@ -37,7 +42,8 @@ async function highlightEagle(s: Services): Promise<void> {
   expect(await s.dispatch('highlights.add', { id, block: 0, start: 4, end: 9, note: 'keep me' })).toMatchObject({ ok: true });
 }
 
-const highlights = async (s: Services) => ((await s.dispatch('highlights.list', {})) as { ok: true; value: { note: string }[] }).value.map((h) => h.note);
+const highlights = async (s: Services) =>
+  ((await s.dispatch('highlights.list', {})) as { ok: true; value: { note: string }[] }).value.map((h) => h.note);
 
 describe('a damaged index database', () => {
   it.each([
@@ -115,7 +121,10 @@ describe('the user database', () => {
     const path = join(w.data, 'user.db');
     openUserDb(path).db.close();
     const before = listBackups(path).length;
-    const next = [...userMigrations, { version: userMigrations.at(-1)!.version + 1, name: 'test', up: (db: Database.Database) => db.exec('CREATE TABLE t (x)') }];
+    const next = [
+      ...userMigrations,
+      { version: userMigrations.at(-1)!.version + 1, name: 'test', up: (db: Database.Database) => db.exec('CREATE TABLE t (x)') },
+    ];
     const { db } = openUserDb(path, { migrations: next });
     expect(listBackups(path).length).toBe(before + 1);
     db.close();

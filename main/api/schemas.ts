@@ -5,7 +5,11 @@ import type { RequestName, Requests } from '../../preload/contract.ts';
 const id = z.string().min(1).max(64);
 const shortText = z.string().max(10_000);
 const empty = z.strictObject({});
-const anchor = z.strictObject({ block: z.number().int().min(0).max(1e7), offset: z.number().int().min(0).max(1e9), quote: z.string().max(500) });
+const anchor = z.strictObject({
+  block: z.number().int().min(0).max(1e7),
+  offset: z.number().int().min(0).max(1e9),
+  quote: z.string().max(500),
+});
 
 export const schemas = {
   'search.query': z.strictObject({

@@ -51,14 +51,16 @@ export function startServices(options: ServicesOptions): Services {
   if (user.notice) notices.push(user.notice);
   const indexPath = join(options.dataDir, 'index.db');
   const index = openIndexDb(indexPath, { nativeBinding: options.nativeBinding, now });
-  if (index.recoveredFrom) notices.push(`The search index was damaged and is being rebuilt from your articles; the old file was kept as ${index.recoveredFrom}.`);
+  if (index.recoveredFrom)
+    notices.push(`The search index was damaged and is being rebuilt from your articles; the old file was kept as ${index.recoveredFrom}.`);
   const emit = <E extends EventName>(event: E, payload: Events[E]) => options.onEvent?.(event, payload);
   const indexer = new Indexer({
     dbPath: indexPath,
     workerUrl: options.workerUrl,
     nativeBinding: options.nativeBinding,
     onStatus: (s) => emit('index.changed', s),
-    onChanged: () => emit('library.changed', { articles: (index.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n }),
+    onChanged: () =>
+      emit('library.changed', { articles: (index.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n }),
   });
   for (const folder of options.extraFolders ?? []) {
     const root = realpathSync(folder);
@@ -82,16 +84,26 @@ export function startServices(options: ServicesOptions): Services {
   // Only the user's folders change under us; the bundled articles change only with an update of the app.
   for (const f of userFolderSpecs(deps)) watcher.add(f.key, f.root);
   ready.then(
-    (r) => log.info('library in sync', { added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed.length }),
+    (r) =>
+      log.info('library in sync', {
+        added: r.added,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        removed: r.removed,
+        failed: r.failed.length,
+      }),
     (err: Error) => log.error('first sync failed', { message: err.message }),
   );
-  const backups = setInterval(() => {
-    try {
-      backupIfDue(user.db, userPath, now());
-    } catch (err) {
-      log.warn('backup failed', { message: (err as Error).message });
-    }
-  }, 60 * 60 * 1000);
+  const backups = setInterval(
+    () => {
+      try {
+        backupIfDue(user.db, userPath, now());
+      } catch (err) {
+        log.warn('backup failed', { message: (err as Error).message });
+      }
+    },
+    60 * 60 * 1000,
+  );
   backups.unref();
   return {
     deps,

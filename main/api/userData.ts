@@ -9,7 +9,14 @@ import { blockText } from '../library/text/blocks.ts';
 import { fold } from '../library/text/fold.ts';
 import { ApiError } from './errors.ts';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 18, lineHeight: 1.6, fontFamily: 'serif', paneWidth: 400, lastArticle: null };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 18,
+  lineHeight: 1.6,
+  fontFamily: 'serif',
+  paneWidth: 400,
+  lastArticle: null,
+};
 
 export function settingsOf(userDb: Database): Settings {
   const stored = readSettings(userDb);
@@ -45,7 +52,12 @@ export const toHighlight = (r: HighlightRow): Highlight => ({
   updatedAt: r.updated_at,
 });
 
-export function addHighlight(indexDb: Database, userDb: Database, input: { id: string; block: number; start: number; end: number; note?: string | undefined }, now: Date): Highlight {
+export function addHighlight(
+  indexDb: Database,
+  userDb: Database,
+  input: { id: string; block: number; start: number; end: number; note?: string | undefined },
+  now: Date,
+): Highlight {
   const row = getArticleRow(indexDb, input.id);
   if (!row) throw new ApiError('not-found', `No article with id ${input.id}.`);
   const block = rowBlocks(row)[input.block];
@@ -76,7 +88,9 @@ export function listHighlights(userDb: Database, id?: string): Highlight[] {
 }
 
 export function searchHighlights(userDb: Database, q: string): Highlight[] {
-  const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (words.length === 0) return [];
   return allHighlights(userDb)
     .filter((h) => {

@@ -57,7 +57,9 @@ describe('chooseNativeBinding', () => {
 
   it('gives Electron a build of its own, named by runtime, ABI, platform and arch', () => {
     const electron = { versions: { electron: '45.5.0', modules: '140' }, platform: 'darwin', arch: 'arm64', isPackaged: false };
-    expect(chooseNativeBinding(electron, '/src/offprint')).toBe(join('/src/offprint', 'native', 'electron-140-darwin-arm64', 'better_sqlite3.node'));
+    expect(chooseNativeBinding(electron, '/src/offprint')).toBe(
+      join('/src/offprint', 'native', 'electron-140-darwin-arm64', 'better_sqlite3.node'),
+    );
   });
 
   it('keeps builds for different ABIs apart, so upgrading Electron cannot load a stale addon', () => {
@@ -68,6 +70,11 @@ describe('chooseNativeBinding', () => {
   });
 
   it('returns undefined in a packaged app whatever the runtime', () => {
-    expect(chooseNativeBinding({ versions: { electron: '45.5.0', modules: '140' }, platform: 'win32', arch: 'x64', isPackaged: true }, 'C:\\app')).toBeUndefined();
+    expect(
+      chooseNativeBinding(
+        { versions: { electron: '45.5.0', modules: '140' }, platform: 'win32', arch: 'x64', isPackaged: true },
+        'C:\\app',
+      ),
+    ).toBeUndefined();
   });
 });

@@ -23,7 +23,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('routeAppRequest', () => {
   it('serves index.html for the origin root and by name', () => {
-    expect(routeAppRequest(renderer, 'offprint://app/')).toEqual({ kind: 'file', path: join(renderer, 'index.html'), type: 'text/html; charset=utf-8' });
+    expect(routeAppRequest(renderer, 'offprint://app/')).toEqual({
+      kind: 'file',
+      path: join(renderer, 'index.html'),
+      type: 'text/html; charset=utf-8',
+    });
     expect(routeAppRequest(renderer, 'offprint://app/index.html')).toMatchObject({ kind: 'file', path: join(renderer, 'index.html') });
   });
 
@@ -46,9 +50,12 @@ describe('routeAppRequest', () => {
     expect(routeAppRequest(renderer, url)).toEqual({ kind: 'not-found' });
   });
 
-  it.each(['offprint://app.evil/index.html', 'offprint://app@evil/index.html', 'https://app/index.html', 'file:///index.html'])('answers 404 off the app origin: %s', (url) => {
-    expect(routeAppRequest(renderer, url)).toEqual({ kind: 'not-found' });
-  });
+  it.each(['offprint://app.evil/index.html', 'offprint://app@evil/index.html', 'https://app/index.html', 'file:///index.html'])(
+    'answers 404 off the app origin: %s',
+    (url) => {
+      expect(routeAppRequest(renderer, url)).toEqual({ kind: 'not-found' });
+    },
+  );
 
   it('answers only GET and HEAD', () => {
     expect(routeAppRequest(renderer, 'offprint://app/index.html', 'HEAD')).toMatchObject({ kind: 'file' });
@@ -56,7 +63,11 @@ describe('routeAppRequest', () => {
   });
 
   it('routes same-origin article images as serve mode does, keeping the id’s case', () => {
-    expect(routeAppRequest(renderer, 'offprint://app/asset/AbC_-9/images/a%20b.png')).toEqual({ kind: 'asset', id: 'AbC_-9', src: 'images/a b.png' });
+    expect(routeAppRequest(renderer, 'offprint://app/asset/AbC_-9/images/a%20b.png')).toEqual({
+      kind: 'asset',
+      id: 'AbC_-9',
+      src: 'images/a b.png',
+    });
     expect(routeAppRequest(renderer, 'offprint://app/asset/AbC/')).toEqual({ kind: 'asset', id: 'AbC', src: '' });
     expect(routeAppRequest(renderer, 'offprint://app/asset/')).toEqual({ kind: 'not-found' });
   });
@@ -64,19 +75,32 @@ describe('routeAppRequest', () => {
 
 describe('routeAssetRequest', () => {
   it('reads the article id from the host with its case and the image path from the rest', () => {
-    expect(routeAssetRequest('offprint-asset://AbC_-9/images/fig%201.png')).toEqual({ kind: 'asset', id: 'AbC_-9', src: 'images/fig 1.png' });
+    expect(routeAssetRequest('offprint-asset://AbC_-9/images/fig%201.png')).toEqual({
+      kind: 'asset',
+      id: 'AbC_-9',
+      src: 'images/fig 1.png',
+    });
   });
 
   it('passes traversal on to resolveAsset, which keeps images inside the article’s folder', () => {
-    expect(routeAssetRequest('offprint-asset://AbC/%2e%2e%2f%2e%2e%2fetc%2fpasswd')).toEqual({ kind: 'asset', id: 'AbC', src: '../../etc/passwd' });
+    expect(routeAssetRequest('offprint-asset://AbC/%2e%2e%2f%2e%2e%2fetc%2fpasswd')).toEqual({
+      kind: 'asset',
+      id: 'AbC',
+      src: '../../etc/passwd',
+    });
   });
 
-  it.each(['offprint-asset://user@AbC/x.png', 'offprint-asset://AbC:99/x.png', 'offprint-asset:///x.png', 'offprint-asset://AbC', 'offprint://app/x.png', 'offprint-asset://AbC/%00.png', 'bad'])(
-    'answers 404 for a malformed asset URL: %s',
-    (url) => {
-      expect(routeAssetRequest(url)).toEqual({ kind: 'not-found' });
-    },
-  );
+  it.each([
+    'offprint-asset://user@AbC/x.png',
+    'offprint-asset://AbC:99/x.png',
+    'offprint-asset:///x.png',
+    'offprint-asset://AbC',
+    'offprint://app/x.png',
+    'offprint-asset://AbC/%00.png',
+    'bad',
+  ])('answers 404 for a malformed asset URL: %s', (url) => {
+    expect(routeAssetRequest(url)).toEqual({ kind: 'not-found' });
+  });
 
   it('answers only GET and HEAD', () => {
     expect(routeAssetRequest('offprint-asset://AbC/x.png', 'PUT')).toEqual({ kind: 'not-found' });
@@ -99,10 +123,18 @@ describe('headers', () => {
   });
 
   it('keeps the other security headers on app responses', () => {
-    expect(appHeaders('text/html')).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Content-Type': 'text/html' });
+    expect(appHeaders('text/html')).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Content-Type': 'text/html',
+    });
   });
 
   it('serves images without scripts and without sniffing', () => {
-    expect(assetHeaders('image/png')).toMatchObject({ 'Content-Type': 'image/png', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'" });
+    expect(assetHeaders('image/png')).toMatchObject({
+      'Content-Type': 'image/png',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'",
+    });
   });
 });

@@ -2,11 +2,23 @@ import { describe, expect, it, vi } from 'vitest';
 import type { IndexStatus, Settings } from '../../preload/contract.ts';
 import { routeEvent, taskbarProgress, themeSourceFor, type EventSink } from './events.ts';
 
-const status = (s: Partial<IndexStatus>): IndexStatus => ({ state: 'idle', done: 0, total: 0, current: null, failed: 0, message: null, ...s });
+const status = (s: Partial<IndexStatus>): IndexStatus => ({
+  state: 'idle',
+  done: 0,
+  total: 0,
+  current: null,
+  failed: 0,
+  message: null,
+  ...s,
+});
 const settings: Settings = { theme: 'dark', fontSize: 18, lineHeight: 1.6, fontFamily: 'serif', paneWidth: 320, lastArticle: null };
 
 function sink() {
-  return { send: vi.fn<EventSink['send']>(), setProgress: vi.fn<EventSink['setProgress']>(), setThemeSource: vi.fn<EventSink['setThemeSource']>() };
+  return {
+    send: vi.fn<EventSink['send']>(),
+    setProgress: vi.fn<EventSink['setProgress']>(),
+    setThemeSource: vi.fn<EventSink['setThemeSource']>(),
+  };
 }
 
 describe('themeSourceFor', () => {

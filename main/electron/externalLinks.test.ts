@@ -2,11 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { externalOpener } from './externalLinks.ts';
 
 describe('externalOpener', () => {
-  it.each(['https://example.com/article', 'http://example.com/', 'mailto:editor@example.com', 'HTTPS://EXAMPLE.COM/'])('opens %s', async (url) => {
-    const open = vi.fn().mockResolvedValue(undefined);
-    await expect(externalOpener(open)(url)).resolves.toBe(true);
-    expect(open).toHaveBeenCalledExactlyOnceWith(url);
-  });
+  it.each(['https://example.com/article', 'http://example.com/', 'mailto:editor@example.com', 'HTTPS://EXAMPLE.COM/'])(
+    'opens %s',
+    async (url) => {
+      const open = vi.fn().mockResolvedValue(undefined);
+      await expect(externalOpener(open)(url)).resolves.toBe(true);
+      expect(open).toHaveBeenCalledExactlyOnceWith(url);
+    },
+  );
 
   it.each([
     'file:///C:/Windows/System32/calc.exe',

@@ -83,7 +83,11 @@ describe('guardContents', () => {
 
 describe('guardSession', () => {
   function fakeSession() {
-    const calls: { request?: unknown; check?: unknown; beforeRequest?: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void } = {};
+    const calls: {
+      request?: unknown;
+      check?: unknown;
+      beforeRequest?: (d: { url: string }, cb: (r: { cancel: boolean }) => void) => void;
+    } = {};
     const session = {
       setPermissionRequestHandler: (h: unknown) => (calls.request = h),
       setPermissionCheckHandler: (h: unknown) => (calls.check = h),

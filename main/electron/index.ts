@@ -89,7 +89,13 @@ function createWindow(paths: AppPaths): void {
   const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
   const placed = placeWindow(readWindowState(paths.windowStateFile), workAreas);
   const w = new BrowserWindow(
-    windowOptions({ preload: paths.preload, bounds: placed.bounds, isDark: nativeTheme.shouldUseDarkColors, isDev: !app.isPackaged, icon: paths.icon }),
+    windowOptions({
+      preload: paths.preload,
+      bounds: placed.bounds,
+      isDark: nativeTheme.shouldUseDarkColors,
+      isDev: !app.isPackaged,
+      icon: paths.icon,
+    }),
   );
   win = w;
   if (placed.isMaximized) w.maximize();
@@ -154,7 +160,9 @@ async function start(): Promise<void> {
   const running = services;
   serveProtocols({ rendererDir: paths.rendererDir, indexDb: () => running.deps.indexDb });
   serveIpc(running.dispatch);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged }, onMenuCommand)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged }, onMenuCommand)),
+  );
   const settings = await (running.dispatch as TypedDispatch)('settings.get', {});
   if (settings.ok) sink.setThemeSource(themeSourceFor((settings.value as Settings).theme));
   createWindow(paths);

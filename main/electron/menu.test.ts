@@ -50,7 +50,9 @@ describe('menuTemplate', () => {
   });
 
   it('has the macOS app menu roles on macOS only', () => {
-    expect(build('darwin').roles).toEqual(expect.arrayContaining(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit', 'windowMenu']));
+    expect(build('darwin').roles).toEqual(
+      expect.arrayContaining(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit', 'windowMenu']),
+    );
     expect(build('linux').roles).not.toContain('services');
     expect(build('linux').roles).toEqual(expect.arrayContaining(['quit', 'about', 'help']));
   });

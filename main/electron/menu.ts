@@ -53,7 +53,19 @@ export function menuTemplate(options: MenuOptions, onCommand: (command: MenuComm
 
   const appMenu: MenuItemConstructorOptions = {
     label: options.appName,
-    submenu: [{ role: 'about' }, sep, settings, sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
+    submenu: [
+      { role: 'about' },
+      sep,
+      settings,
+      sep,
+      { role: 'services' },
+      sep,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      sep,
+      { role: 'quit' },
+    ],
   };
   const file: MenuItemConstructorOptions = {
     label: 'File',

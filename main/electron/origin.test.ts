@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, droppedPath, isAllowedNavigation, isAppUrl, isTrustedSender, schemeOf } from './origin.ts';
 
 describe('isAppUrl and isAllowedNavigation', () => {
-  it.each([APP_ENTRY_URL, 'offprint://app/', 'offprint://app/assets/index.js', 'offprint://app/index.html#reader', 'offprint://app/asset/Ab_9/img.png'])(
-    'accepts the app’s own origin: %s',
-    (url) => {
-      expect(isAppUrl(url)).toBe(true);
-      expect(isAllowedNavigation(url)).toBe(true);
-    },
-  );
+  it.each([
+    APP_ENTRY_URL,
+    'offprint://app/',
+    'offprint://app/assets/index.js',
+    'offprint://app/index.html#reader',
+    'offprint://app/asset/Ab_9/img.png',
+  ])('accepts the app’s own origin: %s', (url) => {
+    expect(isAppUrl(url)).toBe(true);
+    expect(isAllowedNavigation(url)).toBe(true);
+  });
 
   it.each([
     'offprint://app.evil/index.html',
@@ -43,12 +46,16 @@ describe('isTrustedSender', () => {
     expect(isTrustedSender({ url: APP_ENTRY_URL, isMainFrame: false })).toBe(false);
   });
 
-  it.each(['https://evil.invalid/', 'file:///tmp/x.html', 'offprint://app.evil/', 'offprint://app@evil/', 'about:blank', 'devtools://devtools/bundled/x.html'])(
-    'refuses a top frame on another origin: %s',
-    (url) => {
-      expect(isTrustedSender({ url, isMainFrame: true })).toBe(false);
-    },
-  );
+  it.each([
+    'https://evil.invalid/',
+    'file:///tmp/x.html',
+    'offprint://app.evil/',
+    'offprint://app@evil/',
+    'about:blank',
+    'devtools://devtools/bundled/x.html',
+  ])('refuses a top frame on another origin: %s', (url) => {
+    expect(isTrustedSender({ url, isMainFrame: true })).toBe(false);
+  });
 
   it('refuses a request whose frame is gone', () => {
     expect(isTrustedSender(null)).toBe(false);
@@ -69,9 +76,12 @@ describe('droppedPath', () => {
     expect(droppedPath('file:///C:/Users/Ada/Articles/', 'win32')).toBe('C:\\Users\\Ada\\Articles');
   });
 
-  it.each(['https://example.com/x', 'offprint://app/', 'javascript:alert(1)', 'file://server/share/folder', 'nonsense'])('ignores what is not a local file: %s', (url) => {
-    expect(droppedPath(url, 'linux')).toBeNull();
-  });
+  it.each(['https://example.com/x', 'offprint://app/', 'javascript:alert(1)', 'file://server/share/folder', 'nonsense'])(
+    'ignores what is not a local file: %s',
+    (url) => {
+      expect(droppedPath(url, 'linux')).toBeNull();
+    },
+  );
 });
 
 describe('schemeOf', () => {

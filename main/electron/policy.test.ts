@@ -42,17 +42,25 @@ describe('permission handlers', () => {
 });
 
 describe('isBlockedRequest', () => {
-  it.each(['https://example.com/pixel.png', 'http://127.0.0.1:8080/', 'ws://evil.invalid/', 'wss://evil.invalid/', 'ftp://x/y', 'file:///etc/passwd', '::'])(
-    'cancels what would leave the app: %s',
-    (url) => {
-      expect(isBlockedRequest(url)).toBe(true);
-    },
-  );
+  it.each([
+    'https://example.com/pixel.png',
+    'http://127.0.0.1:8080/',
+    'ws://evil.invalid/',
+    'wss://evil.invalid/',
+    'ftp://x/y',
+    'file:///etc/passwd',
+    '::',
+  ])('cancels what would leave the app: %s', (url) => {
+    expect(isBlockedRequest(url)).toBe(true);
+  });
 
-  it.each(['offprint://app/index.html', 'offprint-asset://Ab_9/img.png', 'data:image/png;base64,AAAA', 'blob:offprint://app/1234', 'devtools://devtools/bundled/x.html'])(
-    'lets the app’s own requests through: %s',
-    (url) => {
-      expect(isBlockedRequest(url)).toBe(false);
-    },
-  );
+  it.each([
+    'offprint://app/index.html',
+    'offprint-asset://Ab_9/img.png',
+    'data:image/png;base64,AAAA',
+    'blob:offprint://app/1234',
+    'devtools://devtools/bundled/x.html',
+  ])('lets the app’s own requests through: %s', (url) => {
+    expect(isBlockedRequest(url)).toBe(false);
+  });
 });

@@ -18,9 +18,17 @@ export function registerSchemes(): void {
 }
 
 const notFound = () =>
-  new Response('Not found.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" } });
+  new Response('Not found.', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'" },
+  });
 
-async function respond(route: AppRoute, method: string, indexDb: () => Database | null, headers: (type: string) => Record<string, string>): Promise<Response> {
+async function respond(
+  route: AppRoute,
+  method: string,
+  indexDb: () => Database | null,
+  headers: (type: string) => Record<string, string>,
+): Promise<Response> {
   let file: { path: string; type: string } | null = null;
   if (route.kind === 'file') file = route;
   else if (route.kind === 'asset') {
@@ -41,5 +49,7 @@ export function serveProtocols(options: { rendererDir: string; indexDb: () => Da
   protocol.handle(APP_SCHEME, (request) =>
     respond(routeAppRequest(options.rendererDir, request.url, request.method), request.method, options.indexDb, appHeaders),
   );
-  protocol.handle(ASSET_SCHEME, (request) => respond(routeAssetRequest(request.url, request.method), request.method, options.indexDb, assetHeaders));
+  protocol.handle(ASSET_SCHEME, (request) =>
+    respond(routeAssetRequest(request.url, request.method), request.method, options.indexDb, assetHeaders),
+  );
 }

@@ -10,7 +10,12 @@ export type Dispatch = (name: unknown, raw: unknown) => Promise<Result<unknown>>
  * One IPC request, as ipc.ts hands it over: first the sender (our origin, top frame), then
  * `dispatch` checks the name and parses the input. A refused sender never reaches a handler.
  */
-export async function answerRequest(dispatch: Dispatch, sender: SenderInfo | null, name: unknown, input: unknown): Promise<Result<unknown>> {
+export async function answerRequest(
+  dispatch: Dispatch,
+  sender: SenderInfo | null,
+  name: unknown,
+  input: unknown,
+): Promise<Result<unknown>> {
   if (!isTrustedSender(sender)) {
     log.warn('request from an untrusted frame refused', { isMainFrame: sender?.isMainFrame ?? null, scheme: schemeOf(sender?.url) });
     return { ok: false, error: { code: 'forbidden', message: 'Requests are answered only for the Offprint window itself.' } };

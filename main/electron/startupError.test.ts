@@ -7,14 +7,20 @@ const abiError = new Error(
 
 describe('startupErrorMessage', () => {
   it('tells a developer to build the native module for Electron when the ABI is wrong', () => {
-    const m = startupErrorMessage(abiError, { isPackaged: false, nativeBinding: '/src/offprint/native/electron-140-linux-x64/better_sqlite3.node' });
+    const m = startupErrorMessage(abiError, {
+      isPackaged: false,
+      nativeBinding: '/src/offprint/native/electron-140-linux-x64/better_sqlite3.node',
+    });
     expect(m.detail).toContain('node scripts/build-native.mjs');
     expect(m.detail).toContain('electron-140-linux-x64');
   });
 
   it('tells a developer the same when the Electron build is missing', () => {
     const path = '/src/offprint/native/electron-140-linux-x64/better_sqlite3.node';
-    const m = startupErrorMessage(new Error(`${path}: cannot open shared object file: No such file or directory`), { isPackaged: false, nativeBinding: path });
+    const m = startupErrorMessage(new Error(`${path}: cannot open shared object file: No such file or directory`), {
+      isPackaged: false,
+      nativeBinding: path,
+    });
     expect(m.detail).toContain('build-native');
   });
 

@@ -15,12 +15,16 @@ describe('parseWindowState', () => {
     });
   });
 
-  it.each([null, 'x', {}, { bounds: { x: 1, y: 2, width: 'wide', height: 3 } }, { bounds: { x: 1, y: 2, width: -5, height: 3 } }, { bounds: { x: NaN, y: 0, width: 9, height: 9 } }])(
-    'treats a malformed file as no saved state: %j',
-    (raw) => {
-      expect(parseWindowState(raw)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    'x',
+    {},
+    { bounds: { x: 1, y: 2, width: 'wide', height: 3 } },
+    { bounds: { x: 1, y: 2, width: -5, height: 3 } },
+    { bounds: { x: NaN, y: 0, width: 9, height: 9 } },
+  ])('treats a malformed file as no saved state: %j', (raw) => {
+    expect(parseWindowState(raw)).toBeNull();
+  });
 });
 
 describe('placeWindow', () => {

@@ -37,7 +37,12 @@ export function parseWindowState(raw: unknown): WindowState | null {
   if (![x, y, width, height].every(isFiniteNumber)) return null;
   if ((width as number) <= 0 || (height as number) <= 0) return null;
   return {
-    bounds: { x: Math.round(x as number), y: Math.round(y as number), width: Math.round(width as number), height: Math.round(height as number) },
+    bounds: {
+      x: Math.round(x as number),
+      y: Math.round(y as number),
+      width: Math.round(width as number),
+      height: Math.round(height as number),
+    },
     isMaximized: isMaximized === true,
   };
 }
@@ -82,7 +87,11 @@ export function placeWindow(saved: WindowState | null, workAreas: readonly Rect[
     };
   }
   return {
-    bounds: { ...size, x: clamp(saved.bounds.x, area.x, area.x + area.width - size.width), y: clamp(saved.bounds.y, area.y, area.y + area.height - size.height) },
+    bounds: {
+      ...size,
+      x: clamp(saved.bounds.x, area.x, area.x + area.width - size.width),
+      y: clamp(saved.bounds.y, area.y, area.y + area.height - size.height),
+    },
     isMaximized: saved.isMaximized,
   };
 }

@@ -16,7 +16,8 @@ beforeAll(() => {
 afterAll(() => lib.cleanup());
 
 const para = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] }) as Block;
-const marked = (blocks: Block[], q: string) => queryHits(lib.db, blocks, q).map((h) => `${h.block}:${blockText(blocks[h.block]!).slice(h.start, h.end)}`);
+const marked = (blocks: Block[], q: string) =>
+  queryHits(lib.db, blocks, q).map((h) => `${h.block}:${blockText(blocks[h.block]!).slice(h.start, h.end)}`);
 
 describe('queryHits', () => {
   const filler = 'Plain words about rivers and hills, nothing more to see in this line of text. ';

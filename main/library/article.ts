@@ -129,4 +129,3 @@ export function resolveArticleLink(db: Database, fromId: string, href: string): 
   const id = documentId(from.folder, relpath);
   return getArticleRow(db, id) ? id : null;
 }
-

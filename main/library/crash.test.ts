@@ -20,11 +20,14 @@ const COPIES = 7;
 const QUERIES = ['government', 'shanghai', 'vaccin', 'election results', 'ccinat'];
 
 function buildCorpus(): number {
-  const files = readdirSync(join(root, 'content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|txt)$/u.test(e.name));
+  const files = readdirSync(join(root, 'content'), { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && /\.(md|txt)$/u.test(e.name),
+  );
   for (let c = 0; c < COPIES; c++) {
     const dir = join(corpus, `copy-${c}`);
     mkdirSync(dir, { recursive: true });
-    for (const f of files) writeFileSync(join(dir, `${c}-${f.name}`), `${readFileSync(join(f.parentPath, f.name), 'utf8')}\n\nCopy number ${c}.\n`);
+    for (const f of files)
+      writeFileSync(join(dir, `${c}-${f.name}`), `${readFileSync(join(f.parentPath, f.name), 'utf8')}\n\nCopy number ${c}.\n`);
   }
   return files.length * COPIES;
 }
@@ -77,7 +80,7 @@ function integrity(db: string): { pragma: string; fts: string; answers: boolean 
     } catch (err) {
       fts = (err as Error).message;
     }
-    const answers = Array.isArray(conn.prepare("SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"the\"' LIMIT 5").all());
+    const answers = Array.isArray(conn.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH \'"the"\' LIMIT 5').all());
     return { pragma, fts, answers };
   } finally {
     conn.close();
@@ -164,4 +167,3 @@ setInterval(() => {}, 1000);
     recordHardening({ recordsLost: Math.max(0, lastAck - row.block), killsSurvived: 1 });
   }, 60_000);
 });
-

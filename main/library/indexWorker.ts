@@ -8,9 +8,7 @@ import { removeFolder } from './db/writer.ts';
 import { syncFoldersParallel, type FolderSpec, type SyncReport } from './sync.ts';
 
 export type WorkerRequest =
-  | { type: 'sync'; folders: FolderSpec[]; maxBytes?: number }
-  | { type: 'remove'; key: string }
-  | { type: 'close' };
+  { type: 'sync'; folders: FolderSpec[]; maxBytes?: number } | { type: 'remove'; key: string } | { type: 'close' };
 
 export type WorkerMessage =
   | { type: 'progress'; folder: string; done: number; total: number; current: string | null; failed: number }
@@ -31,7 +29,10 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     } else if (req.type === 'remove') {
       post({ type: 'removed', count: removeFolder(db, req.key) });
     } else {
-      const report = await syncFoldersParallel(db, req.folders, { maxBytes: req.maxBytes, onProgress: (p) => post({ type: 'progress', ...p }) });
+      const report = await syncFoldersParallel(db, req.folders, {
+        maxBytes: req.maxBytes,
+        onProgress: (p) => post({ type: 'progress', ...p }),
+      });
       post({ type: 'done', report });
     }
   } catch (err) {

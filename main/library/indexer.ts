@@ -74,7 +74,8 @@ export class Indexer {
   private next(): void {
     if (this.current || this.queue.length === 0) return;
     this.current = this.queue.shift()!;
-    if (this.current.request.type === 'sync') this.setStatus({ state: 'indexing', done: 0, total: 0, current: null, failed: 0, message: null });
+    if (this.current.request.type === 'sync')
+      this.setStatus({ state: 'indexing', done: 0, total: 0, current: null, failed: 0, message: null });
     this.worker.postMessage(this.current.request);
   }
 
@@ -87,7 +88,14 @@ export class Indexer {
     this.current = null;
     if (m.type === 'done') {
       const changed = m.report.added + m.report.updated + m.report.removed > 0;
-      this.setStatus({ state: 'idle', done: this.state.total, total: this.state.total, current: null, failed: m.report.failed.length, message: null });
+      this.setStatus({
+        state: 'idle',
+        done: this.state.total,
+        total: this.state.total,
+        current: null,
+        failed: m.report.failed.length,
+        message: null,
+      });
       if (changed) this.options.onChanged?.();
     } else if (m.type === 'removed') {
       if (m.count > 0) this.options.onChanged?.();

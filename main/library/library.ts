@@ -23,10 +23,18 @@ const statements = statementCache((db) => ({
   count: db.prepare<[string | null, string | null], { n: number }>('SELECT count(*) AS n FROM articles WHERE (? IS NULL OR folder = ?)'),
   summary: db.prepare<[string], LibraryRow>(`SELECT ${COLS} FROM articles WHERE id = ?`),
   folderCounts: db.prepare<[], { folder: string; n: number }>('SELECT folder, count(*) AS n FROM articles GROUP BY folder'),
-  problems: db.prepare<[], { folder: string; path: string; reason: string }>('SELECT folder, path, reason FROM import_errors ORDER BY folder, relpath'),
+  problems: db.prepare<[], { folder: string; path: string; reason: string }>(
+    'SELECT folder, path, reason FROM import_errors ORDER BY folder, relpath',
+  ),
 }));
 
-export function listLibrary(db: Database, sort: 'title' | 'date', limit: number, offset: number, folder: string | null): { total: number; rows: LibraryRow[] } {
+export function listLibrary(
+  db: Database,
+  sort: 'title' | 'date',
+  limit: number,
+  offset: number,
+  folder: string | null,
+): { total: number; rows: LibraryRow[] } {
   const s = statements(db);
   const rows = (sort === 'title' ? s.byTitle : s.byDate).all(folder, folder, limit, offset);
   return { total: s.count.get(folder, folder)!.n, rows };
@@ -37,7 +45,11 @@ export function librarySummary(db: Database, id: string): LibraryRow | undefined
 }
 
 export function folderCounts(db: Database): Map<string, number> {
-  return new Map(statements(db).folderCounts.all().map((r) => [r.folder, r.n]));
+  return new Map(
+    statements(db)
+      .folderCounts.all()
+      .map((r) => [r.folder, r.n]),
+  );
 }
 
 export function importProblems(db: Database): { folder: string; path: string; reason: string }[] {

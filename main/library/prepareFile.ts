@@ -34,13 +34,21 @@ export function toDocument(folderKey: string, relpath: string, abs: string, doc:
  * Reads, hashes and imports one file, and shapes the rows to write — all the work of a sync except
  * the writing, so it can run on another thread. Never throws.
  */
-export function prepareFile(folderKey: string, job: FileJob, maxBytes: number, read: (abs: string, maxBytes: number) => ReadResult): Outcome {
+export function prepareFile(
+  folderKey: string,
+  job: FileJob,
+  maxBytes: number,
+  read: (abs: string, maxBytes: number) => ReadResult,
+): Outcome {
   const problem = (code: string, reason: string): Outcome => ({ kind: 'problem', relpath: job.relpath, path: job.abs, code, reason });
   let got: ReadResult;
   try {
     got = read(job.abs, maxBytes);
   } catch (err) {
-    return problem('unreadable', `The file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error'}).`);
+    return problem(
+      'unreadable',
+      `The file could not be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message ?? 'error'}).`,
+    );
   }
   // A file we can no longer read keeps its last good version in the index.
   if (!got.ok) return problem(got.error.code, got.error.reason);

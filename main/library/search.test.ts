@@ -10,12 +10,18 @@ const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
 let lib: TempLibrary;
 beforeAll(() => {
   lib = tempLibrary();
-  lib.write('ja/kumo.txt', '蜘蛛の糸\n芥川龍之介\n\n　ある日の事でございます。御釈迦様は極楽の蓮池のふちを、独りでぶらぶら御歩きになっていらっしゃいました。');
+  lib.write(
+    'ja/kumo.txt',
+    '蜘蛛の糸\n芥川龍之介\n\n　ある日の事でございます。御釈迦様は極楽の蓮池のふちを、独りでぶらぶら御歩きになっていらっしゃいました。',
+  );
   lib.write('zh/news.md', '---\ntitle: "北京新闻"\n---\n\n中华人民共和国的首都是北京市，人口众多。');
   lib.write('fr/cafe.md', '# Le café de Zürich\n\nUn café près du lac, à Zürich, où l’on parle de naïveté.');
   lib.write('en/plain.md', '# Cafe culture in Zurich\n\nThe cafe scene of Zurich is old.');
   lib.write('en/exact.md', '# Moon landing\n\nA short note.');
-  lib.write('en/other.md', '# Notes on the history of the moon landing and other moon landing stories\n\nMoon landing moon landing moon landing, the moon landing.');
+  lib.write(
+    'en/other.md',
+    '# Notes on the history of the moon landing and other moon landing stories\n\nMoon landing moon landing moon landing, the moon landing.',
+  );
   syncFolders(lib.db, [
     { key: 'bundled', root: content },
     { key: 'extra', root: `${lib.dir}/articles` },
@@ -82,7 +88,9 @@ describe('searchArticles on the bundled content', () => {
 
   it('ORs two words joined by OR', () => {
     const either = searchArticles(lib.db, 'measles OR binance').total;
-    expect(either).toBe(searchArticles(lib.db, 'measles').total + searchArticles(lib.db, 'binance').total - searchArticles(lib.db, 'measles binance').total);
+    expect(either).toBe(
+      searchArticles(lib.db, 'measles').total + searchArticles(lib.db, 'binance').total - searchArticles(lib.db, 'measles binance').total,
+    );
   });
 });
 
@@ -129,7 +137,25 @@ describe('searchArticles across scripts and accents', () => {
 });
 
 describe('searchArticles on odd input', () => {
-  const odd = ['"unbalanced (', 'NEAR(', 'AND OR', '*', '^', 'title:', '-', '"', "'; DROP TABLE articles; --", '\u0000', '😀', '...', 'x'.repeat(10_000), 'a:b:c', '(((', 'NOT', 'OR OR OR'];
+  const odd = [
+    '"unbalanced (',
+    'NEAR(',
+    'AND OR',
+    '*',
+    '^',
+    'title:',
+    '-',
+    '"',
+    "'; DROP TABLE articles; --",
+    '\u0000',
+    '😀',
+    '...',
+    'x'.repeat(10_000),
+    'a:b:c',
+    '(((',
+    'NOT',
+    'OR OR OR',
+  ];
   it.each(odd)('returns results or a notice, never an error, for %j', (q) => {
     const r = searchArticles(lib.db, q);
     expect(r.total === 0 ? r.notice : r.results.length).toBeTruthy();

@@ -57,7 +57,9 @@ export function prepareQuery(db: Database, q: string): { compiled: CompiledQuery
   const parsed = parseQuery(q);
   const notes = [...parsed.notes];
   if (parsed.clauses.length === 0) {
-    notes.push(q.trim() === '' ? 'Type a word to search.' : `Nothing to search for in “${q.trim().slice(0, 80)}”: it has no letters or digits.`);
+    notes.push(
+      q.trim() === '' ? 'Type a word to search.' : `Nothing to search for in “${q.trim().slice(0, 80)}”: it has no letters or digits.`,
+    );
   } else if (positiveClauses(parsed).length === 0) {
     notes.push('Every word was excluded with “-”; add a word to search for.');
   }
@@ -94,7 +96,11 @@ function page(
   const fetcher =
     (broad: boolean) =>
     (match: string, lim: number, off: number): RankedRow[] =>
-      broad ? broadMatches(db, match, lim, off, hasExclusions) : sort === 'date' ? matchesByDate(db, match, lim, off) : rankedMatches(db, match, lim, off);
+      broad
+        ? broadMatches(db, match, lim, off, hasExclusions)
+        : sort === 'date'
+          ? matchesByDate(db, match, lim, off)
+          : rankedMatches(db, match, lim, off);
   const broad = sort === 'relevance' && isBroad(db, totals[0]);
   const fetch = fetcher(broad);
   const picks: Pick[] = [];

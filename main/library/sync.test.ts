@@ -96,7 +96,9 @@ describe('syncFolders', () => {
     const path = lib.write('a/one.txt', 'One\n\nKeepsake text.');
     syncFolders(lib.db, [folderA()]);
     writeFileSync(path, 'One\n\nChanged.');
-    const r = syncFolders(lib.db, [folderA()], { readFile: () => ({ ok: false, error: { code: 'unreadable', reason: 'Permission denied: the file cannot be read.' } }) });
+    const r = syncFolders(lib.db, [folderA()], {
+      readFile: () => ({ ok: false, error: { code: 'unreadable', reason: 'Permission denied: the file cannot be read.' } }),
+    });
     expect(r.failed).toHaveLength(1);
     expect(searchArticles(lib.db, 'keepsake').total).toBe(1);
   });

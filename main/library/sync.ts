@@ -2,7 +2,18 @@ import type { Database } from 'better-sqlite3';
 import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
 import { markTermsStale, refreshTerms, termsAreStale } from './db/terms.ts';
-import { deleteArticle, hasKnownFiles, knownFiles, putFolder, putRow, replaceProblems, storedHash, touchFile, type FileProblem, type KnownFile } from './db/writer.ts';
+import {
+  deleteArticle,
+  hasKnownFiles,
+  knownFiles,
+  putFolder,
+  putRow,
+  replaceProblems,
+  storedHash,
+  touchFile,
+  type FileProblem,
+  type KnownFile,
+} from './db/writer.ts';
 import type { ParseReply, ParseRequest } from './parseWorker.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
 import { siblingEntry, startWorker } from './workers.ts';
@@ -109,7 +120,8 @@ class Applier {
   add(outcomes: readonly Outcome[]): void {
     for (const o of outcomes) {
       this.done++;
-      if (o.kind === 'problem') this.p.problems.push({ folder: this.p.folder.key, relpath: o.relpath, path: o.path, code: o.code, reason: o.reason });
+      if (o.kind === 'problem')
+        this.p.problems.push({ folder: this.p.folder.key, relpath: o.relpath, path: o.path, code: o.code, reason: o.reason });
       else {
         this.pending.push(o);
         if (o.kind === 'put') this.pendingChars += o.fts[2].length;
@@ -206,7 +218,11 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
  * The same as syncFolders, with reading and parsing on a second thread so they overlap with the
  * SQLite writes: what the index worker and the command line use for large folders.
  */
-export async function syncFoldersParallel(db: Database, folders: readonly FolderSpec[], options: Omit<SyncOptions, 'readFile'> = {}): Promise<SyncReport> {
+export async function syncFoldersParallel(
+  db: Database,
+  folders: readonly FolderSpec[],
+  options: Omit<SyncOptions, 'readFile'> = {},
+): Promise<SyncReport> {
   const report = emptyReport();
   const end = begin(db);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -251,7 +267,13 @@ function slicesOf(jobs: readonly FileJob[]): { jobs: FileJob[]; bytes: number }[
   return slices;
 }
 
-function parseInWorker(worker: NonNullable<ReturnType<typeof startWorker>>, folderKey: string, jobs: FileJob[], maxBytes: number, onOutcomes: (o: Outcome[]) => void): Promise<void> {
+function parseInWorker(
+  worker: NonNullable<ReturnType<typeof startWorker>>,
+  folderKey: string,
+  jobs: FileJob[],
+  maxBytes: number,
+  onOutcomes: (o: Outcome[]) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const slices = slicesOf(jobs);
     let sent = 0;

@@ -20,7 +20,13 @@ export class FolderWatcher {
     if (this.watchers.has(key)) return;
     try {
       const w = watch(root, { recursive: true, persistent: false }, (_event, name) => {
-        if (name && String(name).split(/[\\/]/u).some((part) => part.startsWith('.'))) return;
+        if (
+          name &&
+          String(name)
+            .split(/[\\/]/u)
+            .some((part) => part.startsWith('.'))
+        )
+          return;
         this.schedule(key);
       });
       w.on('error', (err) => {

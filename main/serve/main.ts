@@ -27,7 +27,12 @@ async function main(): Promise<void> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, content: { type: 'string', multiple: true }, help: { type: 'boolean' } },
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        content: { type: 'string', multiple: true },
+        help: { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }));

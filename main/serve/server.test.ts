@@ -30,7 +30,13 @@ interface Reply {
 function http(path: string, opts: { method?: string; host?: string; cookie?: string; body?: string } = {}): Promise<Reply> {
   return new Promise((done, fail) => {
     const req = request(
-      { host: '127.0.0.1', port: s.port, path, method: opts.method ?? 'GET', headers: { Host: opts.host ?? `127.0.0.1:${s.port}`, ...(opts.cookie ? { Cookie: opts.cookie } : {}) } },
+      {
+        host: '127.0.0.1',
+        port: s.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { Host: opts.host ?? `127.0.0.1:${s.port}`, ...(opts.cookie ? { Cookie: opts.cookie } : {}) },
+      },
       (res) => {
         let body = '';
         res.on('data', (c: Buffer) => (body += c.toString()));

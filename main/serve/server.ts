@@ -65,7 +65,13 @@ function cookieToken(req: IncomingMessage): string | null {
   return null;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store', ...extra });
   res.end(body);
 }
@@ -111,15 +117,23 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     if (url.pathname.startsWith('/api/')) {
       const name = decodeURIComponent(url.pathname.slice(5));
       if (name === 'events' && req.method === 'GET') {
-        res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...setCookie });
+        res.writeHead(200, {
+          ...SECURITY_HEADERS,
+          'Content-Type': 'text/event-stream',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+          ...setCookie,
+        });
         res.write(': connected\n\n');
         streams.add(res);
         req.on('close', () => streams.delete(res));
         return;
       }
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST for requests.' } }, setCookie);
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST for requests.' } }, setCookie);
       const body = await readBody(req);
-      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'bad-request', message: 'The request body is over 2 MB.' } }, setCookie);
+      if (body === null)
+        return sendJson(res, 413, { ok: false, error: { code: 'bad-request', message: 'The request body is over 2 MB.' } }, setCookie);
       let input: unknown;
       try {
         input = body === '' ? {} : JSON.parse(body);
@@ -143,8 +157,14 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = normalize(join(rendererDir, rel));
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Not found.', undefined, setCookie);
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...setCookie });
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile())
+      return send(res, 404, 'Not found.', undefined, setCookie);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+      ...setCookie,
+    });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
   };

@@ -1,4 +1,13 @@
-import { eventNames, requestNames, type EventName, type Events, type OffprintBridge, type RequestName, type Requests, type Result } from '../../preload/contract';
+import {
+  eventNames,
+  requestNames,
+  type EventName,
+  type Events,
+  type OffprintBridge,
+  type RequestName,
+  type Requests,
+  type Result,
+} from '../../preload/contract';
 
 /**
  * The serve-mode transport: the same contract as the preload's window.offprint, over HTTP to the
@@ -24,13 +33,19 @@ export function httpBridge(base = ''): OffprintBridge {
         body: JSON.stringify(input ?? {}),
         credentials: 'same-origin',
       });
-      if (res.status === 401 || res.status === 403) return { ok: false, error: { code: 'forbidden', message: 'The session has expired; open the address printed by `npm run serve` again.' } };
+      if (res.status === 401 || res.status === 403)
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'The session has expired; open the address printed by `npm run serve` again.' },
+        };
       return (await res.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { code: 'unavailable', message: 'Offprint is not answering; is `npm run serve` still running?' } };
     }
   };
-  const bridge = Object.fromEntries(requestNames.map((name) => [name, (input: unknown) => request(name, input)])) as unknown as OffprintBridge;
+  const bridge = Object.fromEntries(
+    requestNames.map((name) => [name, (input: unknown) => request(name, input)]),
+  ) as unknown as OffprintBridge;
   bridge.on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => {
     connect();
     const set = listeners.get(event) ?? new Set();

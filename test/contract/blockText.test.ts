@@ -21,13 +21,21 @@ const inline: fc.Arbitrary<Inline> = fc.letrec<{ inline: Inline }>((tie) => ({
     fc.constant({ type: 'break' as const }),
     fc.record({ type: fc.constant('emphasis' as const), children: fc.array(tie('inline'), { maxLength: 3 }) }),
     fc.record({ type: fc.constant('strong' as const), children: fc.array(tie('inline'), { maxLength: 3 }) }),
-    fc.record({ type: fc.constant('link' as const), href: fc.constant('https://example.org'), children: fc.array(tie('inline'), { maxLength: 3 }) }),
+    fc.record({
+      type: fc.constant('link' as const),
+      href: fc.constant('https://example.org'),
+      children: fc.array(tie('inline'), { maxLength: 3 }),
+    }),
   ),
 })).inline;
 const runs = fc.array(inline, { maxLength: 4 });
 const block: fc.Arbitrary<Block> = fc.oneof(
   fc.record({ type: fc.constant('paragraph' as const), children: runs }),
-  fc.record({ type: fc.constant('heading' as const), level: fc.constantFrom(1, 2, 3, 4, 5, 6) as fc.Arbitrary<1 | 2 | 3 | 4 | 5 | 6>, children: runs }),
+  fc.record({
+    type: fc.constant('heading' as const),
+    level: fc.constantFrom(1, 2, 3, 4, 5, 6) as fc.Arbitrary<1 | 2 | 3 | 4 | 5 | 6>,
+    children: runs,
+  }),
   fc.record({ type: fc.constant('list' as const), ordered: fc.boolean(), items: fc.array(runs, { maxLength: 3 }) }),
   fc.record({ type: fc.constant('quote' as const), children: runs }),
   fc.record({ type: fc.constant('code' as const), language: fc.option(fc.constant('js'), { nil: null }), text }),

@@ -29,41 +29,44 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 describe('accessibility and appearance', () => {
   for (const theme of ['Light', 'Dark'] as const) {
-    scan(`has no serious or critical axe violations on the library, the results and the reader in the ${theme.toLowerCase()} theme`, async ({ page }) => {
-      const library = new LibraryPage(page);
-      const search = new SearchPage(page);
-      const reader = new ReaderPage(page);
-      const saved = nextApiResponse(page, 'settings.set', (input) => input.theme === theme.toLowerCase());
-      await reader.setTheme(theme);
-      await saved;
-      await page.reload();
-      await eventually(() => page.locator('html').getAttribute('data-theme')).toBe(theme.toLowerCase());
-      await library.titles();
-      await expectNoSeriousViolations(page, 'library');
-      await shoot(page, `library-${theme.toLowerCase()}`);
+    scan(
+      `has no serious or critical axe violations on the library, the results and the reader in the ${theme.toLowerCase()} theme`,
+      async ({ page }) => {
+        const library = new LibraryPage(page);
+        const search = new SearchPage(page);
+        const reader = new ReaderPage(page);
+        const saved = nextApiResponse(page, 'settings.set', (input) => input.theme === theme.toLowerCase());
+        await reader.setTheme(theme);
+        await saved;
+        await page.reload();
+        await eventually(() => page.locator('html').getAttribute('data-theme')).toBe(theme.toLowerCase());
+        await library.titles();
+        await expectNoSeriousViolations(page, 'library');
+        await shoot(page, `library-${theme.toLowerCase()}`);
 
-      await search.searchFor('Shanghai');
-      await expectNoSeriousViolations(page, 'search results');
-      await search.searchFor('covid');
-      await shoot(page, `search-results-${theme.toLowerCase()}`);
+        await search.searchFor('Shanghai');
+        await expectNoSeriousViolations(page, 'search results');
+        await search.searchFor('covid');
+        await shoot(page, `search-results-${theme.toLowerCase()}`);
 
-      await search.searchFor('Shanghai');
-      await search.openResult(SEED);
-      await reader.waitForArticle(SEED);
-      await eventually(() => reader.counterText()).toMatch(/^1 of \d+$/u);
-      await reader.highlight(theme === 'Light' ? 'The lawsuit also seeks penalties' : 'The complaint does not mention');
-      await eventually(() => reader.highlights().count()).toBeGreaterThan(0);
-      await expectNoSeriousViolations(page, 'reader');
-      await shoot(page, `reader-${theme.toLowerCase()}`);
+        await search.searchFor('Shanghai');
+        await search.openResult(SEED);
+        await reader.waitForArticle(SEED);
+        await eventually(() => reader.counterText()).toMatch(/^1 of \d+$/u);
+        await reader.highlight(theme === 'Light' ? 'The lawsuit also seeks penalties' : 'The complaint does not mention');
+        await eventually(() => reader.highlights().count()).toBeGreaterThan(0);
+        await expectNoSeriousViolations(page, 'reader');
+        await shoot(page, `reader-${theme.toLowerCase()}`);
 
-      const panel = await reader.openReadingSettings();
-      await expectNoSeriousViolations(page, 'reading settings');
-      await shoot(page, `reading-settings-${theme.toLowerCase()}`);
-      await panel.press('Escape');
-      await reader.openHighlightsPanel();
-      await expectNoSeriousViolations(page, 'highlights panel');
-      await shoot(page, `highlights-${theme.toLowerCase()}`);
-    });
+        const panel = await reader.openReadingSettings();
+        await expectNoSeriousViolations(page, 'reading settings');
+        await shoot(page, `reading-settings-${theme.toLowerCase()}`);
+        await panel.press('Escape');
+        await reader.openHighlightsPanel();
+        await expectNoSeriousViolations(page, 'highlights panel');
+        await shoot(page, `highlights-${theme.toLowerCase()}`);
+      },
+    );
   }
 
   scan('keeps every control reachable by keyboard with a visible focus ring', async ({ page }) => {
@@ -73,10 +76,16 @@ describe('accessibility and appearance', () => {
     for (let i = 0; i < 25; i++) {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
-        const doc = (globalThis as unknown as { document: { activeElement: { tagName: string; getAttribute: (n: string) => string | null; textContent: string | null } | null } }).document;
+        const doc = (
+          globalThis as unknown as {
+            document: { activeElement: { tagName: string; getAttribute: (n: string) => string | null; textContent: string | null } | null };
+          }
+        ).document;
         const el = doc.activeElement;
         if (!el) return null;
-        const style = (globalThis as unknown as { getComputedStyle: (e: unknown) => { outlineStyle: string; outlineWidth: string; boxShadow: string } }).getComputedStyle(el);
+        const style = (
+          globalThis as unknown as { getComputedStyle: (e: unknown) => { outlineStyle: string; outlineWidth: string; boxShadow: string } }
+        ).getComputedStyle(el);
         const isVisible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
         return { name: `${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 30) ?? ''}`, isVisible };
       });

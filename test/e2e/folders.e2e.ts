@@ -69,7 +69,9 @@ describe('folders and article formatting', () => {
     const toc = reader.main.getByRole('navigation', { name: 'Table of contents' });
     await toc.getByRole('link', { name: 'A smaller heading' }).click();
     const heading = reader.article.getByRole('heading', { name: 'A smaller heading' });
-    await eventually(() => heading.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await eventually(() => heading.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(
+      true,
+    );
     await eventually(() => reader.isInView(heading)).toBe(true);
   });
 
@@ -87,7 +89,14 @@ describe('folders and article formatting', () => {
     const reader = await openArticle(page, 'المنارة', 'مقالة باللغة العربية');
     expect(await reader.article.getAttribute('dir')).toBe('rtl');
     expect(await reader.article.getAttribute('lang')).toBe('ar');
-    const direction = await reader.article.locator('p').first().evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { direction: string } }).getComputedStyle(el).direction);
+    const direction = await reader.article
+      .locator('p')
+      .first()
+      .evaluate(
+        (el) =>
+          (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { direction: string } }).getComputedStyle(el)
+            .direction,
+      );
     expect(direction).toBe('rtl');
   });
 
@@ -107,7 +116,9 @@ describe('folders and article formatting', () => {
     await withSampler(page);
     const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
     const url = 'https://example.org/offprint/docs/reading-mode?from=sampler&lang=en';
-    await page.context().route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/plain', body: 'stand-in for the web' }));
+    await page
+      .context()
+      .route('https://example.org/**', (route) => route.fulfill({ contentType: 'text/plain', body: 'stand-in for the web' }));
     const link = reader.article.getByRole('link', { name: 'the project site' });
     await link.click();
     const dialog = page.getByRole('dialog');
@@ -137,7 +148,8 @@ describe('folders and article formatting', () => {
     recordHardening({ hostileTried: 11, hostileExecuted: pwned === undefined ? 0 : 1 });
     expect(pwned).toBeUndefined();
     expect(await page.evaluate(() => typeof (globalThis as unknown as { api?: unknown }).api)).toBe('undefined');
-    for (const tag of ['script', 'iframe', 'form', 'style', 'object', 'embed']) expect(await reader.article.locator(tag).count(), tag).toBe(0);
+    for (const tag of ['script', 'iframe', 'form', 'style', 'object', 'embed'])
+      expect(await reader.article.locator(tag).count(), tag).toBe(0);
     expect(await reader.article.getByRole('link').count()).toBe(0);
     expect(await reader.article.textContent()).toContain('<img src=x onerror="window.__pwn=1">');
   });

@@ -77,7 +77,10 @@ describe('highlights and notes', () => {
     await reader.waitForArticle(SEED);
     await reader.highlight(PASSAGE);
     const panel = await reader.openHighlightsPanel();
-    for (const [button, ext] of [['Export Markdown', '.md'], ['Export JSON', '.json']] as const) {
+    for (const [button, ext] of [
+      ['Export Markdown', '.md'],
+      ['Export JSON', '.json'],
+    ] as const) {
       const download = page.waitForEvent('download');
       await panel.getByRole('button', { name: button }).click();
       const file = await download;

@@ -50,7 +50,10 @@ describe('hostile articles in the reader', () => {
   test('import: every hostile fixture is in the library', async ({ app }) => {
     await call(app.server.url, 'folders.add', { path: folder });
     await expect
-      .poll(async () => (await call<{ total: number }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1, folder })).total, { timeout: 120_000, interval: 200 })
+      .poll(
+        async () => (await call<{ total: number }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1, folder })).total,
+        { timeout: 120_000, interval: 200 },
+      )
       .toBe(manifest.fixtures.length);
     const list = await call<{ items: { id: string }[] }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1000, folder });
     ids = new Map();
@@ -61,33 +64,36 @@ describe('hostile articles in the reader', () => {
     expect([...ids.keys()].sort()).toEqual(manifest.fixtures.map((f) => f.file).sort());
   });
 
-  test.for(manifest.fixtures.map((f) => [f.file, f] as const))('%s renders inert with its text shown', async ([, fixture], { page, app }) => {
-    const id = ids.get(fixture.file);
-    expect(id, 'the import test ran first').toBeDefined();
-    const popups: string[] = [];
-    page.context().on('page', (p) => popups.push(p.url()));
-    // The reader reopens the last article at start: that opens this one without searching for its title.
-    // A page of the previous test may still save its own last article while closing, so check which
-    // article opened and try again if it was not this one.
-    const { title } = await call<{ title: string }>(app.server.url, 'article.get', { id });
-    const reader = new ReaderPage(page);
-    let shown = '';
-    for (let attempt = 0; attempt < 3 && shown !== title; attempt++) {
-      await call(app.server.url, 'settings.set', { lastArticle: id });
-      await page.goto(app.server.url);
-      await eventually(() => reader.article.count(), 'the article to open').toBe(1);
-      shown = ((await reader.title().textContent()) ?? '').trim();
-    }
-    expect(shown).toBe(title.trim());
-    tried++;
-    const text = ((await reader.article.textContent()) ?? '').replace(/\s+/gu, ' ');
-    expect(text).toContain(fixture.sentence.replace(/\s+/gu, ' '));
-    // Give any timer, load or focus handler a moment to fire, then look for the sentinel.
-    await page.waitForTimeout(150);
-    const pwned = await page.evaluate(() => (globalThis as unknown as { __pwn?: unknown }).__pwn);
-    if (pwned !== undefined) executed++;
-    expect(pwned).toBeUndefined();
-    expect(new URL(page.url()).origin).toBe(new URL(app.server.url).origin);
-    expect(popups).toEqual([]);
-  });
+  test.for(manifest.fixtures.map((f) => [f.file, f] as const))(
+    '%s renders inert with its text shown',
+    async ([, fixture], { page, app }) => {
+      const id = ids.get(fixture.file);
+      expect(id, 'the import test ran first').toBeDefined();
+      const popups: string[] = [];
+      page.context().on('page', (p) => popups.push(p.url()));
+      // The reader reopens the last article at start: that opens this one without searching for its title.
+      // A page of the previous test may still save its own last article while closing, so check which
+      // article opened and try again if it was not this one.
+      const { title } = await call<{ title: string }>(app.server.url, 'article.get', { id });
+      const reader = new ReaderPage(page);
+      let shown = '';
+      for (let attempt = 0; attempt < 3 && shown !== title; attempt++) {
+        await call(app.server.url, 'settings.set', { lastArticle: id });
+        await page.goto(app.server.url);
+        await eventually(() => reader.article.count(), 'the article to open').toBe(1);
+        shown = ((await reader.title().textContent()) ?? '').trim();
+      }
+      expect(shown).toBe(title.trim());
+      tried++;
+      const text = ((await reader.article.textContent()) ?? '').replace(/\s+/gu, ' ');
+      expect(text).toContain(fixture.sentence.replace(/\s+/gu, ' '));
+      // Give any timer, load or focus handler a moment to fire, then look for the sentinel.
+      await page.waitForTimeout(150);
+      const pwned = await page.evaluate(() => (globalThis as unknown as { __pwn?: unknown }).__pwn);
+      if (pwned !== undefined) executed++;
+      expect(pwned).toBeUndefined();
+      expect(new URL(page.url()).origin).toBe(new URL(app.server.url).origin);
+      expect(popups).toEqual([]);
+    },
+  );
 });

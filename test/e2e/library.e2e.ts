@@ -51,7 +51,9 @@ describe('library', () => {
     await page.keyboard.press('End');
     const last = library.list.locator('li[aria-posinset="294"]');
     await eventually(() => last.getByRole('button').count()).toBe(1);
-    await eventually(() => last.getByRole('button').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await eventually(() =>
+      last.getByRole('button').evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+    ).toBe(true);
   });
 
   test('reopens the last article when the app starts again', async ({ page }) => {
@@ -94,7 +96,7 @@ describe('library', () => {
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(await library.rows().count()).toBeLessThan(60);
     // The first page and the last, not the 98 in between.
-    expect(asked.length, `pages fetched at offsets ${asked.join(", ")}`).toBeLessThanOrEqual(3);
+    expect(asked.length, `pages fetched at offsets ${asked.join(', ')}`).toBeLessThanOrEqual(3);
     for (let i = 0; i < 5; i++) await page.keyboard.press('PageUp');
     await eventually(() => library.row('Synthetic article 9950').count()).toBe(1);
   });

@@ -25,7 +25,11 @@ describe('reading position', () => {
     await search.openResult(LONG);
     await reader.waitForArticle(LONG);
     await page.keyboard.press('Escape');
-    const saved = nextApiResponse(page, 'position.set', (input) => String((input.anchor as { quote: string }).quote).length > 0 && (input.progress as number) > 0.5);
+    const saved = nextApiResponse(
+      page,
+      'position.set',
+      (input) => String((input.anchor as { quote: string }).quote).length > 0 && (input.progress as number) > 0.5,
+    );
     await reader.scrollToText(DEEP_SENTENCE);
     await saved;
     await page.reload();

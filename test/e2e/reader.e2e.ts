@@ -109,7 +109,9 @@ describe('reader', () => {
     await library.open(SEED);
     await reader.waitForArticle(SEED);
     const { maxWidth, fontSize } = await reader.article.evaluate((el) => {
-      const style = (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { maxWidth: string; fontSize: string } }).getComputedStyle(el);
+      const style = (
+        el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { maxWidth: string; fontSize: string } }
+      ).getComputedStyle(el);
       return { maxWidth: parseFloat(style.maxWidth), fontSize: parseFloat(style.fontSize) };
     });
     // 65ch is 30 to 42 times the font size, depending on how wide the typeface's digits are.

@@ -44,7 +44,9 @@ describe('search', () => {
     const search = new SearchPage(page);
     const library = new LibraryPage(page);
     await search.focusWithSlash();
-    await eventually(() => search.box.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await eventually(() =>
+      search.box.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+    ).toBe(true);
     await page.keyboard.type('Shanghai');
     await search.waitForAnswer('Shanghai');
     expect(await library.landmark.isVisible()).toBe(false);
@@ -53,7 +55,9 @@ describe('search', () => {
     await eventually(() => library.landmark.isVisible()).toBe(true);
     await page.getByRole('main').click({ position: { x: 5, y: 200 } });
     await page.keyboard.press('Control+k');
-    await eventually(() => search.box.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement)).toBe(true);
+    await eventually(() =>
+      search.box.evaluate((el) => el === (el.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+    ).toBe(true);
   });
 
   test('opens the first result with Enter', async ({ page }) => {
@@ -96,7 +100,9 @@ describe('search', () => {
       if (body.q === 'the') await slowGate;
       await route.continue();
     });
-    const slowAnswer = page.waitForResponse((r) => r.url().endsWith('/api/search.query') && (r.request().postDataJSON() as { q: string }).q === 'the');
+    const slowAnswer = page.waitForResponse(
+      (r) => r.url().endsWith('/api/search.query') && (r.request().postDataJSON() as { q: string }).q === 'the',
+    );
     await search.box.fill('the');
     await page.waitForRequest((r) => r.url().endsWith('/api/search.query') && (r.postDataJSON() as { q: string }).q === 'the');
     await search.box.fill('Shanghai');

@@ -23,7 +23,10 @@ describe('security', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe('');
   });
 
-  test('talks to no other origin, opens no dialog and throws no error while searching, reading and changing settings', async ({ page, guards }) => {
+  test('talks to no other origin, opens no dialog and throws no error while searching, reading and changing settings', async ({
+    page,
+    guards,
+  }) => {
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);
     const library = new LibraryPage(page);
@@ -56,8 +59,16 @@ describe('security', () => {
     expect(await page.getByRole('combobox', { name: 'Search' }).count()).toBe(0);
     // "Search" names exactly one element: the search field.
     const named = await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { querySelectorAll: (s: string) => ArrayLike<{ getAttribute: (n: string) => string | null; textContent: string | null }> } }).document;
-      return Array.from(doc.querySelectorAll('[aria-label], button, a, [title]')).filter((el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === 'Search').length;
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelectorAll: (s: string) => ArrayLike<{ getAttribute: (n: string) => string | null; textContent: string | null }>;
+          };
+        }
+      ).document;
+      return Array.from(doc.querySelectorAll('[aria-label], button, a, [title]')).filter(
+        (el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim() === 'Search',
+      ).length;
     });
     expect(named).toBe(1);
   });

@@ -20,7 +20,13 @@ describe('reading settings', () => {
   test('applies the dark theme at once and keeps it after a reload', async ({ page }) => {
     const reader = new ReaderPage(page);
     const html = page.locator('html');
-    const background = () => reader.main.evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
+    const background = () =>
+      reader.main.evaluate(
+        (el) =>
+          (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { backgroundColor: string } }).getComputedStyle(
+            el,
+          ).backgroundColor,
+      );
     await eventually(async () => luminance(await background())).toBeGreaterThan(0.5);
     const saved = nextApiResponse(page, 'settings.set', (input) => input.theme === 'dark');
     await reader.setTheme('Dark');
@@ -40,9 +46,23 @@ describe('reading settings', () => {
     const reader = new ReaderPage(page);
     await reader.setTheme('System');
     await page.emulateMedia({ colorScheme: 'dark' });
-    await eventually(() => page.evaluate(() => (globalThis as unknown as { getComputedStyle: (e: unknown) => { colorScheme: string }; document: { documentElement: unknown } }).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).colorScheme)).toBe('dark');
+    await eventually(() =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { getComputedStyle: (e: unknown) => { colorScheme: string }; document: { documentElement: unknown } }
+          ).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).colorScheme,
+      ),
+    ).toBe('dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    await eventually(() => page.evaluate(() => (globalThis as unknown as { getComputedStyle: (e: unknown) => { colorScheme: string }; document: { documentElement: unknown } }).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).colorScheme)).toBe('light');
+    await eventually(() =>
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as { getComputedStyle: (e: unknown) => { colorScheme: string }; document: { documentElement: unknown } }
+          ).getComputedStyle((globalThis as unknown as { document: { documentElement: unknown } }).document.documentElement).colorScheme,
+      ),
+    ).toBe('light');
   });
 
   test('keeps a larger text size and the sans-serif typeface after a reload', async ({ page }) => {
@@ -50,7 +70,12 @@ describe('reading settings', () => {
     const reader = new ReaderPage(page);
     await library.open(SEED);
     await reader.waitForArticle(SEED);
-    const fontSize = () => reader.article.evaluate((el) => (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { fontSize: string } }).getComputedStyle(el).fontSize);
+    const fontSize = () =>
+      reader.article.evaluate(
+        (el) =>
+          (el.ownerDocument.defaultView as unknown as { getComputedStyle: (e: unknown) => { fontSize: string } }).getComputedStyle(el)
+            .fontSize,
+      );
     const before = parseFloat(await fontSize());
     await reader.largerText();
     await eventually(async () => parseFloat(await fontSize())).toBe(before + 1);
@@ -85,12 +110,16 @@ describe('reading settings', () => {
   test('stays usable from 800 to 2560 pixels wide', async ({ page }) => {
     const library = new LibraryPage(page);
     const reader = new ReaderPage(page);
-    for (const [w, h] of [[800, 600], [2560, 1440]] as const) {
+    for (const [w, h] of [
+      [800, 600],
+      [2560, 1440],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await library.open(SEED);
       await reader.waitForArticle(SEED);
       const overflow = await page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document
+          .documentElement;
         return d.scrollWidth - d.clientWidth;
       });
       expect(overflow).toBe(0);

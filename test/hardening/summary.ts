@@ -23,7 +23,14 @@ export function recordHardening(counts: HardeningCounts): void {
 }
 
 export function readHardening(): Required<HardeningCounts> {
-  const total: Required<HardeningCounts> = { hostileTried: 0, hostileExecuted: 0, fuzzInputs: 0, killsSurvived: 0, corruptionsRecovered: 0, recordsLost: 0 };
+  const total: Required<HardeningCounts> = {
+    hostileTried: 0,
+    hostileExecuted: 0,
+    fuzzInputs: 0,
+    killsSurvived: 0,
+    corruptionsRecovered: 0,
+    recordsLost: 0,
+  };
   if (!existsSync(SUMMARY_FILE)) return total;
   for (const line of readFileSync(SUMMARY_FILE, 'utf8').split('\n')) {
     if (!line.trim()) continue;

@@ -35,20 +35,32 @@ let page: Page;
 let profile: string | undefined;
 let setupSkip: string | null = null;
 
-beforeAll(async () => {
-  if (skipReason) return;
-  await ensureBuilt();
-  const native = spawnSync(process.execPath, [join(root, 'scripts', 'build-native.mjs')], { cwd: root, encoding: 'utf8', timeout: 15 * 60 * 1000 });
-  if (native.status !== 0) {
-    setupSkip = `better-sqlite3 could not be built for Electron: ${native.stderr.trim().split('\n')[0]}`;
-    console.log(`Electron smoke test skipped: ${setupSkip}`);
-    return;
-  }
-  profile = mkdtempSync(join(tmpdir(), 'offprint-electron-'));
-  app = await _electron.launch({ executablePath: executablePath!, args: [root, `--user-data-dir=${profile}`], cwd: root, timeout: 60_000 });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
-}, 20 * 60 * 1000);
+beforeAll(
+  async () => {
+    if (skipReason) return;
+    await ensureBuilt();
+    const native = spawnSync(process.execPath, [join(root, 'scripts', 'build-native.mjs')], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 15 * 60 * 1000,
+    });
+    if (native.status !== 0) {
+      setupSkip = `better-sqlite3 could not be built for Electron: ${native.stderr.trim().split('\n')[0]}`;
+      console.log(`Electron smoke test skipped: ${setupSkip}`);
+      return;
+    }
+    profile = mkdtempSync(join(tmpdir(), 'offprint-electron-'));
+    app = await _electron.launch({
+      executablePath: executablePath!,
+      args: [root, `--user-data-dir=${profile}`],
+      cwd: root,
+      timeout: 60_000,
+    });
+    page = await app.firstWindow();
+    await page.waitForLoadState('domcontentloaded');
+  },
+  20 * 60 * 1000,
+);
 
 afterAll(async () => {
   await app?.close();
@@ -59,10 +71,12 @@ describe.skipIf(skipReason !== null)('the desktop app (Playwright _electron)', (
   it('loads the app from offprint://app in a sandboxed page without Node', async ({ skip }) => {
     if (setupSkip) skip(setupSkip);
     expect(page.url()).toBe('offprint://app/index.html');
-    expect(await page.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual([
-      'undefined',
-      'undefined',
-    ]);
+    expect(
+      await page.evaluate(() => [
+        typeof (globalThis as { require?: unknown }).require,
+        typeof (globalThis as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
   });
 
   it('exposes exactly the contract on window.offprint', async ({ skip }) => {

@@ -47,10 +47,14 @@ export async function ensureBuilt(): Promise<void> {
   }
   try {
     if (!isBuildStale()) return;
-    const r = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`electron-vite build failed:\n${r.stdout}\n${r.stderr}`);
   } finally {
     rmdirSync(lock);

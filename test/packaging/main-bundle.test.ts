@@ -120,7 +120,8 @@ const { state } = stub;
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 const trusted = { senderFrame: { url: 'offprint://app/index.html', parent: null } };
-const request = (event: unknown, name: string, input: unknown) => state.ipc.get(IPC_REQUEST_CHANNEL)?.(event, name, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
+const request = (event: unknown, name: string, input: unknown) =>
+  state.ipc.get(IPC_REQUEST_CHANNEL)?.(event, name, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 
 async function until<T>(what: string, probe: () => Promise<T | null> | T | null, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
@@ -232,10 +233,23 @@ describe('the built main process', () => {
     expect(image.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await image.arrayBuffer())).toEqual(PNG);
     expect((await app({ url: `offprint://app/asset/${id}/images/fig.png`, method: 'GET' })).status).toBe(200);
-    for (const src of ['../secret.png', '%2e%2e/secret.png', '%2e%2e%2fsecret.png', 'images/link.png', encodeURIComponent(join(state.userData, 'secret.png'))]) {
+    for (const src of [
+      '../secret.png',
+      '%2e%2e/secret.png',
+      '%2e%2e%2fsecret.png',
+      'images/link.png',
+      encodeURIComponent(join(state.userData, 'secret.png')),
+    ]) {
       expect((await asset({ url: `offprint-asset://${id}/${src}`, method: 'GET' })).status, src).toBe(404);
     }
-    expect((await asset({ url: `offprint-asset://${id.toLowerCase() === id ? id.toUpperCase() : id.toLowerCase()}/images/fig.png`, method: 'GET' })).status).toBe(404);
+    expect(
+      (
+        await asset({
+          url: `offprint-asset://${id.toLowerCase() === id ? id.toUpperCase() : id.toLowerCase()}/images/fig.png`,
+          method: 'GET',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('follows the theme the user saved', async () => {

@@ -38,7 +38,12 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'; // @electron/fuses SENTINEL
 function standInElectron(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const script = Buffer.from('#!/bin/sh\necho "stand-in Electron for packaging tests"\nexit 0\n');
-  const wire = Buffer.concat([Buffer.from(SENTINEL, 'ascii'), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE, 'ascii'), Buffer.from('\n')]);
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL, 'ascii'),
+    Buffer.from([1, DEFAULT_WIRE.length]),
+    Buffer.from(DEFAULT_WIRE, 'ascii'),
+    Buffer.from('\n'),
+  ]);
   writeFileSync(join(dir, 'electron'), Buffer.concat([script, Buffer.from('# '), wire]));
   chmodSync(join(dir, 'electron'), 0o755);
   writeFileSync(join(dir, 'LICENSE'), 'MIT (stand-in)\n');
@@ -85,7 +90,13 @@ afterAll(() => {
 
 describe.skipIf(skipReason !== null)('the packaged app (electron-builder --linux dir)', () => {
   it('holds the main, worker, preload and renderer bundles in app.asar', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/main/indexWorker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
+    for (const file of [
+      '/package.json',
+      '/out/main/index.js',
+      '/out/main/indexWorker.js',
+      '/out/preload/index.cjs',
+      '/out/renderer/index.html',
+    ]) {
       expect(asarFiles).toContain(file);
     }
     expect(asarFiles.some((f) => /^\/out\/renderer\/assets\/.+\.js$/u.test(f))).toBe(true);
@@ -97,31 +108,41 @@ describe.skipIf(skipReason !== null)('the packaged app (electron-builder --linux
   });
 
   it('ships every package the main and worker bundles import at run time', () => {
-    const bundles = readdirSync(join(root, 'out', 'main'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.js'));
+    const bundles = readdirSync(join(root, 'out', 'main'), { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && e.name.endsWith('.js'),
+    );
     const imported = new Set<string>();
     for (const b of bundles) {
       const text = readFileSync(join(b.parentPath, b.name), 'utf8');
       for (const m of text.matchAll(/^import [^'"]*["']([^./][^"']*)["']/gmu)) imported.add(m[1]!);
     }
-    const packages = [...imported].filter((s) => !s.startsWith('node:') && s !== 'electron').map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2) : s.split('/').slice(0, 1)).join('/'));
+    const packages = [...imported]
+      .filter((s) => !s.startsWith('node:') && s !== 'electron')
+      .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2) : s.split('/').slice(0, 1)).join('/'));
     expect(packages).toContain('better-sqlite3');
     for (const pkg of new Set(packages)) expect(asarFiles, pkg).toContain(`/node_modules/${pkg}/package.json`);
   });
 
   it('ships no sources, tests, source maps, dev tools or local builds', () => {
     const unwanted = asarFiles.filter((f) =>
-      /^\/(main|preload|renderer|scripts|test|bench|content|native|docs|build)\/|\.map$|\.test\.|\/(test|tests|__tests__)\/|^\/node_modules\/(electron|vite|vitest|typescript|electron-builder|@electron)\//u.test(f),
+      /^\/(main|preload|renderer|scripts|test|bench|content|native|docs|build)\/|\.map$|\.test\.|\/(test|tests|__tests__)\/|^\/node_modules\/(electron|vite|vitest|typescript|electron-builder|@electron)\//u.test(
+        f,
+      ),
     );
     expect(unwanted).toEqual([]);
   });
 
   it('unpacks better_sqlite3.node beside the asar, where native code can load', () => {
-    expect(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(true);
+    expect(
+      existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')),
+    ).toBe(true);
     expect(asarFiles.filter((f) => f.endsWith('.node'))).toEqual(['/node_modules/better-sqlite3/build/Release/better_sqlite3.node']);
   });
 
   it('ships the 294 bundled articles in resources/content', () => {
-    const articles = readdirSync(join(resources, 'content'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && /\.(md|txt|html?)$/u.test(e.name));
+    const articles = readdirSync(join(resources, 'content'), { recursive: true, withFileTypes: true }).filter(
+      (e) => e.isFile() && /\.(md|txt|html?)$/u.test(e.name),
+    );
     expect(articles).toHaveLength(294);
     expect(existsSync(join(resources, 'content', 'ATTRIBUTION'))).toBe(true);
   });

@@ -29,9 +29,7 @@ const META_COLUMNS = 'rowid, id, folder, path, title, author, date, source, lang
 const statements = statementCache((db) => ({
   byId: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
   byRowid: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE rowid = ?'),
-  metaByRowid: db.prepare<[number], Omit<ArticleMeta, 'tags'> & { tags: string }>(
-    `SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`,
-  ),
+  metaByRowid: db.prepare<[number], Omit<ArticleMeta, 'tags'> & { tags: string }>(`SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
   maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
   byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
@@ -67,7 +65,9 @@ export function articleCountBound(db: Database): number {
 }
 
 export function rowidsByTitleKey(db: Database, key: string): number[] {
-  return statements(db).byTitleKey.all(key).map((r) => r.rowid);
+  return statements(db)
+    .byTitleKey.all(key)
+    .map((r) => r.rowid);
 }
 
 export function rowBlocks(row: Pick<ArticleRow, 'text' | 'blocks'>): Block[] {

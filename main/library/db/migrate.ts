@@ -13,9 +13,7 @@ export function migrate(db: Database, migrations: readonly Migration[], onBefore
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {
-    throw new MigrationError(
-      `The database is at schema version ${current}, newer than this Offprint knows (${latest}). Update Offprint.`,
-    );
+    throw new MigrationError(`The database is at schema version ${current}, newer than this Offprint knows (${latest}). Update Offprint.`);
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length > 0) onBeforeMigrate?.();

@@ -7,7 +7,11 @@ import { userMigrations } from './migrations/userMigrations.ts';
 function schemaOf(migrations: Parameters<typeof migrate>[1]): string {
   const db = new Database(':memory:');
   migrate(db, migrations);
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name").all() as { type: string; name: string; sql: string }[];
+  const rows = db.prepare('SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY type, name').all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
   db.close();
   return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql.replace(/\s+/gu, ' ').trim()};`).join('\n');
 }
@@ -46,11 +50,15 @@ describe('query plans of hot queries', () => {
   migrate(db, indexMigrations);
 
   it('search reads the FTS index, not a table scan', () => {
-    expect(plan(db, 'SELECT rowid, bm25(articles_fts) AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm LIMIT 20', '"moon"')).toMatch(/SCAN articles_fts VIRTUAL TABLE INDEX/);
+    expect(
+      plan(db, 'SELECT rowid, bm25(articles_fts) AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm LIMIT 20', '"moon"'),
+    ).toMatch(/SCAN articles_fts VIRTUAL TABLE INDEX/);
   });
 
   it('an article by id uses its unique index', () => {
-    expect(plan(db, 'SELECT * FROM articles WHERE id = ?', 'x')).toMatch(/SEARCH articles USING INDEX sqlite_autoindex_articles_1 \(id=\?\)/);
+    expect(plan(db, 'SELECT * FROM articles WHERE id = ?', 'x')).toMatch(
+      /SEARCH articles USING INDEX sqlite_autoindex_articles_1 \(id=\?\)/,
+    );
   });
 
   it('an article by rowid uses the primary key', () => {
@@ -62,7 +70,9 @@ describe('query plans of hot queries', () => {
   });
 
   it('the start-up scan reads file stamps from an index alone, never the article rows', () => {
-    expect(plan(db, 'SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?', 'x')).toMatch(/USING COVERING INDEX articles_file_stamps/);
+    expect(plan(db, 'SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?', 'x')).toMatch(
+      /USING COVERING INDEX articles_file_stamps/,
+    );
   });
 
   it('a word’s stem variants use the stem index', () => {

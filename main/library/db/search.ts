@@ -25,9 +25,9 @@ const statements = statementCache((db) => ({
   matchOne: db.prepare<[string, number], { bm: number }>(
     `SELECT ${BM25} AS bm FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)`,
   ),
-  isMatch: db.prepare<[string, number], number>(
-    'SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)',
-  ).pluck(),
+  isMatch: db
+    .prepare<[string, number], number>('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)')
+    .pluck(),
 }));
 
 export function countMatches(db: Database, match: string): number {

@@ -14,11 +14,11 @@ const statements = statementCache((db) => ({
   insertTerm: db.prepare<[string, string]>('INSERT INTO terms (term, stem) VALUES (?, ?)'),
   insertTrigram: db.prepare<[number, string]>('INSERT INTO terms_trigram (rowid, term) VALUES (?, ?)'),
   byStem: db.prepare<[string, number], { term: string }>('SELECT term FROM terms WHERE stem = ? LIMIT ?'),
-  byFragment: db.prepare<[string, number], { term: string }>(
-    'SELECT term FROM terms_trigram WHERE terms_trigram MATCH ? LIMIT ?',
-  ),
+  byFragment: db.prepare<[string, number], { term: string }>('SELECT term FROM terms_trigram WHERE terms_trigram MATCH ? LIMIT ?'),
   exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM terms WHERE term = ?'),
-  startingWith: db.prepare<[string, string, number], string>('SELECT term FROM terms WHERE term > ? AND term < ? ORDER BY term LIMIT ?').pluck(),
+  startingWith: db
+    .prepare<[string, string, number], string>('SELECT term FROM terms WHERE term > ? AND term < ? ORDER BY term LIMIT ?')
+    .pluck(),
   isStale: db.prepare<[], number>("SELECT 1 FROM meta WHERE key = 'terms_stale'").pluck(),
   markStale: db.prepare<[]>("INSERT OR IGNORE INTO meta (key, value) VALUES ('terms_stale', '1')"),
   markFresh: db.prepare<[]>("DELETE FROM meta WHERE key = 'terms_stale'"),
@@ -58,7 +58,9 @@ export function refreshTerms(db: Database): number {
 }
 
 export function termsWithStem(db: Database, stem: string, limit = 32): string[] {
-  return statements(db).byStem.all(stem, limit).map((r) => r.term);
+  return statements(db)
+    .byStem.all(stem, limit)
+    .map((r) => r.term);
 }
 
 /**
@@ -75,5 +77,7 @@ export function completionsOf(db: Database, prefix: string, limit: number): stri
 export function termsContaining(db: Database, fragment: string, limit = 64): string[] {
   if ([...fragment].length < 3) return [];
   const quoted = `"${fragment.replaceAll('"', '""')}"`;
-  return statements(db).byFragment.all(quoted, limit).map((r) => r.term);
+  return statements(db)
+    .byFragment.all(quoted, limit)
+    .map((r) => r.term);
 }

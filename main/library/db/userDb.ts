@@ -88,7 +88,10 @@ export function openUserDb(path: string, options: UserDbOptions = {}): OpenedUse
   const now = options.now ?? (() => new Date());
   const backupDir = backupDirFor(path);
   const open = () =>
-    openDatabase(path, options.migrations ?? userMigrations, { ...options, onBeforeMigrate: () => existsSync(path) && backupFileBeforeMigration(path, now()) });
+    openDatabase(path, options.migrations ?? userMigrations, {
+      ...options,
+      onBeforeMigrate: () => existsSync(path) && backupFileBeforeMigration(path, now()),
+    });
   if (!existsSync(path)) return { db: open(), notice: null, backupDir };
   try {
     const db = open();

@@ -35,9 +35,7 @@ const statements = statementCache((db) => ({
   ),
   touch: db.prepare<[number, number, number]>('UPDATE articles SET size = ?, mtime_ms = ? WHERE rowid = ?'),
   deleteArticle: db.prepare<[number]>('DELETE FROM articles WHERE rowid = ?'),
-  insertFts: db.prepare<[number, string, string, string]>(
-    'INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)',
-  ),
+  insertFts: db.prepare<[number, string, string, string]>('INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)'),
   deleteFts: db.prepare<[number]>('DELETE FROM articles_fts WHERE rowid = ?'),
   upsertFolder: db.prepare<[string, string]>(
     'INSERT INTO folders (key, root) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET root = excluded.root WHERE root <> excluded.root',
@@ -66,7 +64,6 @@ export function hasKnownFiles(db: Database, folder: string): boolean {
 export function storedHash(db: Database, rowid: number): string | null {
   return statements(db).hashOf.get(rowid)?.hash ?? null;
 }
-
 
 /**
  * Writes one article's prepared row and index entry; replaces the article at the same folder and path

@@ -19,12 +19,18 @@ describe('parseDateLine', () => {
     expect(parseDateLine(line)).toBe(iso);
   });
 
-  it.each(['2023-02-29', '2023-13-01', '2023-00-10', 'February 30, 2024', '0999-01-01', 'April 2023', 'By April 28, 2023', 'Updated April 28, 2023 at noon, local time in the city'])(
-    'rejects %j, which is not a whole, real date',
-    (line) => {
-      expect(parseDateLine(line)).toBeNull();
-    },
-  );
+  it.each([
+    '2023-02-29',
+    '2023-13-01',
+    '2023-00-10',
+    'February 30, 2024',
+    '0999-01-01',
+    'April 2023',
+    'By April 28, 2023',
+    'Updated April 28, 2023 at noon, local time in the city',
+  ])('rejects %j, which is not a whole, real date', (line) => {
+    expect(parseDateLine(line)).toBeNull();
+  });
 
   it('accepts 29 February only in leap years', () => {
     expect(parseDateLine('2024-02-29')).toBe('2024-02-29');
@@ -45,7 +51,20 @@ describe('parseDateLine', () => {
   });
 
   it('reads every real date written as ISO or as "Month D, YYYY"', () => {
-    const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
     fc.assert(
       fc.property(fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
         const iso = d.toISOString().slice(0, 10);

@@ -49,7 +49,9 @@ describe('decodeBytes', () => {
   });
 
   it('detects Windows-1252 German prose', () => {
-    expect(text(decodeBytes(fixture('legacy-windows-1252-german.md')))).toContain('Der Bäcker in der Müllerstraße öffnet schon um fünf Uhr früh.');
+    expect(text(decodeBytes(fixture('legacy-windows-1252-german.md')))).toContain(
+      'Der Bäcker in der Müllerstraße öffnet schon um fünf Uhr früh.',
+    );
   });
 
   it('detects Shift_JIS Japanese', () => {

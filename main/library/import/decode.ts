@@ -7,9 +7,29 @@ export type Decoded = { ok: true; text: string; encoding: string } | { ok: false
 /** chardet scores 0–100; below this a legacy guess is too likely wrong to import. */
 const MIN_CONFIDENCE = 30;
 const LEGACY = new Set([
-  'Shift_JIS', 'EUC-JP', 'ISO-2022-JP', 'GB18030', 'Big5', 'EUC-KR', 'ISO-2022-KR', 'ISO-2022-CN',
-  'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256',
-  'ISO-8859-1', 'ISO-8859-2', 'ISO-8859-5', 'ISO-8859-6', 'ISO-8859-7', 'ISO-8859-8', 'ISO-8859-9', 'KOI8-R',
+  'Shift_JIS',
+  'EUC-JP',
+  'ISO-2022-JP',
+  'GB18030',
+  'Big5',
+  'EUC-KR',
+  'ISO-2022-KR',
+  'ISO-2022-CN',
+  'windows-1250',
+  'windows-1251',
+  'windows-1252',
+  'windows-1253',
+  'windows-1254',
+  'windows-1255',
+  'windows-1256',
+  'ISO-8859-1',
+  'ISO-8859-2',
+  'ISO-8859-5',
+  'ISO-8859-6',
+  'ISO-8859-7',
+  'ISO-8859-8',
+  'ISO-8859-9',
+  'KOI8-R',
 ]);
 
 const fail = (code: ImportError['code'], reason: string): Decoded => ({ ok: false, error: { code, reason } });
@@ -52,7 +72,7 @@ function utf8Damage(bytes: Uint8Array): string | null {
   let invalid = 0;
   let first = -1;
   let isTailCut = false;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;

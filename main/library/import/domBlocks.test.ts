@@ -5,7 +5,8 @@ import type { Block } from '../model.ts';
 import { documentText } from '../text/blocks.ts';
 import { blocksFromDom, safeHref, safeImageSrc } from './domBlocks.ts';
 
-const blocks = (html: string): Block[] => blocksFromDom(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as never);
+const blocks = (html: string): Block[] =>
+  blocksFromDom(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as never);
 const text = (t: string) => ({ type: 'text', text: t }) as const;
 const BR = { type: 'break' } as const;
 
@@ -15,14 +16,25 @@ describe('blocksFromDom', () => {
       { type: 'heading', level: 3, children: [text('Head')] },
       {
         type: 'paragraph',
-        children: [text('line'), BR, text('next '), { type: 'emphasis', children: [text('em')] }, text(' '), { type: 'strong', children: [text('b')] }, text(' '), { type: 'code', text: 'x < y' }],
+        children: [
+          text('line'),
+          BR,
+          text('next '),
+          { type: 'emphasis', children: [text('em')] },
+          text(' '),
+          { type: 'strong', children: [text('b')] },
+          text(' '),
+          { type: 'code', text: 'x < y' },
+        ],
       },
       { type: 'rule' },
     ]);
   });
 
   it('collapses white space inside and between text runs', () => {
-    expect(blocks('<p>\n   spaced\n\n   out  <span> here </span> </p>')).toEqual([{ type: 'paragraph', children: [text('spaced out here')] }]);
+    expect(blocks('<p>\n   spaced\n\n   out  <span> here </span> </p>')).toEqual([
+      { type: 'paragraph', children: [text('spaced out here')] },
+    ]);
   });
 
   it('gathers loose text and inline elements into paragraphs around blocks', () => {
@@ -40,7 +52,9 @@ describe('blocksFromDom', () => {
   });
 
   it('makes ordered lists and skips empty items', () => {
-    expect(blocks('<ol><li>one</li><li> </li><li>two</li></ol>')).toEqual([{ type: 'list', ordered: true, items: [[text('one')], [text('two')]] }]);
+    expect(blocks('<ol><li>one</li><li> </li><li>two</li></ol>')).toEqual([
+      { type: 'list', ordered: true, items: [[text('one')], [text('two')]] },
+    ]);
   });
 
   it('flattens a blockquote into one quote with blank lines between its parts', () => {
@@ -50,7 +64,9 @@ describe('blocksFromDom', () => {
   });
 
   it('keeps preformatted code with its language', () => {
-    expect(blocks('<pre><code class="hljs language-ts">const a = 1;\n  b();\n</code></pre>')).toEqual([{ type: 'code', language: 'ts', text: 'const a = 1;\n  b();' }]);
+    expect(blocks('<pre><code class="hljs language-ts">const a = 1;\n  b();\n</code></pre>')).toEqual([
+      { type: 'code', language: 'ts', text: 'const a = 1;\n  b();' },
+    ]);
     expect(blocks('<pre>plain</pre>')).toEqual([{ type: 'code', language: null, text: 'plain' }]);
   });
 
@@ -62,11 +78,15 @@ describe('blocksFromDom', () => {
     expect(blocks('<figure><img src="p.png" alt="alt"><figcaption>The <em>caption</em></figcaption></figure>')).toEqual([
       { type: 'figure', src: 'p.png', alt: 'alt', caption: [text('The '), { type: 'emphasis', children: [text('caption')] }] },
     ]);
-    expect(blocks('<picture><source srcset="a.webp"><img src="a.jpg" alt="A"></picture>')).toEqual([{ type: 'figure', src: 'a.jpg', alt: 'A', caption: [] }]);
+    expect(blocks('<picture><source srcset="a.webp"><img src="a.jpg" alt="A"></picture>')).toEqual([
+      { type: 'figure', src: 'a.jpg', alt: 'A', caption: [] },
+    ]);
   });
 
   it('keeps the caption of a figure whose image was dropped', () => {
-    expect(blocks('<figure><img src="javascript:x"><figcaption>Only caption</figcaption></figure>')).toEqual([{ type: 'paragraph', children: [text('Only caption')] }]);
+    expect(blocks('<figure><img src="javascript:x"><figcaption>Only caption</figcaption></figure>')).toEqual([
+      { type: 'paragraph', children: [text('Only caption')] },
+    ]);
   });
 
   it('reads a table row by row with cells separated by bars', () => {
@@ -77,7 +97,26 @@ describe('blocksFromDom', () => {
   });
 
   it('drops active and embedded content with everything inside it', () => {
-    const dropped = ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'form', 'button', 'select', 'textarea', 'svg', 'math', 'canvas', 'audio', 'video', 'dialog', 'nav', 'aside'];
+    const dropped = [
+      'script',
+      'style',
+      'noscript',
+      'template',
+      'iframe',
+      'object',
+      'form',
+      'button',
+      'select',
+      'textarea',
+      'svg',
+      'math',
+      'canvas',
+      'audio',
+      'video',
+      'dialog',
+      'nav',
+      'aside',
+    ];
     const html = dropped.map((t) => `<${t}>inside ${t}</${t}>`).join('') + '<p>kept</p>';
     expect(blocks(html).map((b) => documentText([b]))).toEqual(['kept']);
   });
@@ -95,12 +134,20 @@ describe('blocksFromDom', () => {
 });
 
 describe('safeHref', () => {
-  it.each(['https://example.org/a?b#c', 'http://x', 'HTTPS://X', 'mailto:a@b.c', '#frag', '?q=1', 'rel/path.md', '../up.html', '/abs/path', 'https:relative-looking'])(
-    'keeps %j',
-    (href) => {
-      expect(safeHref(href)).toBe(href);
-    },
-  );
+  it.each([
+    'https://example.org/a?b#c',
+    'http://x',
+    'HTTPS://X',
+    'mailto:a@b.c',
+    '#frag',
+    '?q=1',
+    'rel/path.md',
+    '../up.html',
+    '/abs/path',
+    'https:relative-looking',
+  ])('keeps %j', (href) => {
+    expect(safeHref(href)).toBe(href);
+  });
 
   it.each([
     'javascript:alert(1)',
@@ -133,19 +180,44 @@ describe('safeHref', () => {
 
   it('never returns a value whose scheme, as a browser reads it, is not http(s) or mailto', () => {
     const piece = fc.oneof(
-      fc.constantFrom('javascript', 'JaVaScRiPt', 'vbscript', 'data', 'file', 'http', 'https', 'mailto', ':', '/', '\\', '//', '\t', '\n', ' ', '\u0000', '\u00a0', '\ufeff', '\u2028', '&#58;', 'x'),
+      fc.constantFrom(
+        'javascript',
+        'JaVaScRiPt',
+        'vbscript',
+        'data',
+        'file',
+        'http',
+        'https',
+        'mailto',
+        ':',
+        '/',
+        '\\',
+        '//',
+        '\t',
+        '\n',
+        ' ',
+        '\u0000',
+        '\u00a0',
+        '\ufeff',
+        '\u2028',
+        '&#58;',
+        'x',
+      ),
       fc.string({ maxLength: 3 }),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 8 }).map((a) => a.join('')), (raw) => {
-        const out = safeHref(raw);
-        if (out === null) return;
-        // The URL parser strips leading C0 controls and spaces, and every tab and newline.
-        const seen = out.replace(/^[\u0000-\u0020]+/u, '').replace(/[\t\n\r]/gu, '');
-        const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(seen)?.[1]?.toLowerCase();
-        if (scheme !== undefined) expect(['http', 'https', 'mailto']).toContain(scheme);
-        expect(seen.replaceAll('\\', '/').startsWith('//')).toBe(false);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((a) => a.join('')),
+        (raw) => {
+          const out = safeHref(raw);
+          if (out === null) return;
+          // The URL parser strips leading C0 controls and spaces, and every tab and newline.
+          const seen = out.replace(/^[\u0000-\u0020]+/u, '').replace(/[\t\n\r]/gu, '');
+          const scheme = /^([a-z][a-z0-9+.-]*):/iu.exec(seen)?.[1]?.toLowerCase();
+          if (scheme !== undefined) expect(['http', 'https', 'mailto']).toContain(scheme);
+          expect(seen.replaceAll('\\', '/').startsWith('//')).toBe(false);
+        },
+      ),
       { seed: 11, numRuns: 5000 },
     );
   });

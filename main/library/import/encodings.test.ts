@@ -16,7 +16,11 @@ describe('syncing the encodings fixtures', () => {
   afterAll(() => lib.cleanup());
 
   const problems = () =>
-    lib.db.prepare('SELECT relpath, code, reason FROM import_errors WHERE folder = ? ORDER BY relpath').all('encodings') as { relpath: string; code: string; reason: string }[];
+    lib.db.prepare('SELECT relpath, code, reason FROM import_errors WHERE folder = ? ORDER BY relpath').all('encodings') as {
+      relpath: string;
+      code: string;
+      reason: string;
+    }[];
 
   it('imports the good files and the legacy files the detector is sure of', () => {
     expect(report.added).toBe(7);
@@ -36,16 +40,28 @@ describe('syncing the encodings fixtures', () => {
     expect(problems()).toEqual([
       { relpath: 'bad-binary.txt', code: 'binary', reason: 'The file is binary (it contains NUL bytes), not text.' },
       { relpath: 'bad-empty.md', code: 'empty', reason: 'The file is empty.' },
-      { relpath: 'bad-invalid-utf8.txt', code: 'undecodable', reason: expect.stringMatching(/^The file is not valid UTF-8: it looks like UTF-8 with 2 damaged byte sequences/u) },
+      {
+        relpath: 'bad-invalid-utf8.txt',
+        code: 'undecodable',
+        reason: expect.stringMatching(/^The file is not valid UTF-8: it looks like UTF-8 with 2 damaged byte sequences/u),
+      },
       { relpath: 'bad-truncated-utf8.md', code: 'undecodable', reason: expect.stringContaining('ends in the middle of a character') },
-      { relpath: 'bad-undetectable.txt', code: 'undecodable', reason: 'The file is not valid UTF-8 and its encoding could not be recognised with confidence.' },
+      {
+        relpath: 'bad-undetectable.txt',
+        code: 'undecodable',
+        reason: 'The file is not valid UTF-8 and its encoding could not be recognised with confidence.',
+      },
       { relpath: 'bad-whitespace.txt', code: 'empty', reason: 'The file holds only white space.' },
     ]);
     expect(report.failed.map((f) => f.path.slice(ROOT.length)).sort()).toEqual(problems().map((p) => p.relpath));
   });
 
   it('finds words of the legacy files, decoded', () => {
-    expect(searchArticles(lib.db, 'brûlée').results.map((r) => r.title).sort()).toEqual(['Le café de la rue Saint-Honoré', 'UTF-8 with a BOM']);
+    expect(
+      searchArticles(lib.db, 'brûlée')
+        .results.map((r) => r.title)
+        .sort(),
+    ).toEqual(['Le café de la rue Saint-Honoré', 'UTF-8 with a BOM']);
     expect(searchArticles(lib.db, 'cœur').results.map((r) => r.title)).toEqual(['Le café de la rue Saint-Honoré']);
     expect(searchArticles(lib.db, 'Müllerstraße').total).toBe(1);
     expect(searchArticles(lib.db, '名前').results.map((r) => r.title)).toEqual(['吾輩は猫である']);

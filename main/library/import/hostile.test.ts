@@ -80,7 +80,8 @@ describe('the hostile corpus', () => {
   it('lists each category with its count in the README', () => {
     const readme = readFileSync(join(HOSTILE_DIR, 'README.md'), 'utf8');
     const byCategory = groupByCategory(manifest.fixtures);
-    for (const [category, list] of byCategory) expect.soft(readme, category).toMatch(new RegExp(`^\\| \`${category}\` \\| ${list.length} \\|`, 'mu'));
+    for (const [category, list] of byCategory)
+      expect.soft(readme, category).toMatch(new RegExp(`^\\| \`${category}\` \\| ${list.length} \\|`, 'mu'));
   });
 
   it('commits only file names that Windows, macOS and Linux all accept', () => {

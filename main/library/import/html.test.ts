@@ -17,7 +17,10 @@ function doc(source: string, fallbackTitle = 'fallback'): ImportedDocument {
 const page = (head: string, body: string, htmlAttrs = ''): string =>
   `<!doctype html><html${htmlAttrs}><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
 
-const hrefsAndSrcs = (d: ImportedDocument): string[] => (JSON.stringify(d.blocks).match(/"(?:href|src)":"(?:[^"\\]|\\.)*"/gu) ?? []).map((m) => JSON.parse(`{${m}}`) as Record<string, string>).map((o) => Object.values(o)[0]!);
+const hrefsAndSrcs = (d: ImportedDocument): string[] =>
+  (JSON.stringify(d.blocks).match(/"(?:href|src)":"(?:[^"\\]|\\.)*"/gu) ?? [])
+    .map((m) => JSON.parse(`{${m}}`) as Record<string, string>)
+    .map((o) => Object.values(o)[0]!);
 
 describe('importHtml', () => {
   it('keeps the main article and leaves out navigation, asides and footers', () => {
@@ -43,11 +46,22 @@ describe('importHtml', () => {
         `<article><p>${PROSE}</p></article>`,
       ),
     );
-    expect(d).toMatchObject({ title: 'Library plan', author: 'Jane Roe', date: '2021-03-05', source: 'https://example.org/library', format: 'html' });
+    expect(d).toMatchObject({
+      title: 'Library plan',
+      author: 'Jane Roe',
+      date: '2021-03-05',
+      source: 'https://example.org/library',
+      format: 'html',
+    });
   });
 
   it('reads the byline and a time element when there are no meta tags', () => {
-    const d = doc(page('<title>T</title>', `<article><p class="byline">By Sam Poe</p><time datetime="2020-12-31">New Year's Eve</time><p>${PROSE}</p></article>`));
+    const d = doc(
+      page(
+        '<title>T</title>',
+        `<article><p class="byline">By Sam Poe</p><time datetime="2020-12-31">New Year's Eve</time><p>${PROSE}</p></article>`,
+      ),
+    );
     expect(d.author).toBe('Sam Poe');
     expect(d.date).toBe('2020-12-31');
   });
@@ -59,12 +73,20 @@ describe('importHtml', () => {
 
   it('reads lang and dir from the html element, and dir from the body', () => {
     expect(doc(page('<title>T</title>', `<p>${PROSE}</p>`, ' lang="ar" dir="rtl"'))).toMatchObject({ language: 'ar', dir: 'rtl' });
-    expect(doc(`<html lang="he"><head><title>T</title></head><body dir="RTL"><p>${PROSE}</p></body></html>`)).toMatchObject({ language: 'he', dir: 'rtl' });
+    expect(doc(`<html lang="he"><head><title>T</title></head><body dir="RTL"><p>${PROSE}</p></body></html>`)).toMatchObject({
+      language: 'he',
+      dir: 'rtl',
+    });
     expect(doc(page('<title>T</title>', `<p>${PROSE}</p>`, ' dir="sideways"')).dir).toBeNull();
   });
 
   it('treats an article element inside the content as a plain container', () => {
-    const d = doc(page('<title>T</title>', `<article><p>${PROSE}</p><article><h2>Inner</h2><p>Inner article text is kept.</p></article><p>After.</p></article>`));
+    const d = doc(
+      page(
+        '<title>T</title>',
+        `<article><p>${PROSE}</p><article><h2>Inner</h2><p>Inner article text is kept.</p></article><p>After.</p></article>`,
+      ),
+    );
     const text = documentText(d.blocks);
     expect(text).toContain('Inner article text is kept.');
     expect(text).toContain('After.');
@@ -86,7 +108,9 @@ describe('importHtml', () => {
   });
 
   it('drops event-handler attributes, keeping only the text of their elements', () => {
-    const d = doc(`<p onclick="window.__pwn=1">click</p><img src="a.png" onerror="window.__pwn=1" alt="pic"><details open ontoggle="window.__pwn=1"><summary>sum</summary>body</details>`);
+    const d = doc(
+      `<p onclick="window.__pwn=1">click</p><img src="a.png" onerror="window.__pwn=1" alt="pic"><details open ontoggle="window.__pwn=1"><summary>sum</summary>body</details>`,
+    );
     expect(JSON.stringify(d)).not.toMatch(/on(click|error|toggle)|__pwn/u);
     expect(d.blocks).toContainEqual({ type: 'figure', src: 'a.png', alt: 'pic', caption: [] });
   });
@@ -115,7 +139,9 @@ describe('importHtml', () => {
       '//evil.invalid/x',
       '/\\evil.invalid/x',
     ];
-    const body = links.map((h, i) => `<p><a href="${h.replaceAll('"', '&quot;')}">link ${i}</a> <img src="${h}" alt="img ${i}"></p>`).join('');
+    const body = links
+      .map((h, i) => `<p><a href="${h.replaceAll('"', '&quot;')}">link ${i}</a> <img src="${h}" alt="img ${i}"></p>`)
+      .join('');
     const d = doc(body);
     for (const value of hrefsAndSrcs(d)) {
       const compact = value.replace(/[\p{C}\p{Z}\s]/gu, '');
@@ -126,7 +152,9 @@ describe('importHtml', () => {
   });
 
   it('keeps http, https, mailto, in-page and relative links', () => {
-    const d = doc('<p><a href="https://example.org">a</a> <a href="HTTP://example.org">b</a> <a href="mailto:x@example.org">c</a> <a href="#note">d</a> <a href="../x.html">e</a></p>');
+    const d = doc(
+      '<p><a href="https://example.org">a</a> <a href="HTTP://example.org">b</a> <a href="mailto:x@example.org">c</a> <a href="#note">d</a> <a href="../x.html">e</a></p>',
+    );
     expect(hrefsAndSrcs(d)).toEqual(['https://example.org', 'HTTP://example.org', 'mailto:x@example.org', '#note', '../x.html']);
   });
 
@@ -144,7 +172,10 @@ describe('importHtml', () => {
   });
 
   it('reads a Windows-1252 page once importBytes has decoded it', () => {
-    const bytes = iconv.encode(`<!doctype html><html><head><title>Crème</title></head><body><p>Café crème brûlée. ${PROSE}</p></body></html>`, 'win1252');
+    const bytes = iconv.encode(
+      `<!doctype html><html><head><title>Crème</title></head><body><p>Café crème brûlée. ${PROSE}</p></body></html>`,
+      'win1252',
+    );
     const result = importBytes('page.html', bytes);
     expect(result.ok && documentText(result.doc.blocks)).toContain('Café crème brûlée.');
   });

@@ -29,7 +29,8 @@ function parseDocument(source: string): Doc {
       if (node.nodeType === 10) continue;
       if (node.nodeType === 1 && (name === 'HTML' || name === 'BODY' || name === 'HEAD')) {
         const el = node as unknown as { attributes: ArrayLike<{ name: string; value: string }> };
-        if (name !== 'HEAD') for (const a of Array.from(el.attributes)) attrs.push({ name: a.name, value: a.value, on: name === 'HTML' ? 'html' : 'body' });
+        if (name !== 'HEAD')
+          for (const a of Array.from(el.attributes)) attrs.push({ name: a.name, value: a.value, on: name === 'HTML' ? 'html' : 'body' });
         if (name === 'HEAD') head.push(...Array.from(node.childNodes).map(String));
         else visit(node.childNodes);
         continue;
@@ -95,7 +96,8 @@ export function importHtml(source: string, fallbackTitle: string): ImportResult 
   // Readability mutates the document it is given, so the fallback parses afresh.
   let article: ReturnType<Readability<string>['parse']> = null;
   try {
-    if (isTameForReadability(document)) article = new Readability(parseDocument(source) as never, { charThreshold: 200, keepClasses: true }).parse();
+    if (isTameForReadability(document))
+      article = new Readability(parseDocument(source) as never, { charThreshold: 200, keepClasses: true }).parse();
   } catch {
     article = null;
   }

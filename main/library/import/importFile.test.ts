@@ -17,8 +17,14 @@ describe('importBytes', () => {
   });
 
   it('refuses a file it does not read, naming the extension', () => {
-    expect(importBytes('paper.pdf', utf8('%PDF'))).toEqual({ ok: false, error: { code: 'unsupported', reason: 'Offprint does not read .pdf.' } });
-    expect(importBytes('Makefile', utf8('all:'))).toEqual({ ok: false, error: { code: 'unsupported', reason: 'Offprint does not read files without an extension.' } });
+    expect(importBytes('paper.pdf', utf8('%PDF'))).toEqual({
+      ok: false,
+      error: { code: 'unsupported', reason: 'Offprint does not read .pdf.' },
+    });
+    expect(importBytes('Makefile', utf8('all:'))).toEqual({
+      ok: false,
+      error: { code: 'unsupported', reason: 'Offprint does not read files without an extension.' },
+    });
   });
 
   it('passes decoding errors through as values', () => {
@@ -38,7 +44,10 @@ describe('importBytes', () => {
   it('guesses language and direction from the script when the file does not say', () => {
     expect(importBytes('a.txt', utf8('שלום\n\nזה מאמר בעברית.'))).toMatchObject({ ok: true, doc: { language: 'he', dir: 'rtl' } });
     expect(importBytes('a.md', utf8('---\nlanguage: fa\n---\nمتن'))).toMatchObject({ ok: true, doc: { language: 'fa', dir: 'rtl' } });
-    expect(importBytes('a.html', utf8('<html lang="en" dir="ltr"><body><p>عربي عربي عربي</p></body></html>'))).toMatchObject({ ok: true, doc: { language: 'en', dir: 'ltr' } });
+    expect(importBytes('a.html', utf8('<html lang="en" dir="ltr"><body><p>عربي عربي عربي</p></body></html>'))).toMatchObject({
+      ok: true,
+      doc: { language: 'en', dir: 'ltr' },
+    });
   });
 });
 

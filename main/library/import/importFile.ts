@@ -37,16 +37,27 @@ function finish(doc: ImportedDocument, text: string): ImportedDocument {
 /** Bytes of one file to a document, or an error value; never throws. */
 export function importBytes(path: string, bytes: Uint8Array): ImportResult {
   const format = formatOf(path);
-  if (!format) return { ok: false, error: { code: 'unsupported', reason: `Offprint does not read ${extname(path) || 'files without an extension'}.` } };
+  if (!format)
+    return {
+      ok: false,
+      error: { code: 'unsupported', reason: `Offprint does not read ${extname(path) || 'files without an extension'}.` },
+    };
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   const fallbackTitle = basename(path, extname(path));
   try {
     const result =
-      format === 'txt' ? importTxt(decoded.text, fallbackTitle) : format === 'markdown' ? importMarkdown(decoded.text, fallbackTitle) : importHtml(decoded.text, fallbackTitle);
+      format === 'txt'
+        ? importTxt(decoded.text, fallbackTitle)
+        : format === 'markdown'
+          ? importMarkdown(decoded.text, fallbackTitle)
+          : importHtml(decoded.text, fallbackTitle);
     if (!result.ok) return result;
     return { ok: true, doc: finish(result.doc, decoded.text) };
   } catch (err) {
-    return { ok: false, error: { code: 'parse', reason: `The ${format} could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` } };
+    return {
+      ok: false,
+      error: { code: 'parse', reason: `The ${format} could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` },
+    };
   }
 }

@@ -12,7 +12,17 @@ import { formatOf, importBytes } from './importFile.ts';
 import { safeHref } from './domBlocks.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const ERROR_CODES = new Set<ImportErrorCode>(['binary', 'empty', 'too-large', 'undecodable', 'unsupported', 'unreadable', 'not-a-file', 'changed', 'parse']);
+const ERROR_CODES = new Set<ImportErrorCode>([
+  'binary',
+  'empty',
+  'too-large',
+  'undecodable',
+  'unsupported',
+  'unreadable',
+  'not-a-file',
+  'changed',
+  'parse',
+]);
 const EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.markdown', '.text', '.TXT', '.pdf', ''];
 
 export interface Seed {
@@ -24,7 +34,9 @@ export interface Seed {
 export function loadSeeds(): Seed[] {
   const seeds: Seed[] = [];
   const add = (dir: string, limit: number): void => {
-    const names = readdirSync(dir).filter((n) => formatOf(n) !== null && n !== 'README.md').sort();
+    const names = readdirSync(dir)
+      .filter((n) => formatOf(n) !== null && n !== 'README.md')
+      .sort();
     for (const name of names.slice(0, limit)) {
       const abs = join(dir, name);
       if (statSync(abs).isFile() && statSync(abs).size < 65_536) seeds.push({ name, bytes: readFileSync(abs) });
@@ -38,13 +50,90 @@ export function loadSeeds(): Seed[] {
 }
 
 const SOUP = [
-  '<', '>', '</', '/>', '<div>', '</div>', '<p>', '<a href="', 'javascript:', '"', "'", '<script>', '</script>', '<svg>', '<math>', '<style>',
-  '<!--', '-->', '<![CDATA[', ']]>', '&', '&#', ';', '&lt;', '&nbsp;', '\n', '\n\n', '---\n', '---js\n', '# ', '> ', '- ', '1. ', '```', '`', '*', '_',
-  '[', ']', '(', ')', '![', '|', '\\', '<table>', '<tr>', '<td>', '<pre>', '<code class="language-', '<img src=', '<br>', '<h1>', '<blockquote>',
-  '<li>', '<ul>', '<ol>', '<figure>', '<figcaption>', 'title: ', 'date: ', 'tags: [', 'author: ', '<html>', '<body dir="rtl">', '<head>', '<title>',
-  '<meta name="author" content="', '\u202e', '\u0000', '\ufeff', '\r\n', 'é', '東', '🎉', ' ', 'By Ada\n', 'April 1, 2024\n', '《', '》', '｜',
+  '<',
+  '>',
+  '</',
+  '/>',
+  '<div>',
+  '</div>',
+  '<p>',
+  '<a href="',
+  'javascript:',
+  '"',
+  "'",
+  '<script>',
+  '</script>',
+  '<svg>',
+  '<math>',
+  '<style>',
+  '<!--',
+  '-->',
+  '<![CDATA[',
+  ']]>',
+  '&',
+  '&#',
+  ';',
+  '&lt;',
+  '&nbsp;',
+  '\n',
+  '\n\n',
+  '---\n',
+  '---js\n',
+  '# ',
+  '> ',
+  '- ',
+  '1. ',
+  '```',
+  '`',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '|',
+  '\\',
+  '<table>',
+  '<tr>',
+  '<td>',
+  '<pre>',
+  '<code class="language-',
+  '<img src=',
+  '<br>',
+  '<h1>',
+  '<blockquote>',
+  '<li>',
+  '<ul>',
+  '<ol>',
+  '<figure>',
+  '<figcaption>',
+  'title: ',
+  'date: ',
+  'tags: [',
+  'author: ',
+  '<html>',
+  '<body dir="rtl">',
+  '<head>',
+  '<title>',
+  '<meta name="author" content="',
+  '\u202e',
+  '\u0000',
+  '\ufeff',
+  '\r\n',
+  'é',
+  '東',
+  '🎉',
+  ' ',
+  'By Ada\n',
+  'April 1, 2024\n',
+  '《',
+  '》',
+  '｜',
 ];
-const soup = fc.array(fc.oneof(fc.constantFrom(...SOUP), fc.string({ maxLength: 6 })), { maxLength: 120 }).map((parts) => new TextEncoder().encode(parts.join('')));
+const soup = fc
+  .array(fc.oneof(fc.constantFrom(...SOUP), fc.string({ maxLength: 6 })), { maxLength: 120 })
+  .map((parts) => new TextEncoder().encode(parts.join('')));
 
 type Mutation = { kind: 'flip' | 'insert' | 'delete' | 'truncate' | 'duplicate'; at: number; len: number; byte: number };
 const mutation: fc.Arbitrary<Mutation> = fc.record({
@@ -61,7 +150,8 @@ function mutate(bytes: Uint8Array, mutations: Mutation[]): Uint8Array {
     if (m.kind === 'flip' && b.length > 0) {
       b = Uint8Array.from(b);
       b[at % b.length] = m.byte;
-    } else if (m.kind === 'insert') b = Uint8Array.from([...b.subarray(0, at), ...Array.from({ length: m.len }, (_, i) => (m.byte + i * 31) % 256), ...b.subarray(at)]);
+    } else if (m.kind === 'insert')
+      b = Uint8Array.from([...b.subarray(0, at), ...Array.from({ length: m.len }, (_, i) => (m.byte + i * 31) % 256), ...b.subarray(at)]);
     else if (m.kind === 'delete') b = Uint8Array.from([...b.subarray(0, at), ...b.subarray(at + m.len)]);
     else if (m.kind === 'truncate') b = b.subarray(0, at);
     else if (m.kind === 'duplicate') b = Uint8Array.from([...b.subarray(0, at + m.len), ...b.subarray(at)]);
@@ -73,9 +163,19 @@ function mutate(bytes: Uint8Array, mutations: Mutation[]): Uint8Array {
 export function importInput(seeds: Seed[]): fc.Arbitrary<{ path: string; bytes: Uint8Array }> {
   const ext = fc.constantFrom(...EXTENSIONS);
   const mutated = fc
-    .tuple(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 6 }), fc.option(fc.constantFrom(...seeds), { freq: 4 }), fc.nat())
+    .tuple(
+      fc.constantFrom(...seeds),
+      fc.array(mutation, { minLength: 1, maxLength: 6 }),
+      fc.option(fc.constantFrom(...seeds), { freq: 4 }),
+      fc.nat(),
+    )
     .map(([seed, muts, other, cut]) => {
-      const base = other ? Uint8Array.from([...seed.bytes.subarray(0, cut % (seed.bytes.length + 1)), ...other.bytes.subarray(cut % (other.bytes.length + 1))]) : seed.bytes;
+      const base = other
+        ? Uint8Array.from([
+            ...seed.bytes.subarray(0, cut % (seed.bytes.length + 1)),
+            ...other.bytes.subarray(cut % (other.bytes.length + 1)),
+          ])
+        : seed.bytes;
       return { path: seed.name, bytes: mutate(base, muts) };
     });
   return fc.oneof(
@@ -98,9 +198,11 @@ function checkBlock(b: Block): void {
   if (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote') checkInlines(b.children);
   else if (b.type === 'list') b.items.forEach(checkInlines);
   else if (b.type === 'figure') {
-    if (safeHref(b.src) !== b.src || /^\s*(mailto|data|javascript|vbscript):/iu.test(b.src)) throw new Error(`unsafe image ${JSON.stringify(b.src)}`);
+    if (safeHref(b.src) !== b.src || /^\s*(mailto|data|javascript|vbscript):/iu.test(b.src))
+      throw new Error(`unsafe image ${JSON.stringify(b.src)}`);
     checkInlines(b.caption);
-  } else if (b.type === 'code' && b.language !== null && !/^[\w+#.-]{1,32}$/u.test(b.language)) throw new Error(`odd code language ${JSON.stringify(b.language)}`);
+  } else if (b.type === 'code' && b.language !== null && !/^[\w+#.-]{1,32}$/u.test(b.language))
+    throw new Error(`odd code language ${JSON.stringify(b.language)}`);
 }
 
 /** Imports the input; throws (with the input) if importBytes threw or returned anything but a sound document or error value. */
@@ -112,7 +214,8 @@ export function checkImport(path: string, bytes: Uint8Array): ImportResult {
     throw new Error(`importBytes threw on ${path} (${bytes.length} bytes): ${(err as Error).stack ?? String(err)}`);
   }
   if (!result.ok) {
-    if (!ERROR_CODES.has(result.error.code) || typeof result.error.reason !== 'string' || result.error.reason === '') throw new Error(`bad error value ${JSON.stringify(result)}`);
+    if (!ERROR_CODES.has(result.error.code) || typeof result.error.reason !== 'string' || result.error.reason === '')
+      throw new Error(`bad error value ${JSON.stringify(result)}`);
     return result;
   }
   const d = result.doc;

@@ -106,7 +106,9 @@ describe('importMarkdown', () => {
   });
 
   it('turns raw HTML into inert blocks and never keeps it as markup', () => {
-    const d = doc('Para <script>window.__pwn=1</script><b onclick="window.__pwn=1">bold</b> <img src=x onerror="window.__pwn=1">\n\n<iframe src="javascript:window.__pwn=1"></iframe>\n\n<div onmouseover="x">div text</div>');
+    const d = doc(
+      'Para <script>window.__pwn=1</script><b onclick="window.__pwn=1">bold</b> <img src=x onerror="window.__pwn=1">\n\n<iframe src="javascript:window.__pwn=1"></iframe>\n\n<div onmouseover="x">div text</div>',
+    );
     const json = JSON.stringify(d);
     expect(json).not.toMatch(/<|onclick|onerror|onmouseover|__pwn|iframe/u);
     expect(documentText(d.blocks)).toContain('bold');
@@ -120,7 +122,9 @@ describe('importMarkdown', () => {
   });
 
   it('drops javascript:, vbscript: and data: links and images written in markdown', () => {
-    const d = doc('[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](Javas&#99;ript:alert(1&#41;) [d](vbscript:x) [e](data:text/html,x) ![i](javascript:alert(1)) <javascript:alert(1)>');
+    const d = doc(
+      '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](Javas&#99;ript:alert(1&#41;) [d](vbscript:x) [e](data:text/html,x) ![i](javascript:alert(1)) <javascript:alert(1)>',
+    );
     const hrefs = JSON.stringify(d).match(/"(?:href|src)":"[^"]*"/gu) ?? [];
     for (const h of hrefs) expect(h).not.toMatch(/script|data:/iu);
   });
@@ -147,6 +151,10 @@ describe('importMarkdown', () => {
   it('reads lists, quotes, rules and emphasis', () => {
     const d = doc('- one\n- *two*\n\n1. first\n\n> quoted **text**\n\n---\n\nEnd.');
     expect(d.blocks.map((b) => b.type)).toEqual(['list', 'list', 'quote', 'rule', 'paragraph']);
-    expect(d.blocks[0]).toEqual({ type: 'list', ordered: false, items: [[{ type: 'text', text: 'one' }], [{ type: 'emphasis', children: [{ type: 'text', text: 'two' }] }]] });
+    expect(d.blocks[0]).toEqual({
+      type: 'list',
+      ordered: false,
+      items: [[{ type: 'text', text: 'one' }], [{ type: 'emphasis', children: [{ type: 'text', text: 'two' }] }]],
+    });
   });
 });

@@ -44,7 +44,14 @@ export function importMarkdown(source: string, fallbackTitle: string): ImportRes
       blocks = blocks.filter((_, i) => i !== first);
     }
   }
-  const tags = Array.isArray(data.tags) ? data.tags.map(str).filter((t): t is string => t !== null) : typeof data.tags === 'string' ? data.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  const tags = Array.isArray(data.tags)
+    ? data.tags.map(str).filter((t): t is string => t !== null)
+    : typeof data.tags === 'string'
+      ? data.tags
+          .split(',')
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : [];
   const author = str(data.author) ?? (Array.isArray(data.author) ? data.author.map(str).filter(Boolean).join(', ') || null : null);
   return {
     ok: true,

@@ -14,13 +14,18 @@ export function readArticleFile(abs: string, maxBytes: number): ReadResult {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason =
-      code === 'ENOENT' ? 'The file vanished before it could be read.' : code === 'EACCES' || code === 'EPERM' ? 'Permission denied: the file cannot be read.' : `The file could not be opened (${code ?? 'error'}).`;
+      code === 'ENOENT'
+        ? 'The file vanished before it could be read.'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'Permission denied: the file cannot be read.'
+          : `The file could not be opened (${code ?? 'error'}).`;
     return { ok: false, error: { code: code === 'ENOENT' ? 'changed' : 'unreadable', reason } };
   }
   try {
     const before = fstatSync(fd);
     if (!before.isFile()) return { ok: false, error: { code: 'not-a-file', reason: 'Not a regular file; it was not read.' } };
-    if (before.size > maxBytes) return { ok: false, error: { code: 'too-large', reason: `The file is over the ${(maxBytes / 1048576).toFixed(0)} MB limit.` } };
+    if (before.size > maxBytes)
+      return { ok: false, error: { code: 'too-large', reason: `The file is over the ${(maxBytes / 1048576).toFixed(0)} MB limit.` } };
     const bytes = new Uint8Array(before.size);
     let off = 0;
     while (off < bytes.length) {
@@ -30,11 +35,17 @@ export function readArticleFile(abs: string, maxBytes: number): ReadResult {
     }
     const after = fstatSync(fd);
     if (off !== before.size || after.size !== before.size || after.mtimeMs !== before.mtimeMs) {
-      return { ok: false, error: { code: 'changed', reason: 'The file changed while it was read; it will be read again at the next scan.' } };
+      return {
+        ok: false,
+        error: { code: 'changed', reason: 'The file changed while it was read; it will be read again at the next scan.' },
+      };
     }
     return { ok: true, bytes, size: before.size, mtimeMs: before.mtimeMs };
   } catch (err) {
-    return { ok: false, error: { code: 'unreadable', reason: `The file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` } };
+    return {
+      ok: false,
+      error: { code: 'unreadable', reason: `The file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` },
+    };
   } finally {
     closeSync(fd);
   }

@@ -106,7 +106,10 @@ describe('readArticleFile', () => {
   });
 
   it('reports a file that vanished as changed', () => {
-    expect(readArticleFile(join(root, 'gone.md'), 100)).toEqual({ ok: false, error: { code: 'changed', reason: 'The file vanished before it could be read.' } });
+    expect(readArticleFile(join(root, 'gone.md'), 100)).toEqual({
+      ok: false,
+      error: { code: 'changed', reason: 'The file vanished before it could be read.' },
+    });
   });
 
   it('does not block on a FIFO and does not follow a symlink', () => {
@@ -114,12 +117,18 @@ describe('readArticleFile', () => {
     execFileSync('mkfifo', [fifo]);
     expect(readArticleFile(fifo, 100)).toMatchObject({ ok: false, error: { code: 'not-a-file' } });
     symlinkSync(join(outside, 'secret.md'), join(root, 'leak.md'));
-    expect(readArticleFile(join(root, 'leak.md'), 100)).toMatchObject({ ok: false, error: { code: 'unreadable', reason: 'The file could not be opened (ELOOP).' } });
+    expect(readArticleFile(join(root, 'leak.md'), 100)).toMatchObject({
+      ok: false,
+      error: { code: 'unreadable', reason: 'The file could not be opened (ELOOP).' },
+    });
   });
 
   it('refuses a directory and a file that grew past the limit since the scan', () => {
     mkdirSync(join(root, 'dir.md'));
     expect(readArticleFile(join(root, 'dir.md'), 100)).toMatchObject({ ok: false, error: { code: 'not-a-file' } });
-    expect(readArticleFile(write('big.md', 'x'.repeat(3 * 1048576)), 2 * 1048576)).toEqual({ ok: false, error: { code: 'too-large', reason: 'The file is over the 2 MB limit.' } });
+    expect(readArticleFile(write('big.md', 'x'.repeat(3 * 1048576)), 2 * 1048576)).toEqual({
+      ok: false,
+      error: { code: 'too-large', reason: 'The file is over the 2 MB limit.' },
+    });
   });
 });

@@ -51,7 +51,12 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      problems.push({ relpath: relDir, abs: dir, code: 'unreadable', reason: `The folder could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
+      problems.push({
+        relpath: relDir,
+        abs: dir,
+        code: 'unreadable',
+        reason: `The folder could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+      });
       continue;
     }
     for (const entry of entries) {
@@ -71,7 +76,8 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
           target = null;
         }
         if (target === null) problems.push({ relpath, abs, code: 'symlink', reason: 'The link is broken or loops; it was not followed.' });
-        else if (!isInside(realRoot, target)) problems.push({ relpath, abs, code: 'symlink', reason: 'The link points outside the folder; it was not followed.' });
+        else if (!isInside(realRoot, target))
+          problems.push({ relpath, abs, code: 'symlink', reason: 'The link points outside the folder; it was not followed.' });
         continue;
       }
       if (!formatOf(name)) continue;
@@ -83,7 +89,12 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
       try {
         st = lstatSync(abs, { throwIfNoEntry: false });
       } catch (err) {
-        problems.push({ relpath, abs, code: 'unreadable', reason: `The file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).` });
+        problems.push({
+          relpath,
+          abs,
+          code: 'unreadable',
+          reason: `The file could not be read (${(err as NodeJS.ErrnoException).code ?? 'error'}).`,
+        });
         continue;
       }
       // Gone between the listing and the stat: a file being replaced; the next scan sees its successor.
@@ -92,7 +103,12 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
         continue;
       }
       if (st.size > maxBytes) {
-        problems.push({ relpath, abs, code: 'too-large', reason: `The file is ${(st.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit.` });
+        problems.push({
+          relpath,
+          abs,
+          code: 'too-large',
+          reason: `The file is ${(st.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit.`,
+        });
         continue;
       }
       files.push({ relpath, abs, size: st.size, mtimeMs: st.mtimeMs });

@@ -20,12 +20,17 @@ afterEach(() => lib.cleanup());
 
 const sync = (options: SyncOptions = {}) => syncFolders(lib.db, [{ key: 'f', root }], options);
 const problems = () =>
-  (lib.db.prepare('SELECT relpath, code, reason FROM import_errors WHERE folder = ? ORDER BY relpath').all('f') as { relpath: string; code: string; reason: string }[]).map((p) => [
-    p.relpath,
-    p.code,
-    p.reason,
-  ]);
-const imported = () => (lib.db.prepare('SELECT relpath FROM articles WHERE folder = ? ORDER BY relpath').all('f') as { relpath: string }[]).map((r) => r.relpath);
+  (
+    lib.db.prepare('SELECT relpath, code, reason FROM import_errors WHERE folder = ? ORDER BY relpath').all('f') as {
+      relpath: string;
+      code: string;
+      reason: string;
+    }[]
+  ).map((p) => [p.relpath, p.code, p.reason]);
+const imported = () =>
+  (lib.db.prepare('SELECT relpath FROM articles WHERE folder = ? ORDER BY relpath').all('f') as { relpath: string }[]).map(
+    (r) => r.relpath,
+  );
 
 describe('syncFolders over awkward files', () => {
   it('imports the good files and reports links out, loops, FIFOs, binaries and files over the limit', () => {
@@ -90,7 +95,11 @@ describe('syncFolders over awkward files', () => {
     utimesSync(locked, new Date(), new Date(Date.now() + 5000));
     const report = sync({
       readFile: (abs, max) => {
-        if (abs === changing) return { ok: false, error: { code: 'changed', reason: 'The file changed while it was read; it will be read again at the next scan.' } };
+        if (abs === changing)
+          return {
+            ok: false,
+            error: { code: 'changed', reason: 'The file changed while it was read; it will be read again at the next scan.' },
+          };
         if (abs === locked) return { ok: false, error: { code: 'unreadable', reason: 'Permission denied: the file cannot be read.' } };
         return readArticleFile(abs, max);
       },
@@ -141,12 +150,16 @@ lib.cleanup();
 `,
     );
     chmodSync(script, 0o644);
-    const child = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script, root], {
-      cwd: REPO,
-      env: { PATH: process.env.PATH, HOME: lib.dir },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      'setpriv',
+      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script, root],
+      {
+        cwd: REPO,
+        env: { PATH: process.env.PATH, HOME: lib.dir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(child.stderr).toBe('');
     const out = JSON.parse(child.stdout) as { uid: number; added: number; problems: { relpath: string; code: string; reason: string }[] };
     expect(out.uid).toBe(65534);

@@ -57,7 +57,15 @@ export function importTxt(source: string, fallbackTitle: string): ImportResult {
   const isPerLine = isAozora || !/\n[ \t]*\n/u.test(body);
   const chunks = isPerLine ? body.split('\n') : body.split(/\n[ \t]*\n+/u);
   const blocks = chunks
-    .map((c) => (isPerLine ? c : c.split('\n').map((l) => l.trim()).join(' ')).replace(/^[\s\u3000]+|\s+$/gu, ''))
+    .map((c) =>
+      (isPerLine
+        ? c
+        : c
+            .split('\n')
+            .map((l) => l.trim())
+            .join(' ')
+      ).replace(/^[\s\u3000]+|\s+$/gu, ''),
+    )
     .filter((c) => c !== '')
     .map(paragraph);
   return {

@@ -16,9 +16,12 @@ const compile = (q: string) => compileQuery(lib.db, parseQuery(q));
 
 beforeAll(() => {
   lib = tempLibrary();
-  lib.write('runners.txt', 'Runners of the mountain\nBy Ada Runner\n\nThe runners were running a long run. Rerun the route. Café in Zürich.');
+  lib.write(
+    'runners.txt',
+    'Runners of the mountain\nBy Ada Runner\n\nThe runners were running a long run. Rerun the route. Café in Zürich.',
+  );
   lib.write('tokyo.md', '# 東京の夜\n\n東京タワーは赤い。The ΟΔΟΣ sign; a ❤️ emoji; bidi \u2067عربي\u2069 text; ₽100 price.');
-  lib.write('sql.txt', "Odd words\n\nNEAR AND OR NOT title author '; DROP TABLE articles; -- and \"quoted\" text.");
+  lib.write('sql.txt', 'Odd words\n\nNEAR AND OR NOT title author \'; DROP TABLE articles; -- and "quoted" text.');
   syncFolders(lib.db, [{ key: 'k', root: join(lib.dir, 'articles') }]);
   fuzzLib = tempLibrary();
 });
@@ -84,7 +87,10 @@ describe('prefixes beyond the indexed lengths', () => {
   });
 
   it('finds the same articles either way', () => {
-    const ids = (q: string) => searchArticles(lib.db, q).results.map((r) => r.id).sort();
+    const ids = (q: string) =>
+      searchArticles(lib.db, q)
+        .results.map((r) => r.id)
+        .sort();
     const spelled = ['runne', 'mountai', 'zuric', 'quote'].map(ids);
     markTermsStale(lib.db);
     try {

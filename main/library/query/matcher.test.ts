@@ -27,7 +27,10 @@ afterAll(() => {
 });
 
 const matcher = (q: string, withFragments = false) => new Matcher(compileQuery(lib.db, parseQuery(q)), withFragments);
-const slices = (text: string, q: string, field: 'body' | 'title' = 'body') => matcher(q).find(text, field).map((h) => text.slice(h.start, h.end));
+const slices = (text: string, q: string, field: 'body' | 'title' = 'body') =>
+  matcher(q)
+    .find(text, field)
+    .map((h) => text.slice(h.start, h.end));
 function ftsMatches(text: string, match: string): boolean {
   fts.exec('DELETE FROM f');
   fts.prepare('INSERT INTO f (rowid, title, author, body) VALUES (1, ?, ?, ?)').run('', '', indexText(text));
@@ -43,14 +46,19 @@ function referenceHits(query: CompiledQuery, withFragments: boolean, text: strin
   for (let i = 0, covered = -1; i < toks.length; i++) {
     const tok = toks[i]!;
     if (tok.start < covered) continue;
-    const exact = terms.findIndex((t) => !t.sequence && applies(t) && [t.word, ...t.variants, ...(withFragments ? t.fragments : [])].includes(tok.term));
+    const exact = terms.findIndex(
+      (t) => !t.sequence && applies(t) && [t.word, ...t.variants, ...(withFragments ? t.fragments : [])].includes(tok.term),
+    );
     let hit: Hit | null = exact === -1 ? null : { start: tok.start, end: tok.end, term: exact };
     for (let ti = 0; !hit && ti < terms.length; ti++) {
       const t = terms[ti]!;
       if (!applies(t)) continue;
       if (t.sequence) {
         const seq = t.sequence;
-        const fits = seq.length > 0 && i + seq.length <= toks.length && seq.every((w, k) => toks[i + k]!.term === w || (k === seq.length - 1 && !t.source.isPhrase && toks[i + k]!.term.startsWith(w)));
+        const fits =
+          seq.length > 0 &&
+          i + seq.length <= toks.length &&
+          seq.every((w, k) => toks[i + k]!.term === w || (k === seq.length - 1 && !t.source.isPhrase && toks[i + k]!.term.startsWith(w)));
         if (fits) hit = { start: tok.start, end: toks[i + seq.length - 1]!.end, term: ti };
       } else if (tok.term === t.word || (t.isPrefix && tok.term.startsWith(t.word))) hit = { start: tok.start, end: tok.end, term: ti };
     }
@@ -63,11 +71,30 @@ function referenceHits(query: CompiledQuery, withFragments: boolean, text: strin
 }
 
 const CHAR_RANGES: [number, number][] = [
-  [0x20, 0x7e], [0xc0, 0x24f], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x4ff], [0x5d0, 0x5ea], [0x600, 0x6ff], [0x900, 0x97f], [0xe00, 0xe5b],
-  [0x1c90, 0x1cbf], [0x1e00, 0x1eff], [0x2000, 0x206f], [0x3000, 0x30ff], [0x4e00, 0x4e40], [0xac00, 0xac20], [0xf900, 0xf910], [0xfe00, 0xfe0f], [0x1f300, 0x1f320],
+  [0x20, 0x7e],
+  [0xc0, 0x24f],
+  [0x300, 0x36f],
+  [0x370, 0x3ff],
+  [0x400, 0x4ff],
+  [0x5d0, 0x5ea],
+  [0x600, 0x6ff],
+  [0x900, 0x97f],
+  [0xe00, 0xe5b],
+  [0x1c90, 0x1cbf],
+  [0x1e00, 0x1eff],
+  [0x2000, 0x206f],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x4e40],
+  [0xac00, 0xac20],
+  [0xf900, 0xf910],
+  [0xfe00, 0xfe0f],
+  [0x1f300, 0x1f320],
 ];
 const text = fc
-  .array(fc.constantFrom(...CHAR_RANGES).chain(([a, b]) => fc.integer({ min: a, max: b })), { maxLength: 40 })
+  .array(
+    fc.constantFrom(...CHAR_RANGES).chain(([a, b]) => fc.integer({ min: a, max: b })),
+    { maxLength: 40 },
+  )
   .map((cps) => String.fromCodePoint(...cps).normalize('NFC'));
 
 describe('Matcher', () => {
@@ -169,18 +196,20 @@ describe('Matcher', () => {
   });
 
   it('finds the same hits as tokenizing the whole text and trying every term at every token', () => {
-    const fromText = fc.tuple(text, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('', '"', '-', 'title:')), { minLength: 1, maxLength: 3 })).map(([t, picks]) => {
-      const toks = [...tokens(t)];
-      const q = picks
-        .map(([i, cut, prefix]) => {
-          const tok = toks[i % Math.max(1, toks.length)];
-          const chars = tok ? [...t.slice(tok.start, tok.end)] : ['x'];
-          const word = chars.slice(0, 1 + (cut % chars.length)).join('');
-          return prefix === '"' ? `"${word}"` : prefix + word;
-        })
-        .join(' ');
-      return { t, q };
-    });
+    const fromText = fc
+      .tuple(text, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('', '"', '-', 'title:')), { minLength: 1, maxLength: 3 }))
+      .map(([t, picks]) => {
+        const toks = [...tokens(t)];
+        const q = picks
+          .map(([i, cut, prefix]) => {
+            const tok = toks[i % Math.max(1, toks.length)];
+            const chars = tok ? [...t.slice(tok.start, tok.end)] : ['x'];
+            const word = chars.slice(0, 1 + (cut % chars.length)).join('');
+            return prefix === '"' ? `"${word}"` : prefix + word;
+          })
+          .join(' ');
+        return { t, q };
+      });
     const anyQuery = fc.tuple(text, queryText).map(([t, q]) => ({ t, q }));
     fc.assert(
       fc.property(fc.oneof(fromText, anyQuery), fc.boolean(), ({ t, q }, withFragments) => {

@@ -37,7 +37,14 @@ describe('parseQuery', () => {
 
   it('joins the terms on either side of OR into one clause', () => {
     expect(shape('red OR blue OR green car')).toEqual([
-      { neg: false, terms: [['red', false, null], ['blue', false, null], ['green', false, null]] },
+      {
+        neg: false,
+        terms: [
+          ['red', false, null],
+          ['blue', false, null],
+          ['green', false, null],
+        ],
+      },
       { neg: false, terms: [['car', false, null]] },
     ]);
   });
@@ -51,7 +58,16 @@ describe('parseQuery', () => {
   });
 
   it('reads lowercase or, AND, NOT and NEAR as plain words', () => {
-    expect(shape('a or b AND c NOT d NEAR(e)').flatMap((c) => c.terms.map((t) => t[0]))).toEqual(['a', 'or', 'b', 'and', 'c', 'not', 'd', 'near e']);
+    expect(shape('a or b AND c NOT d NEAR(e)').flatMap((c) => c.terms.map((t) => t[0]))).toEqual([
+      'a',
+      'or',
+      'b',
+      'and',
+      'c',
+      'not',
+      'd',
+      'near e',
+    ]);
   });
 
   it('reads title: and author: fields, and other colons as punctuation', () => {

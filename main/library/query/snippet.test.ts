@@ -8,19 +8,23 @@ const body = (segs: Segment[]): Segment[] => segs.filter((s, i) => !(s.text === 
 
 /** Text with markup-looking pieces, entities, astral characters and runs of white space; hits on arbitrary ranges. */
 const textAndHits = fc
-  .array(fc.oneof(fc.constantFrom('<img src=x onerror=alert(1)>', '&lt;b&gt;', '<b>', '&amp;', ' ', '  \n\t', 'word', '🎉', '𝒳', 'é', '…', '"', "'"), fc.string({ maxLength: 8 })), { maxLength: 80 })
+  .array(
+    fc.oneof(
+      fc.constantFrom('<img src=x onerror=alert(1)>', '&lt;b&gt;', '<b>', '&amp;', ' ', '  \n\t', 'word', '🎉', '𝒳', 'é', '…', '"', "'"),
+      fc.string({ maxLength: 8 }),
+    ),
+    { maxLength: 80 },
+  )
   .map((a) => a.join(''))
   .chain((text) =>
     fc.record({
       text: fc.constant(text),
-      hits: fc
-        .uniqueArray(fc.integer({ min: 0, max: Math.max(0, text.length - 1) }), { maxLength: 12 })
-        .map((points) => {
-          const sorted = [...points].sort((a, b) => a - b);
-          const hits: Hit[] = [];
-          for (let i = 0; i + 1 < sorted.length; i += 2) hits.push({ start: sorted[i]!, end: sorted[i + 1]!, term: i % 3 });
-          return hits;
-        }),
+      hits: fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, text.length - 1) }), { maxLength: 12 }).map((points) => {
+        const sorted = [...points].sort((a, b) => a - b);
+        const hits: Hit[] = [];
+        for (let i = 0; i + 1 < sorted.length; i += 2) hits.push({ start: sorted[i]!, end: sorted[i + 1]!, term: i % 3 });
+        return hits;
+      }),
     }),
   );
 
@@ -57,7 +61,11 @@ describe('snippet', () => {
       { start: at('beta'), end: at('beta') + 4, term: 1 },
       { start: at('gamma'), end: at('gamma') + 5, term: 2 },
     ];
-    expect(snippet(text, hits, 60).filter((s) => s.hit).map((s) => s.text)).toEqual(['alpha', 'beta', 'gamma']);
+    expect(
+      snippet(text, hits, 60)
+        .filter((s) => s.hit)
+        .map((s) => s.text),
+    ).toEqual(['alpha', 'beta', 'gamma']);
   });
 
   it('keeps markup and entities in the text as they are, since segments are text and never HTML', () => {
@@ -96,7 +104,9 @@ describe('snippet', () => {
     fc.assert(
       fc.property(textAndHits, ({ text, hits }) => {
         fc.pre(text.length <= 180 && !/\s/u.test(text));
-        const marked = snippet(text, hits).filter((s) => s.hit).map((s) => s.text);
+        const marked = snippet(text, hits)
+          .filter((s) => s.hit)
+          .map((s) => s.text);
         expect(marked).toEqual(hits.filter((h) => h.end > h.start).map((h) => text.slice(h.start, h.end)));
       }),
       { seed: 53, numRuns: 3000 },

@@ -7,7 +7,9 @@ const terms = (text: string): string[] => [...tokens(text)].map((t) => t.term);
 
 /** The index's own tokenizer, to check that the JS side splits words where FTS5 does. */
 const db = new Database(':memory:');
-db.exec(`CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');`);
+db.exec(
+  `CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');`,
+);
 afterAll(() => db.close());
 function ftsTokens(text: string): string[] {
   db.exec('DELETE FROM t');
@@ -17,12 +19,35 @@ function ftsTokens(text: string): string[] {
 
 /** Text from many scripts, with marks, emoji, bidi controls and punctuation between words. */
 const CHAR_RANGES: [number, number][] = [
-  [0x20, 0x7e], [0xc0, 0x24f], [0x300, 0x36f], [0x370, 0x3ff], [0x400, 0x4ff], [0x5d0, 0x5ea], [0x600, 0x6ff], [0x900, 0x97f],
-  [0xe00, 0xe5b], [0x10a0, 0x10ff], [0x1c90, 0x1cbf], [0x1e00, 0x1eff], [0x2000, 0x206f], [0x20a0, 0x20c0], [0x3000, 0x30ff],
-  [0x4e00, 0x4e40], [0xac00, 0xac20], [0xf900, 0xf910], [0xfb00, 0xfb06], [0xfe00, 0xfe0f], [0xff01, 0xff5e], [0x1f300, 0x1f320], [0x1f900, 0x1f910],
+  [0x20, 0x7e],
+  [0xc0, 0x24f],
+  [0x300, 0x36f],
+  [0x370, 0x3ff],
+  [0x400, 0x4ff],
+  [0x5d0, 0x5ea],
+  [0x600, 0x6ff],
+  [0x900, 0x97f],
+  [0xe00, 0xe5b],
+  [0x10a0, 0x10ff],
+  [0x1c90, 0x1cbf],
+  [0x1e00, 0x1eff],
+  [0x2000, 0x206f],
+  [0x20a0, 0x20c0],
+  [0x3000, 0x30ff],
+  [0x4e00, 0x4e40],
+  [0xac00, 0xac20],
+  [0xf900, 0xf910],
+  [0xfb00, 0xfb06],
+  [0xfe00, 0xfe0f],
+  [0xff01, 0xff5e],
+  [0x1f300, 0x1f320],
+  [0x1f900, 0x1f910],
 ];
 const unicodeText = fc
-  .array(fc.constantFrom(...CHAR_RANGES).chain(([a, b]) => fc.integer({ min: a, max: b })), { maxLength: 24 })
+  .array(
+    fc.constantFrom(...CHAR_RANGES).chain(([a, b]) => fc.integer({ min: a, max: b })),
+    { maxLength: 24 },
+  )
   .map((cps) => String.fromCodePoint(...cps).normalize('NFC'));
 
 describe('fold', () => {
@@ -67,12 +92,18 @@ describe('tokens', () => {
 
   it('makes each CJK character a token and keeps Thai marks with their letter', () => {
     expect(terms('東京タワーabc')).toEqual(['東', '京', 'タ', 'ワ', 'ー', 'abc']);
-    expect([...tokens('ค่า')].map((t) => [t.term, t.spaceless])).toEqual([['ค่', true], ['า', true]]);
+    expect([...tokens('ค่า')].map((t) => [t.term, t.spaceless])).toEqual([
+      ['ค่', true],
+      ['า', true],
+    ]);
   });
 
   it('counts offsets in UTF-16 units past emoji and astral letters', () => {
     const toks = [...tokens('🎉 word 𝒳y')];
-    expect(toks.map((t) => [t.term, t.start, t.end])).toEqual([['word', 3, 7], ['𝒳y', 8, 11]]);
+    expect(toks.map((t) => [t.term, t.start, t.end])).toEqual([
+      ['word', 3, 7],
+      ['𝒳y', 8, 11],
+    ]);
   });
 
   it('does not start a token with a combining mark, so "❤️" is no word', () => {

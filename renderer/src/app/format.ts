@@ -8,7 +8,11 @@ export function formatDate(date: string | null, locale?: string): string {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(date);
   if (!m) return date;
   const [, y, mo, d] = m;
-  const options: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'short', year: 'numeric' } : mo ? { month: 'short', year: 'numeric' } : { year: 'numeric' };
+  const options: Intl.DateTimeFormatOptions = d
+    ? { day: 'numeric', month: 'short', year: 'numeric' }
+    : mo
+      ? { month: 'short', year: 'numeric' }
+      : { year: 'numeric' };
   const key = `${locale ?? ''}|${d ? 'd' : mo ? 'm' : 'y'}`;
   let format = dateFormats.get(key);
   if (!format) {

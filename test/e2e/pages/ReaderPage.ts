@@ -109,6 +109,9 @@ export class ReaderPage {
 
   /** Scrolls the reader so the paragraph containing `text` is at the top. */
   async scrollToText(text: string): Promise<void> {
-    await this.article.getByText(text).first().evaluate((el) => (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: 'start' }));
+    await this.article
+      .getByText(text)
+      .first()
+      .evaluate((el) => (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: 'start' }));
   }
 }

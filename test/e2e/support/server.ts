@@ -30,19 +30,29 @@ export interface ServeOptions {
  * root, so SIGTERM reaches the server itself) and resolves once it prints its one ready line. `stop`
  * ends it (SIGTERM: it closes cleanly) and deletes the data. The benchmark's UI part uses it too.
  */
-export async function startServe(extraArgs: string[] = [], { timeoutMs = START_TIMEOUT_MS, nodeFlags = [] }: ServeOptions = {}): Promise<ServeProcess> {
+export async function startServe(
+  extraArgs: string[] = [],
+  { timeoutMs = START_TIMEOUT_MS, nodeFlags = [] }: ServeOptions = {},
+): Promise<ServeProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'offprint-e2e-'));
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', 'main/serve/main.ts', '--port', '0', '--data', dataDir, ...extraArgs], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    // Vitest sets NODE_ENV=test; a renderer built under it would be React's development build.
-    env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', 'main/serve/main.ts', '--port', '0', '--data', dataDir, ...extraArgs],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Vitest sets NODE_ENV=test; a renderer built under it would be React's development build.
+      env: { ...process.env, NODE_ENV: 'production', NO_COLOR: '1' },
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const url = await new Promise<string>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`npm run serve printed no ready line within ${timeoutMs / 1000} s.\n${stderr.slice(-4000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`npm run serve printed no ready line within ${timeoutMs / 1000} s.\n${stderr.slice(-4000)}`)),
+      timeoutMs,
+    );
     child.stdout.setEncoding('utf8').on('data', (c: string) => {
       stdout += c;
       const m = READY.exec(stdout);

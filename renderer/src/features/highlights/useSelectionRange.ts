@@ -9,7 +9,11 @@ export interface TextSelection {
 }
 
 /** The text selected in the article, as a block range ready to highlight; null when nothing is. */
-export function useSelectionRange(articleRef: RefObject<HTMLElement | null>, scrollRef: RefObject<HTMLElement | null>, texts: readonly string[]) {
+export function useSelectionRange(
+  articleRef: RefObject<HTMLElement | null>,
+  scrollRef: RefObject<HTMLElement | null>,
+  texts: readonly string[],
+) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
 
   /** The selection as it is right now (a key press may come before the selectionchange frame). */

@@ -47,7 +47,12 @@ export function FolderManager({ folders }: { folders: Folders }) {
                 {f.root}
               </span>
               <span className="folder-count">{f.articles}</span>
-              <IconButton icon="trash" label="Remove folder" aria-describedby={`${fieldId}-folder-${i}`} onClick={() => void folders.remove(f.key)} />
+              <IconButton
+                icon="trash"
+                label="Remove folder"
+                aria-describedby={`${fieldId}-folder-${i}`}
+                onClick={() => void folders.remove(f.key)}
+              />
             </li>
           ))}
         </ul>

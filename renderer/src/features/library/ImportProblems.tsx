@@ -15,11 +15,25 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
   if (problems.length === 0 && !popover.isOpen) return null;
   return (
     <div className="import-problems">
-      <button ref={popover.buttonRef} type="button" className="problems-button" aria-expanded={popover.isOpen} aria-controls={panelId} onClick={popover.toggle}>
+      <button
+        ref={popover.buttonRef}
+        type="button"
+        className="problems-button"
+        aria-expanded={popover.isOpen}
+        aria-controls={panelId}
+        onClick={popover.toggle}
+      >
         <Icon name="alert" size={16} />
         <span>Import problems ({problems.length})</span>
       </button>
-      <div ref={popover.panelRef} id={panelId} className="popover problems-panel" role="region" aria-label="Import problems" hidden={!popover.isOpen}>
+      <div
+        ref={popover.panelRef}
+        id={panelId}
+        className="popover problems-panel"
+        role="region"
+        aria-label="Import problems"
+        hidden={!popover.isOpen}
+      >
         <h2 className="section-heading">{formatCount(problems.length, 'file')} could not be imported</h2>
         {problems.length === 0 ? (
           <p className="problems-empty">Every file was imported.</p>

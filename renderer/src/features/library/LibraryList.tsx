@@ -25,7 +25,12 @@ export function LibraryList({ total, version, rowAt, ensure, currentId, progress
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
@@ -62,7 +67,13 @@ export function LibraryList({ total, version, rowAt, ensure, currentId, progress
         {items.map((it) => {
           const item = rowAt(it.index);
           return (
-            <li key={it.key} className="library-item" style={{ transform: `translateY(${it.start}px)`, height: ROW_HEIGHT }} aria-setsize={total} aria-posinset={it.index + 1}>
+            <li
+              key={it.key}
+              className="library-item"
+              style={{ transform: `translateY(${it.start}px)`, height: ROW_HEIGHT }}
+              aria-setsize={total}
+              aria-posinset={it.index + 1}
+            >
               {item ? (
                 <LibraryRow
                   item={item}

@@ -66,7 +66,15 @@ export function LibraryPane({ isHidden, currentId, progress, onOpen }: Props) {
           <p>Add a folder of Markdown, HTML or text files below.</p>
         </Notice>
       ) : null}
-      <LibraryList total={library.total ?? 0} version={library.version} rowAt={library.rowAt} ensure={library.ensure} currentId={currentId} progressOf={progressOf} onOpen={onOpen} />
+      <LibraryList
+        total={library.total ?? 0}
+        version={library.version}
+        rowAt={library.rowAt}
+        ensure={library.ensure}
+        currentId={currentId}
+        progressOf={progressOf}
+        onOpen={onOpen}
+      />
       <div className="library-foot">
         <div className="library-foot-row">
           <IndexStatusBar status={status} total={library.total} />

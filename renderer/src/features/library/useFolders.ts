@@ -32,14 +32,20 @@ export function useFolders() {
     async (key: string) => {
       const r = await api['folders.remove']({ key });
       if (!r.ok) setMessage({ tone: 'error', text: r.error.message });
-      else setMessage({ tone: 'info', text: `Removed ${r.value.removed === 1 ? '1 article' : `${r.value.removed} articles`} from the library. The files themselves were not touched.` });
+      else
+        setMessage({
+          tone: 'info',
+          text: `Removed ${r.value.removed === 1 ? '1 article' : `${r.value.removed} articles`} from the library. The files themselves were not touched.`,
+        });
       load();
     },
     [load],
   );
   const rescan = useCallback(async () => {
     const r = await api['folders.rescan']({});
-    setMessage(r.ok ? { tone: 'info', text: 'Rescanning every folder for new and changed articles…' } : { tone: 'error', text: r.error.message });
+    setMessage(
+      r.ok ? { tone: 'info', text: 'Rescanning every folder for new and changed articles…' } : { tone: 'error', text: r.error.message },
+    );
   }, []);
 
   return { folders, message, dismissMessage: () => setMessage(null), add, remove, rescan };

@@ -36,7 +36,18 @@ interface Props {
 }
 
 /** An open article with everything around it: hits, find, position, highlights, contents and links. */
-export function ArticleReader({ article, position, query, settings, panel, onPanel, findRequest, containerRef, onOpenArticle, onProgress }: Props) {
+export function ArticleReader({
+  article,
+  position,
+  query,
+  settings,
+  panel,
+  onPanel,
+  findRequest,
+  containerRef,
+  onOpenArticle,
+  onProgress,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const articleRef = useRef<HTMLElement>(null);
   const ids = useId();
@@ -49,10 +60,13 @@ export function ArticleReader({ article, position, query, settings, panel, onPan
   const find = useFindInArticle(article.id, hits);
   const highlights = useHighlights(article.id);
   const { selection, current: currentSelection, clear: clearSelection } = useSelectionRange(articleRef, scrollRef, texts);
-  const headingForFragment = useCallback((f: string) => {
-    const entry = toc.find((e) => slug(e.text) === slug(decodeFragment(f)));
-    return entry ? document.getElementById(headingId(entry.block)) : null;
-  }, [toc, headingId]);
+  const headingForFragment = useCallback(
+    (f: string) => {
+      const entry = toc.find((e) => slug(e.text) === slug(decodeFragment(f)));
+      return entry ? document.getElementById(headingId(entry.block)) : null;
+    },
+    [toc, headingId],
+  );
   const links = useLinkOpener(article.id, onOpenArticle, headingForFragment);
 
   const reading = useReadingPosition({
@@ -146,8 +160,12 @@ export function ArticleReader({ article, position, query, settings, panel, onPan
             onLink={links.onLink}
           />
         </div>
-        {panel === 'contents' && toc.length > 0 ? <TableOfContents entries={toc} headingId={headingId} lang={article.language ?? undefined} dir={article.dir ?? undefined} /> : null}
-        {panel === 'highlights' ? <HighlightsPanel highlights={highlights} focusedHid={focusedHid} onGo={goToHighlight} onOpenArticle={onOpenArticle} /> : null}
+        {panel === 'contents' && toc.length > 0 ? (
+          <TableOfContents entries={toc} headingId={headingId} lang={article.language ?? undefined} dir={article.dir ?? undefined} />
+        ) : null}
+        {panel === 'highlights' ? (
+          <HighlightsPanel highlights={highlights} focusedHid={focusedHid} onGo={goToHighlight} onOpenArticle={onOpenArticle} />
+        ) : null}
       </div>
       <SelectionToolbar selection={selection} containerRef={containerRef} onHighlight={() => void addHighlight()} />
       <LinkDialog url={links.pendingUrl} onConfirm={links.confirm} onCancel={links.cancel} />
@@ -156,7 +174,11 @@ export function ArticleReader({ article, position, query, settings, panel, onPan
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/gu, '');
+  return s
+    .toLowerCase()
+    .trim()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/gu, '');
 }
 
 function decodeFragment(f: string): string {

@@ -61,7 +61,18 @@ export function ArticleView({ ref, article, decorations, currentTerm, settings, 
         {article.blocks.map((block, i) => {
           const deco = decorations.get(i) ?? NO_DECORATIONS;
           const current = currentTerm >= 0 && deco.hits.some((h) => h.term === currentTerm) ? currentTerm : -1;
-          return <BlockView key={i} block={block} index={i} articleId={article.id} deco={deco} currentTerm={current} headingId={headingId(i)} onLink={onLink} />;
+          return (
+            <BlockView
+              key={i}
+              block={block}
+              index={i}
+              articleId={article.id}
+              deco={deco}
+              currentTerm={current}
+              headingId={headingId(i)}
+              onLink={onLink}
+            />
+          );
         })}
       </div>
     </article>

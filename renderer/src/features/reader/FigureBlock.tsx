@@ -30,9 +30,13 @@ export function FigureBlock({ block, index, articleId, ctx }: Props) {
       <figure data-block={index} className="figure is-placeholder">
         <div className="figure-placeholder">
           <Icon name="image" size={22} />
-          <span className="figure-placeholder-label">{isRemote ? `Image from ${sourceLabel(block.src)} not downloaded` : 'Image not found'}</span>
+          <span className="figure-placeholder-label">
+            {isRemote ? `Image from ${sourceLabel(block.src)} not downloaded` : 'Image not found'}
+          </span>
           {hasCaption ? (
-            block.alt ? <span className="figure-placeholder-alt">{block.alt}</span> : null
+            block.alt ? (
+              <span className="figure-placeholder-alt">{block.alt}</span>
+            ) : null
           ) : runs.length > 0 ? (
             <span className="figure-placeholder-alt">{renderRuns(runs, { at: 0 }, ctx)}</span>
           ) : null}
@@ -43,7 +47,13 @@ export function FigureBlock({ block, index, articleId, ctx }: Props) {
   }
   return (
     <figure data-block={index} className="figure">
-      <img src={assetUrl(articleId, block.src, isDesktop)} alt={hasCaption ? block.alt : ''} loading="lazy" decoding="async" onError={() => setBroken(true)} />
+      <img
+        src={assetUrl(articleId, block.src, isDesktop)}
+        alt={hasCaption ? block.alt : ''}
+        loading="lazy"
+        decoding="async"
+        onError={() => setBroken(true)}
+      />
       {caption}
     </figure>
   );

@@ -22,7 +22,18 @@ interface Props {
 }
 
 /** The main landmark: the toolbar, then the open article (remounted per opening) or a welcome. */
-export function ReaderPane({ entry, settings, onSettings, canGoBack, canGoForward, onBack, onForward, onOpenArticle, onMissing, onProgress }: Props) {
+export function ReaderPane({
+  entry,
+  settings,
+  onSettings,
+  canGoBack,
+  canGoForward,
+  onBack,
+  onForward,
+  onOpenArticle,
+  onMissing,
+  onProgress,
+}: Props) {
   const mainRef = useRef<HTMLElement>(null);
   const [panel, setPanel] = useState<ReaderPanel>(null);
   const [findRequest, setFindRequest] = useState(0);

@@ -19,7 +19,20 @@ interface Props {
 }
 
 /** The reader's toolbar: history on the left, find, contents, highlights and reading settings on the right. */
-export function ReaderToolbar({ title, hasArticle, hasHeadings, canGoBack, canGoForward, onBack, onForward, onFind, panel, onPanel, settings, onSettings }: Props) {
+export function ReaderToolbar({
+  title,
+  hasArticle,
+  hasHeadings,
+  canGoBack,
+  canGoForward,
+  onBack,
+  onForward,
+  onFind,
+  panel,
+  onPanel,
+  settings,
+  onSettings,
+}: Props) {
   const toggle = (p: Exclude<ReaderPanel, null>) => onPanel(panel === p ? null : p);
   return (
     <div className="reader-toolbar">
@@ -35,7 +48,9 @@ export function ReaderToolbar({ title, hasArticle, hasHeadings, canGoBack, canGo
         {hasArticle ? (
           <>
             <IconButton icon="search" label="Find" shortcut="Control+F" onClick={onFind} />
-            {hasHeadings ? <IconButton icon="contents" label="Contents" aria-pressed={panel === 'contents'} onClick={() => toggle('contents')} /> : null}
+            {hasHeadings ? (
+              <IconButton icon="contents" label="Contents" aria-pressed={panel === 'contents'} onClick={() => toggle('contents')} />
+            ) : null}
             <IconButton icon="highlight" label="Highlights" aria-pressed={panel === 'highlights'} onClick={() => toggle('highlights')} />
           </>
         ) : null}

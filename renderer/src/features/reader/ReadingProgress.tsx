@@ -25,7 +25,15 @@ export function ReadingProgress({ scrollRef }: { scrollRef: RefObject<HTMLElemen
   }, [scrollRef]);
   const percent = Math.round(progress * 100);
   return (
-    <div className="reading-progress" role="progressbar" aria-label="Reading progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}% read`}>
+    <div
+      className="reading-progress"
+      role="progressbar"
+      aria-label="Reading progress"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      aria-valuetext={`${percent}% read`}
+    >
       <div className="reading-progress-fill" style={{ width: `${percent}%` }} />
     </div>
   );

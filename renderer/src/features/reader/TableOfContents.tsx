@@ -2,7 +2,17 @@ import { scrollBehavior } from '../../app/keys';
 import type { TocEntry } from './toc';
 
 /** The article's headings; choosing one scrolls to it and moves focus there. */
-export function TableOfContents({ entries, headingId, lang, dir }: { entries: TocEntry[]; headingId: (block: number) => string; lang?: string | undefined; dir?: string | undefined }) {
+export function TableOfContents({
+  entries,
+  headingId,
+  lang,
+  dir,
+}: {
+  entries: TocEntry[];
+  headingId: (block: number) => string;
+  lang?: string | undefined;
+  dir?: string | undefined;
+}) {
   const top = Math.min(...entries.map((e) => e.level));
   const go = (block: number) => {
     const heading = document.getElementById(headingId(block));

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnchor, QUOTE_LENGTH, resolveAnchor, scrollProgress } from './anchor';
 
-const texts = ['Title line', 'The quick brown fox jumps over the lazy dog and keeps on running far away.', 'Second paragraph about something else entirely, with words.', ''];
+const texts = [
+  'Title line',
+  'The quick brown fox jumps over the lazy dog and keeps on running far away.',
+  'Second paragraph about something else entirely, with words.',
+  '',
+];
 
 describe('makeAnchor', () => {
   it('quotes the text that follows the offset', () => {
@@ -41,7 +46,11 @@ describe('resolveAnchor', () => {
   });
 
   it('falls back to the saved block, clamped, when the quote is gone', () => {
-    expect(resolveAnchor(['short'], { block: 4, offset: 50, quote: 'nowhere to be found at all' })).toEqual({ block: 0, offset: 5, isExact: false });
+    expect(resolveAnchor(['short'], { block: 4, offset: 50, quote: 'nowhere to be found at all' })).toEqual({
+      block: 0,
+      offset: 5,
+      isExact: false,
+    });
   });
 
   it('never throws on an empty article', () => {

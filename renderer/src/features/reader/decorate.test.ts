@@ -3,7 +3,9 @@ import { decorationsByBlock, hitTerms, splitRange, stepIndex } from './decorate'
 
 describe('splitRange', () => {
   it('returns one undecorated piece when nothing overlaps', () => {
-    expect(splitRange(0, 10, { hits: [{ start: 20, end: 25, term: 0 }], highlights: [] })).toEqual([{ start: 0, end: 10, hit: null, highlight: null }]);
+    expect(splitRange(0, 10, { hits: [{ start: 20, end: 25, term: 0 }], highlights: [] })).toEqual([
+      { start: 0, end: 10, hit: null, highlight: null },
+    ]);
   });
 
   it('cuts a leaf at the start and end of a hit', () => {
@@ -33,7 +35,16 @@ describe('splitRange', () => {
   });
 
   it('covers the range exactly, without gaps or overlaps, whatever the decorations', () => {
-    const deco = { hits: [{ start: 1, end: 4, term: 0 }, { start: 6, end: 30, term: 1 }], highlights: [{ start: 0, end: 2, hid: 'a' }, { start: 9, end: 9, hid: 'empty' }] };
+    const deco = {
+      hits: [
+        { start: 1, end: 4, term: 0 },
+        { start: 6, end: 30, term: 1 },
+      ],
+      highlights: [
+        { start: 0, end: 2, hid: 'a' },
+        { start: 9, end: 9, hid: 'empty' },
+      ],
+    };
     const pieces = splitRange(0, 12, deco);
     expect(pieces[0]!.start).toBe(0);
     expect(pieces.at(-1)!.end).toBe(12);
@@ -49,7 +60,10 @@ describe('splitRange', () => {
 describe('decorationsByBlock', () => {
   it('groups hits and highlights by their block', () => {
     const map = decorationsByBlock(
-      [{ block: 2, start: 0, end: 3, term: 0 }, { block: 5, start: 1, end: 2, term: 1 }],
+      [
+        { block: 2, start: 0, end: 3, term: 0 },
+        { block: 5, start: 1, end: 2, term: 1 },
+      ],
       [{ hid: 'x', id: 'a', title: 't', block: 2, start: 4, end: 9, quote: 'q', note: '', createdAt: '', updatedAt: '' }],
     );
     expect(map.get(2)).toEqual({ hits: [{ start: 0, end: 3, term: 0 }], highlights: [{ start: 4, end: 9, hid: 'x' }] });
@@ -60,7 +74,14 @@ describe('decorationsByBlock', () => {
 
 describe('hitTerms', () => {
   it('lists each term once, in reading order', () => {
-    expect(hitTerms([{ block: 3, start: 0, end: 1, term: 2 }, { block: 1, start: 5, end: 6, term: 0 }, { block: 1, start: 8, end: 9, term: 0 }, { block: 1, start: 9, end: 12, term: 1 }])).toEqual([0, 1, 2]);
+    expect(
+      hitTerms([
+        { block: 3, start: 0, end: 1, term: 2 },
+        { block: 1, start: 5, end: 6, term: 0 },
+        { block: 1, start: 8, end: 9, term: 0 },
+        { block: 1, start: 9, end: 12, term: 1 },
+      ]),
+    ).toEqual([0, 1, 2]);
   });
 });
 

@@ -37,7 +37,8 @@ export const NO_DECORATIONS: BlockDecorations = { hits: [], highlights: [] };
 export function splitRange(start: number, end: number, deco: BlockDecorations): Piece[] {
   if (end <= start) return [];
   const cuts = new Set<number>([start, end]);
-  const overlapping = <T extends { start: number; end: number }>(list: readonly T[]) => list.filter((r) => r.start < end && r.end > start && r.end > r.start);
+  const overlapping = <T extends { start: number; end: number }>(list: readonly T[]) =>
+    list.filter((r) => r.start < end && r.end > start && r.end > r.start);
   const hits = overlapping(deco.hits);
   const highlights = overlapping(deco.highlights);
   for (const r of [...hits, ...highlights]) {

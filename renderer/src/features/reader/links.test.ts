@@ -9,7 +9,17 @@ describe('classifyHref', () => {
   });
 
   it('blocks every other scheme, even when hidden by control characters or case', () => {
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'jav\tascript:alert(1)', ' javascript:x', 'file:///etc/passwd', 'smb://host/share', 'offprint://app/x', 'data:text/html,x', 'ms-msdt:x']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'jav\tascript:alert(1)',
+      ' javascript:x',
+      'file:///etc/passwd',
+      'smb://host/share',
+      'offprint://app/x',
+      'data:text/html,x',
+      'ms-msdt:x',
+    ]) {
       expect(classifyHref(href), href).toBe('blocked');
     }
   });

@@ -23,7 +23,14 @@ describe('tocEntries', () => {
     const entries = tocEntries(
       article([
         { type: 'paragraph', children: [{ type: 'text', text: 'Intro' }] },
-        { type: 'heading', level: 2, children: [{ type: 'text', text: 'One ' }, { type: 'emphasis', children: [{ type: 'text', text: 'two' }] }] },
+        {
+          type: 'heading',
+          level: 2,
+          children: [
+            { type: 'text', text: 'One ' },
+            { type: 'emphasis', children: [{ type: 'text', text: 'two' }] },
+          ],
+        },
         { type: 'heading', level: 3, children: [{ type: 'text', text: ' Three ' }] },
       ]),
     );

@@ -27,7 +27,10 @@ export function useHitNavigation(scrollRef: RefObject<HTMLElement | null>, initi
     isFirstScroll.current = false;
   }, [mode, currentTerm, scrollRef]);
 
-  const step = useCallback((delta: 1 | -1) => setMode((m) => (m ? { ...m, index: stepIndex(m.index, delta, hitTerms(m.hits).length) } : m)), []);
+  const step = useCallback(
+    (delta: 1 | -1) => setMode((m) => (m ? { ...m, index: stepIndex(m.index, delta, hitTerms(m.hits).length) } : m)),
+    [],
+  );
   const show = useCallback((kind: HitMode['kind'], hits: BlockHit[]) => setMode({ kind, hits, index: 0 }), []);
   const clear = useCallback(() => setMode(null), []);
   const clearFind = useCallback(() => setMode((m) => (m?.kind === 'find' ? null : m)), []);

@@ -7,7 +7,11 @@ import type { LinkKind } from './links';
  * points to; an external one waits for confirmation (the full URL is shown) and then opens in
  * the system browser (or, in serve mode, a new tab without opener or referrer).
  */
-export function useLinkOpener(articleId: string, onOpenArticle: (id: string) => void, headingForFragment: (fragment: string) => HTMLElement | null) {
+export function useLinkOpener(
+  articleId: string,
+  onOpenArticle: (id: string) => void,
+  headingForFragment: (fragment: string) => HTMLElement | null,
+) {
   const [pendingUrl, setPendingUrl] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 

@@ -25,7 +25,9 @@ interface Options {
  * survives reflow: restored on open, kept in place across font changes and resizes, saved after
  * scrolling stops and when the page is hidden or the article closes.
  */
-export function useReadingPosition({ article, texts, saved, shouldRestore, scrollRef, articleRef, layoutKey, onSaved }: Options): { error: string | null } {
+export function useReadingPosition({ article, texts, saved, shouldRestore, scrollRef, articleRef, layoutKey, onSaved }: Options): {
+  error: string | null;
+} {
   const anchor = useRef<TextAnchor | null>(null);
   const progress = useRef(0);
   const [error, setError] = useState<string | null>(null);

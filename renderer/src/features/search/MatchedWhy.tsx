@@ -14,7 +14,11 @@ export function MatchedWhy({ matched }: { matched: SearchResult['matched'] }) {
         Why this matched
       </button>
       <div id={id} className="why-panel" hidden={!isOpen}>
-        {fields.length > 0 ? <p>Found in {fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}` : fields[0]}.</p> : <p>Matched by a partial word.</p>}
+        {fields.length > 0 ? (
+          <p>Found in {fields.length > 1 ? `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}` : fields[0]}.</p>
+        ) : (
+          <p>Matched by a partial word.</p>
+        )}
         {matched.terms.length > 0 ? (
           <p>
             Matching terms:{' '}

@@ -18,7 +18,14 @@ export const SearchResultItem = memo(function SearchResultItem({ result, index, 
   const date = formatDate(result.date);
   return (
     <li className={`result${isSelected ? ' is-selected' : ''}`}>
-      <button type="button" id={domId} className="result-open" data-result={index} onClick={() => onOpen(result)} onFocus={() => onFocusItem(index)}>
+      <button
+        type="button"
+        id={domId}
+        className="result-open"
+        data-result={index}
+        onClick={() => onOpen(result)}
+        onFocus={() => onFocusItem(index)}
+      >
         <span className="result-title" dir="auto">
           {result.title}
         </span>

@@ -73,7 +73,15 @@ export function SearchResults({ search, sort, onSort, selected, onSelect, listId
         {results.length > 0 ? (
           <ul ref={listRef} id={listId} className="result-list" aria-label="Search results" onKeyDown={onKeyDown}>
             {results.map((r, i) => (
-              <SearchResultItem key={r.id} result={r} index={i} domId={resultId(i)} isSelected={i === selected} onOpen={onOpen} onFocusItem={onSelect} />
+              <SearchResultItem
+                key={r.id}
+                result={r}
+                index={i}
+                domId={resultId(i)}
+                isSelected={i === selected}
+                onOpen={onOpen}
+                onFocusItem={onSelect}
+              />
             ))}
           </ul>
         ) : null}

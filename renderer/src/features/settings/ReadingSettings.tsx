@@ -33,14 +33,34 @@ export function ReadingSettings({ settings, onChange }: Props) {
 
   return (
     <div className="reading-settings">
-      <IconButton ref={popover.buttonRef} icon="type" label="Reading settings" aria-expanded={popover.isOpen} aria-controls={panelId} onClick={popover.toggle} />
-      <div ref={popover.panelRef} id={panelId} className="popover reading-settings-panel" role="group" aria-label="Reading settings" hidden={!popover.isOpen}>
+      <IconButton
+        ref={popover.buttonRef}
+        icon="type"
+        label="Reading settings"
+        aria-expanded={popover.isOpen}
+        aria-controls={panelId}
+        onClick={popover.toggle}
+      />
+      <div
+        ref={popover.panelRef}
+        id={panelId}
+        className="popover reading-settings-panel"
+        role="group"
+        aria-label="Reading settings"
+        hidden={!popover.isOpen}
+      >
         <fieldset className="segmented">
           <legend>Theme</legend>
           <div className="segmented-options">
             {THEMES.map((t) => (
               <label key={t.value} className={`segment theme-swatch theme-swatch-${t.value}`}>
-                <input type="radio" name={`${panelId}-theme`} value={t.value} checked={settings.theme === t.value} onChange={() => onChange({ theme: t.value })} />
+                <input
+                  type="radio"
+                  name={`${panelId}-theme`}
+                  value={t.value}
+                  checked={settings.theme === t.value}
+                  onChange={() => onChange({ theme: t.value })}
+                />
                 <span>{t.label}</span>
               </label>
             ))}
@@ -51,7 +71,13 @@ export function ReadingSettings({ settings, onChange }: Props) {
           <div className="segmented-options">
             {FONTS.map((f) => (
               <label key={f.value} className={`segment font-${f.value}`}>
-                <input type="radio" name={`${panelId}-font`} value={f.value} checked={settings.fontFamily === f.value} onChange={() => onChange({ fontFamily: f.value })} />
+                <input
+                  type="radio"
+                  name={`${panelId}-font`}
+                  value={f.value}
+                  checked={settings.fontFamily === f.value}
+                  onChange={() => onChange({ fontFamily: f.value })}
+                />
                 <span>{f.label}</span>
               </label>
             ))}
@@ -61,23 +87,47 @@ export function ReadingSettings({ settings, onChange }: Props) {
           <span className="stepper-label" aria-hidden="true">
             Text size
           </span>
-          <button type="button" aria-label="Smaller text" disabled={settings.fontSize <= FONT_SIZE.min} onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, -1) })}>
-            <span aria-hidden="true" className="stepper-small">A</span>
+          <button
+            type="button"
+            aria-label="Smaller text"
+            disabled={settings.fontSize <= FONT_SIZE.min}
+            onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, -1) })}
+          >
+            <span aria-hidden="true" className="stepper-small">
+              A
+            </span>
           </button>
           <output className="stepper-value">{settings.fontSize} px</output>
-          <button type="button" aria-label="Larger text" disabled={settings.fontSize >= FONT_SIZE.max} onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, 1) })}>
-            <span aria-hidden="true" className="stepper-large">A</span>
+          <button
+            type="button"
+            aria-label="Larger text"
+            disabled={settings.fontSize >= FONT_SIZE.max}
+            onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, 1) })}
+          >
+            <span aria-hidden="true" className="stepper-large">
+              A
+            </span>
           </button>
         </div>
         <div className="stepper" role="group" aria-label="Line spacing">
           <span className="stepper-label" aria-hidden="true">
             Line spacing
           </span>
-          <button type="button" aria-label="Less line spacing" disabled={settings.lineHeight <= LINE_HEIGHT.min} onClick={() => onChange({ lineHeight: stepLineHeight(settings.lineHeight, -1) })}>
+          <button
+            type="button"
+            aria-label="Less line spacing"
+            disabled={settings.lineHeight <= LINE_HEIGHT.min}
+            onClick={() => onChange({ lineHeight: stepLineHeight(settings.lineHeight, -1) })}
+          >
             <Icon name="down" />
           </button>
           <output className="stepper-value">{settings.lineHeight.toFixed(1)}</output>
-          <button type="button" aria-label="More line spacing" disabled={settings.lineHeight >= LINE_HEIGHT.max} onClick={() => onChange({ lineHeight: stepLineHeight(settings.lineHeight, 1) })}>
+          <button
+            type="button"
+            aria-label="More line spacing"
+            disabled={settings.lineHeight >= LINE_HEIGHT.max}
+            onClick={() => onChange({ lineHeight: stepLineHeight(settings.lineHeight, 1) })}
+          >
             <Icon name="up" />
           </button>
         </div>

@@ -3,7 +3,14 @@ import type { Settings } from '../../../../preload/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', fontSize: 18, lineHeight: 1.6, fontFamily: 'serif', paneWidth: 400, lastArticle: null };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  fontSize: 18,
+  lineHeight: 1.6,
+  fontFamily: 'serif',
+  paneWidth: 400,
+  lastArticle: null,
+};
 
 /**
  * The reading settings: loaded at start, applied to the document (theme), saved on every change,
