@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, then every Vitest project (unit, e2e, hardening), and one closing line
+ * `npm test`: format check, typecheck, lint, then every Vitest project (unit, e2e, hardening), and one closing line
  * "N passed, N failed, N skipped" summed over all of them, since Vitest prints no such line itself.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,7 @@ function vitest(label, config) {
   const out = join(reports, `${label}.json`);
   const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
   if (config) args.push('--config', config);
-  run(label, 'npx', args);
+  const exitedOk = run(label, 'npx', args);
   if (!existsSync(out)) {
     process.stderr.write(`${label}: no report was written\n`);
     totals.failed++;
@@ -48,8 +48,16 @@ function vitest(label, config) {
   // A suite that failed to load counts as a failure even though none of its tests ran.
   const broken = report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
   totals.failed += broken;
+  // Vitest can exit non-zero with every test green (an unhandled error, a failed hook or teardown, a coverage
+  // threshold): its report then tells nothing of it, so the exit status alone decides.
+  if (!exitedOk) {
+    process.stderr.write(`${label}: vitest exited with a failure status\n`);
+    if (report.numFailedTests + broken === 0) totals.failed++;
+    stepFailed = true;
+  }
 }
 
+step('format', 'npx', ['prettier', '--check', '.']);
 step('typecheck', 'npx', ['tsc', '-b']);
 if (existsSync(join(root, 'eslint.config.js'))) step('lint', 'npx', ['eslint', '.']);
 vitest('unit');
