@@ -64,6 +64,48 @@ const restrictedImports = (options) => ['error', options];
 const noElectron = { name: 'electron', message: `Only main/electron/ may import electron (${LAYERS}).` };
 const noElectronSubpaths = { group: ['electron/*'], message: `Only main/electron/ may import electron (${LAYERS}).` };
 
+/** The renderer may take values from common/'s pure modules, and only types from the schemas (zod) and the contract. */
+const rendererCommon = [
+  {
+    regex: '(^|/)common/schemas(\\.ts)?$',
+    allowTypeImports: true,
+    message: 'renderer/ may only `import type` from common/schemas.ts: zod stays out of the renderer bundle.',
+  },
+  {
+    regex: '(^|/)common/contract(\\.ts)?$',
+    allowTypeImports: true,
+    message: 'renderer/ may only `import type` from common/contract.ts; only the transport (bridge.ts) needs its name lists.',
+  },
+];
+
+/** What every file in main/library may not import, plus the sub-layer rule of its folder. */
+function libraryImports(...extra) {
+  return restrictedImports({
+    paths: [noElectron],
+    patterns: [
+      noElectronSubpaths,
+      {
+        regex: '(^|/)(api|serve|electron)/',
+        message: `main/library/ is the bottom layer: it may not import main/api, main/serve or main/electron (${LAYERS}).`,
+      },
+      { regex: '(^|/)(renderer|preload)(/|$)', message: `main/ may not import the renderer or the preload (${LAYERS}).` },
+      ...extra,
+    ],
+  });
+}
+
+const upward = (regex, layer, allowed) => ({
+  regex,
+  message: `main/library/${layer} may import ${allowed}: that import points up or sideways (README, Architecture).`,
+});
+
+const SQL_OUTSIDE_DB = [
+  {
+    selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+    message: 'SQL lives in main/library/db/ only: add a function there and call it (STYLE.md §3).',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -112,14 +154,6 @@ export default tseslint.config(
     rules: { '@microsoft/sdl/no-insecure-url': 'off' },
   },
   {
-    files: ['main/electron/windowOptions.ts'],
-    rules: { 'no-restricted-syntax': except('webPreferencesLiteral') },
-  },
-  {
-    files: ['main/electron/index.ts'],
-    rules: { 'no-restricted-syntax': except('openExternal') },
-  },
-  {
     // Lint rules test themselves with the very syntax they ban.
     files: ['eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
@@ -135,12 +169,8 @@ export default tseslint.config(
         paths: [{ ...noElectron, message: 'The renderer never imports electron; it talks to main through renderer/src/api.ts.' }],
         patterns: [
           { regex: '(^|/)main(/|$)', message: `renderer/ may not import from main/ (${LAYERS}); go through renderer/src/api.ts.` },
-          { regex: '(^|/)preload/(?!contract(\\.ts)?$)', message: 'renderer/ may import only types from preload/contract.ts.' },
-          {
-            regex: '(^|/)preload/contract(\\.ts)?$',
-            allowTypeImports: true,
-            message: 'renderer/ may only `import type` from preload/contract.ts.',
-          },
+          { regex: '(^|/)preload(/|$)', message: 'renderer/ never imports the preload; what crosses the bridge is in common/.' },
+          ...rendererCommon,
         ],
       }),
     },
@@ -154,7 +184,8 @@ export default tseslint.config(
         paths: [{ ...noElectron, message: 'The renderer never imports electron.' }],
         patterns: [
           { regex: '(^|/)main(/|$)', message: `renderer/ may not import from main/ (${LAYERS}).` },
-          { regex: '(^|/)preload/(?!contract(\\.ts)?$)', message: 'renderer/ may import only preload/contract.ts.' },
+          { regex: '(^|/)preload(/|$)', message: 'renderer/ never imports the preload; what crosses the bridge is in common/.' },
+          rendererCommon[0],
         ],
       }),
     },
@@ -172,8 +203,9 @@ export default tseslint.config(
         ],
         patterns: [
           {
-            regex: '^(?!electron$|\\./contract(\\.ts)?$)',
-            message: 'A sandboxed preload can require only electron (and events, timers, url); it imports electron and ./contract.ts only.',
+            regex: '^(?!electron$|\\.\\./common/contract(\\.ts)?$)',
+            message:
+              'A sandboxed preload can require only electron (and events, timers, url); it imports electron and ../common/contract.ts only.',
           },
         ],
       }),
@@ -181,19 +213,87 @@ export default tseslint.config(
   },
   {
     files: ['main/library/**/*.{ts,mjs}'],
+    rules: { '@typescript-eslint/no-restricted-imports': libraryImports() },
+  },
+  // Inside main/library the layers are, bottom up: text/ (pure text helpers) and model.ts (the import
+  // model), then db/ (all SQL) and import/ (files → documents), then query/ (over db/), then the modules
+  // at the top of main/library that combine them. Each may import only what is below it.
+  {
+    files: ['main/library/text/**/*.ts'],
+    // Tests are integration tests: they may build a library through sync and search.
+    ignores: ['**/*.test.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': libraryImports(upward('^\\.\\./(?!\\.\\./)', 'text/', 'only text/ and common/')) },
+  },
+  {
+    files: ['main/library/db/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': libraryImports(
+        upward('^\\.\\./(?!\\.\\./|text/|model\\.ts$)', 'db/', 'db/, text/, model.ts and common/'),
+      ),
+    },
+  },
+  {
+    files: ['main/library/db/migrations/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': libraryImports(upward('^\\.\\./\\.\\./(?!\\.\\./)', 'db/migrations/', 'db/ only')),
+    },
+  },
+  {
+    files: ['main/library/db/migrations/*/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': libraryImports(upward('^\\.\\./\\.\\./\\.\\./(?!\\.\\./)', 'db/migrations/', 'db/ only')),
+    },
+  },
+  {
+    files: ['main/library/import/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': libraryImports(
+        upward('^\\.\\./(?!\\.\\./|text/|model\\.ts$)', 'import/', 'import/, text/, model.ts and common/'),
+      ),
+    },
+  },
+  {
+    files: ['main/library/query/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': libraryImports(
+        upward('^\\.\\./(?!\\.\\./|text/|db/|model\\.ts$)', 'query/', 'query/, db/, text/, model.ts and common/'),
+      ),
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictedImports({
         paths: [noElectron],
         patterns: [
-          noElectronSubpaths,
           {
-            regex: '(^|/)(api|serve|electron)/',
-            message: `main/library/ is the bottom layer: it may not import main/api, main/serve or main/electron (${LAYERS}).`,
+            regex: '^(?!zod$|\\./|node:test$|vitest$|fast-check$)',
+            message: 'common/ is what every process shares: it imports only itself and zod (tests also vitest and fast-check).',
           },
-          { regex: '(^|/)(renderer|preload/index)', message: `main/ may not import the renderer or the preload (${LAYERS}).` },
         ],
       }),
     },
+  },
+  {
+    // All SQL lives in main/library/db/ (STYLE.md §3). Tests may inspect a database directly; the
+    // benchmark's bare-SQLite baselines are raw SQL on purpose.
+    files: ['main/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    ignores: ['main/library/db/**', '**/*.test.ts'],
+    rules: { 'no-restricted-syntax': [...syntax(...ALL_SYNTAX), ...SQL_OUTSIDE_DB] },
+  },
+  {
+    files: ['main/electron/windowOptions.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': [...except('webPreferencesLiteral'), ...SQL_OUTSIDE_DB] },
+  },
+  {
+    files: ['main/electron/index.ts'],
+    rules: { 'no-restricted-syntax': [...except('openExternal'), ...SQL_OUTSIDE_DB] },
   },
   {
     files: ['main/api/**/*.ts', 'main/serve/**/*.ts', 'main/*.ts'],

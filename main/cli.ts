@@ -8,7 +8,8 @@ import { getArticle } from './library/article.ts';
 import { indexMigrations } from './library/db/migrations/indexMigrations.ts';
 import { openIndexDb } from './library/db/indexDb.ts';
 import { DatabaseOpenError, openDatabase } from './library/db/open.ts';
-import { searchArticles, type SearchResponse } from './library/search.ts';
+import type { SearchResponse } from '../common/contract.ts';
+import { searchArticles } from './library/search.ts';
 import type { SyncReport } from './library/sync.ts';
 import { fromUserCwd } from './paths.ts';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, requestNames, type OffprintBridge } from './contract.ts';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, requestNames, type OffprintBridge } from '../common/contract.ts';
 
 const electron = vi.hoisted(() => {
   const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() };

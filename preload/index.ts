@@ -5,7 +5,14 @@
  * and the contract (which imports nothing); electron-vite bundles it as CommonJS.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventNames, IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, requestNames, type EventName, type OffprintBridge } from './contract.ts';
+import {
+  eventNames,
+  IPC_EVENT_CHANNEL,
+  IPC_REQUEST_CHANNEL,
+  requestNames,
+  type EventName,
+  type OffprintBridge,
+} from '../common/contract.ts';
 
 type Listener = (payload: unknown) => void;
 

@@ -8,8 +8,8 @@
  */
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { checkImport, importInput, loadSeeds } from '../main/library/import/importFuzz.ts';
-import { checkFound, checkQueryRuns, findCase, queryText } from '../main/library/query/queryFuzz.ts';
+import { checkImport, importInput, loadSeeds } from '../test/fuzz/importFuzz.ts';
+import { checkFound, checkQueryRuns, findCase, queryText } from '../test/fuzz/queryFuzz.ts';
 import { syncFolders } from '../main/library/sync.ts';
 import { tempLibrary } from '../main/library/testing.ts';
 

@@ -16,7 +16,7 @@ import { importBytes } from '../../main/library/import/importFile.ts';
 import { readArticleFile } from '../../main/library/import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from '../../main/library/import/scan.ts';
 import type { Document } from '../../main/library/model.ts';
-import { titleKey } from '../../main/library/query/parse.ts';
+import { titleKey } from '../../main/library/text/fold.ts';
 import { syncFolders, toDocument } from '../../main/library/sync.ts';
 import { isPlainParagraphs } from '../../main/library/text/blocks.ts';
 import { indexText } from '../../main/library/text/fold.ts';

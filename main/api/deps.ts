@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { EventName, Events } from '../../preload/contract.ts';
+import type { EventName, Events } from '../../common/contract.ts';
 import type { Indexer } from '../library/indexer.ts';
 import type { FolderSpec } from '../library/sync.ts';
 import type { FolderWatcher } from '../library/watch.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestNames, type Highlight } from '../../preload/contract.ts';
+import { requestNames, type Highlight } from '../../common/contract.ts';
 import { handlers } from './handlers.ts';
-import { schemas } from './schemas.ts';
+import { requestSchemas as schemas } from '../../common/schemas.ts';
 import { testServices, type TestServices } from './testServices.ts';
 
 let t: TestServices;

@@ -1,9 +1,10 @@
-import type { RequestName, Requests, Result } from '../../preload/contract.ts';
+import type { RequestName, Requests, Result } from '../../common/contract.ts';
 import { createLogger } from '../library/log.ts';
 import type { Deps } from './deps.ts';
-import { ApiError, storageErrorCode } from './errors.ts';
+import { OffprintError } from '../library/errors.ts';
+import { storageErrorCode } from './errors.ts';
 import { handlers } from './handlers.ts';
-import { describeIssues, schemas } from './schemas.ts';
+import { describeIssues, requestSchemas as schemas } from '../../common/schemas.ts';
 
 const log = createLogger('api');
 
@@ -29,7 +30,7 @@ export async function dispatch(name: unknown, raw: unknown, deps: Deps): Promise
     if (ms > 200) log.warn('slow request', { name, ms: Math.round(ms) });
     return { ok: true, value };
   } catch (err) {
-    if (err instanceof ApiError) return { ok: false, error: { code: err.code, message: err.message } };
+    if (err instanceof OffprintError) return { ok: false, error: { code: err.code, message: err.message } };
     const storage = storageErrorCode(err);
     if (storage === 'disk-full')
       return { ok: false, error: { code: storage, message: 'The disk is full; free some space. Reading and searching still work.' } };

@@ -1,14 +1,4 @@
-import type { ErrorCode } from '../../preload/contract.ts';
-
-/** An expected failure of a request; dispatch turns it into an error value. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import type { ErrorCode } from '../../common/contract.ts';
 
 /** SQLite's own codes for a full disk or a read-only file, mapped to what the UI can explain. */
 export function storageErrorCode(err: unknown): ErrorCode | null {

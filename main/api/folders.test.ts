@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Folder, IndexStatus } from '../../preload/contract.ts';
+import type { Folder, IndexStatus } from '../../common/contract.ts';
 import { testServices, type TestServices } from './testServices.ts';
 
 let t: TestServices;

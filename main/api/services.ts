@@ -1,17 +1,18 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventName, Events, Result } from '../../preload/contract.ts';
+import type { EventName, Events, Result } from '../../common/contract.ts';
 import { openIndexDb } from '../library/db/indexDb.ts';
+import { articleCount } from '../library/db/library.ts';
 import { addUserFolder } from '../library/db/userFolders.ts';
 import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
 import { Indexer } from '../library/indexer.ts';
 import { createLogger } from '../library/log.ts';
 import type { SyncReport } from '../library/sync.ts';
 import { FolderWatcher } from '../library/watch.ts';
+import { folderSpecs, userFolderSpecs } from '../library/folders.ts';
+import { isWritableDir, openReadOnlyData } from '../library/readOnlyData.ts';
 import type { Deps } from './deps.ts';
 import { dispatch } from './dispatch.ts';
-import { allFolderSpecs, userFolderSpecs } from './handlers.ts';
-import { isWritableDir, openReadOnlyData } from './readOnlyData.ts';
 
 const log = createLogger('services');
 
@@ -59,15 +60,14 @@ export function startServices(options: ServicesOptions): Services {
     workerUrl: options.workerUrl,
     nativeBinding: options.nativeBinding,
     onStatus: (s) => emit('index.changed', s),
-    onChanged: () =>
-      emit('library.changed', { articles: (index.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n }),
+    onChanged: () => emit('library.changed', { articles: articleCount(index.db) }),
   });
   for (const folder of options.extraFolders ?? []) {
     const root = realpathSync(folder);
     addUserFolder(user.db, root, root, now().toISOString());
   }
   const watcher = new FolderWatcher((key) => {
-    const folder = allFolderSpecs(deps).find((f) => f.key === key);
+    const folder = folderSpecs(deps.userDb, deps.bundled).find((f) => f.key === key);
     if (folder) void indexer.sync([folder]).catch((err: Error) => log.warn('re-index failed', { key, message: err.message }));
   });
   const deps: Deps = {
@@ -80,9 +80,9 @@ export function startServices(options: ServicesOptions): Services {
     openExternal: options.openExternal ?? (async () => false),
     emit,
   };
-  const ready = indexer.sync(allFolderSpecs(deps));
+  const ready = indexer.sync(folderSpecs(deps.userDb, deps.bundled));
   // Only the user's folders change under us; the bundled articles change only with an update of the app.
-  for (const f of userFolderSpecs(deps)) watcher.add(f.key, f.root);
+  for (const f of userFolderSpecs(deps.userDb)) watcher.add(f.key, f.root);
   ready.then(
     (r) =>
       log.info('library in sync', {

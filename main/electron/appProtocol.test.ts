@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../api/csp.ts';
+import { CONTENT_SECURITY_POLICY } from '../csp.ts';
 import { appContentSecurityPolicy, appHeaders, assetHeaders, routeAppRequest, routeAssetRequest } from './appProtocol.ts';
 
 let root: string;
@@ -108,7 +108,7 @@ describe('routeAssetRequest', () => {
 });
 
 describe('headers', () => {
-  it('sends the renderer’s CSP from main/api/csp.ts with offprint-asset: added for images only', () => {
+  it('sends the renderer’s CSP from main/csp.ts with offprint-asset: added for images only', () => {
     const csp = appHeaders('text/html; charset=utf-8')['Content-Security-Policy'] ?? '';
     const directives = new Map(csp.split('; ').map((d) => [d.split(' ')[0], d] as const));
     expect(directives.get('img-src')).toContain('offprint-asset:');

@@ -1,6 +1,6 @@
 import { realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
-import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../api/csp.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../csp.ts';
 import { ASSET_SCHEME, isAppUrl } from './origin.ts';
 
 /**
@@ -80,7 +80,7 @@ export function routeAssetRequest(rawUrl: string, method = 'GET'): AppRoute {
   return assetRoute(url.hostname, url.pathname.split('/').slice(1));
 }
 
-/** The renderer's CSP from main/api/csp.ts, with article images from offprint-asset: allowed. */
+/** The renderer's CSP from main/csp.ts, with article images from offprint-asset: allowed. */
 export function appContentSecurityPolicy(csp: string = CONTENT_SECURITY_POLICY): string {
   return csp
     .split(';')

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { eventNames, requestNames } from '../../preload/contract.ts';
+import { eventNames, MENU_COMMANDS, requestNames } from '../../common/contract.ts';
 import { handlers } from '../api/handlers.ts';
-import { schemas } from '../api/schemas.ts';
-import { MENU_COMMANDS } from './menu.ts';
+import { requestSchemas as schemas } from '../../common/schemas.ts';
 
 /** The compiler ties the contract, handlers and schemas together; this catches what slips past it at runtime. */
 describe('the contract', () => {

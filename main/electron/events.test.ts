@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IndexStatus, Settings } from '../../preload/contract.ts';
+import type { IndexStatus, Settings } from '../../common/contract.ts';
 import { routeEvent, taskbarProgress, themeSourceFor, type EventSink } from './events.ts';
 
 const status = (s: Partial<IndexStatus>): IndexStatus => ({

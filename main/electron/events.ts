@@ -1,4 +1,4 @@
-import type { EventName, Events, IndexStatus, Theme } from '../../preload/contract.ts';
+import type { EventName, Events, IndexStatus, Theme } from '../../common/contract.ts';
 
 /**
  * What the desktop does with the services' events, as plain functions over a small sink, so the

@@ -1,4 +1,4 @@
-import { isOpenableUrl } from '../api/handlers.ts';
+import { isOpenableUrl } from '../library/links.ts';
 
 /**
  * The one way a URL leaves the app (checklist #15). handlers.ts has already refused anything but

@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron';
-import type { MenuCommand, Settings } from '../../preload/contract.ts';
+import type { MenuCommand, Settings } from '../../common/contract.ts';
 import type { TypedDispatch } from '../api/dispatch.ts';
 import { startServices, type Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';

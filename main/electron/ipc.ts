@@ -1,5 +1,5 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, type EventName, type Events } from '../../preload/contract.ts';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, type EventName, type Events } from '../../common/contract.ts';
 import type { SenderInfo } from './origin.ts';
 import { answerRequest, eventMessage, type Dispatch } from './requests.ts';
 

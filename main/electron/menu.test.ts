@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { accelerators, MENU_COMMANDS, menuTemplate } from './menu.ts';
+import { MENU_COMMANDS } from '../../common/contract.ts';
+import { accelerators, menuTemplate } from './menu.ts';
 
 type MenuItemConstructorOptions = ReturnType<typeof menuTemplate>[number];
 

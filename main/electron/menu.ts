@@ -1,18 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../preload/contract.ts';
-
-/** Every menu command, so a test can check each one is reachable from the menu. */
-export const MENU_COMMANDS = [
-  'focus-search',
-  'find-in-article',
-  'add-folder',
-  'show-problems',
-  'back',
-  'forward',
-  'open-settings',
-] as const satisfies readonly MenuCommand[];
-type MissingCommand = Exclude<MenuCommand, (typeof MENU_COMMANDS)[number]>;
-export const allCommandsListed: MissingCommand extends never ? true : MissingCommand = true;
+import type { MenuCommand } from '../../common/contract.ts';
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
 import { protocol } from 'electron';
-import { resolveAsset } from '../api/assets.ts';
+import { resolveAsset } from '../library/assets.ts';
 import { appHeaders, assetHeaders, routeAppRequest, routeAssetRequest, type AppRoute } from './appProtocol.ts';
 import { APP_SCHEME, ASSET_SCHEME } from './origin.ts';
 

@@ -1,4 +1,4 @@
-import type { EventName, Events, Result } from '../../preload/contract.ts';
+import type { EventName, Events, Result } from '../../common/contract.ts';
 import { createLogger } from '../library/log.ts';
 import { isTrustedSender, schemeOf, type SenderInfo } from './origin.ts';
 

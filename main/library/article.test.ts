@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryHits } from './article.ts';
-import type { Block } from './model.ts';
+import type { Block } from '../../common/blocks.ts';
 import { syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
-import { blockText } from './text/blocks.ts';
+import { blockText } from '../../common/blocks.ts';
 
 let lib: TempLibrary;
 beforeAll(() => {

@@ -1,36 +1,14 @@
 import type { Database } from 'better-sqlite3';
+import type { Article, BlockHit } from '../../common/contract.ts';
 import { posix } from 'node:path';
 import { getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
-import type { Block } from './model.ts';
+import type { Block } from '../../common/blocks.ts';
 import { compileQuery } from './query/compile.ts';
 import { Matcher } from './query/matcher.ts';
 import { parseQuery } from './query/parse.ts';
-import { blockText } from './text/blocks.ts';
+import { blockText } from '../../common/blocks.ts';
 import { fold } from './text/fold.ts';
 import { documentId } from './prepareFile.ts';
-
-export interface BlockHit {
-  block: number;
-  start: number;
-  end: number;
-  term: number;
-}
-
-export interface ArticleView {
-  id: string;
-  path: string;
-  folder: string;
-  title: string;
-  author: string | null;
-  date: string | null;
-  source: string | null;
-  language: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  tags: string[];
-  wordCount: number;
-  blocks: Block[];
-  hits: BlockHit[];
-}
 
 /** Characters above which an article's blocks are scanned with the matcher's needle regex first. */
 const LONG_ARTICLE = 50_000;
@@ -89,7 +67,7 @@ function foldWithMap(text: string): { folded: string; map: number[] } {
   return { folded, map };
 }
 
-export function toArticleView(row: ArticleRow, blocks: Block[], hits: BlockHit[]): ArticleView {
+export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[]): Article {
   return {
     id: row.id,
     path: row.path,
@@ -107,11 +85,11 @@ export function toArticleView(row: ArticleRow, blocks: Block[], hits: BlockHit[]
   };
 }
 
-export function getArticle(db: Database, id: string, query?: string): ArticleView | null {
+export function getArticle(db: Database, id: string, query?: string): Article | null {
   const row = getArticleRow(db, id);
   if (!row) return null;
   const blocks = rowBlocks(row);
-  return toArticleView(row, blocks, query ? queryHits(db, blocks, query) : []);
+  return toArticle(row, blocks, query ? queryHits(db, blocks, query) : []);
 }
 
 /** A relative link inside an article that points at another imported article of the same folder. */

@@ -1,19 +1,11 @@
 import type { Worker } from 'node:worker_threads';
+import type { IndexStatus } from '../../common/contract.ts';
 import type { FolderSpec, SyncReport } from './sync.ts';
 import type { WorkerMessage, WorkerRequest } from './indexWorker.ts';
 import { createLogger } from './log.ts';
 import { startWorker } from './workers.ts';
 
 const log = createLogger('indexer');
-
-export interface IndexStatus {
-  state: 'idle' | 'indexing' | 'error';
-  done: number;
-  total: number;
-  current: string | null;
-  failed: number;
-  message: string | null;
-}
 
 export interface IndexerOptions {
   dbPath: string;

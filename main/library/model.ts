@@ -1,35 +1,10 @@
-/** The document model every importer produces and the reader renders. */
-
-export type Inline =
-  | { type: 'text'; text: string }
-  | { type: 'emphasis'; children: Inline[] }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'code'; text: string }
-  | { type: 'link'; href: string; children: Inline[] }
-  | { type: 'break' };
-
-export type Block =
-  | { type: 'paragraph'; children: Inline[] }
-  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
-  | { type: 'quote'; children: Inline[] }
-  | { type: 'code'; language: string | null; text: string }
-  | { type: 'figure'; src: string; alt: string; caption: Inline[] }
-  | { type: 'rule' };
+/** What an importer produces: the document model (common/blocks.ts) with the metadata found beside it. */
+import type { DocumentMeta } from '../../common/contract.ts';
 
 export type Format = 'txt' | 'markdown' | 'html';
 
-export interface ImportedDocument {
-  title: string;
-  author: string | null;
-  /** YYYY-MM-DD */
-  date: string | null;
-  source: string | null;
-  language: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  tags: string[];
+export interface ImportedDocument extends DocumentMeta {
   format: Format;
-  blocks: Block[];
 }
 
 /** An imported document once it has a place in a folder. */

@@ -129,6 +129,12 @@ describe('searchArticles across scripts and accents', () => {
     expect(titles('Moon Landing!')[0]).toBe('Moon landing');
   });
 
+  it('finds the exact title through field prefixes and phrases as the parser reads them, in any case', () => {
+    // The title key comes from the parsed query, so `TITLE:` (which the parser takes case-insensitively) is an operator here too.
+    expect(titles('TITLE:moon landing')[0]).toBe('Moon landing');
+    expect(titles('"moon landing"')[0]).toBe('Moon landing');
+  });
+
   it('never puts first an exact title whose article an excluded word rules out', () => {
     // The check binds a rowid beside MATCH; bound as a JS number (REAL), FTS5 ignored it and said yes.
     expect(titles('moon landing -short')).not.toContain('Moon landing');

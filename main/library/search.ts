@@ -3,32 +3,14 @@ import { articleCountBound, getArticleMeta, getArticleTexts, rowidsByTitleKey } 
 import { countMatches, isMatch, matchesByDate, newestMatches, rankedMatches, scoreOf, type RankedRow } from './db/search.ts';
 import { compileQuery, type CompiledQuery } from './query/compile.ts';
 import { Matcher, type TextField } from './query/matcher.ts';
-import { parseQuery, positiveClauses, titleKey } from './query/parse.ts';
-import { snippet, type Segment } from './query/snippet.ts';
-
-export type SearchSort = 'relevance' | 'date';
+import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './query/parse.ts';
+import { snippet } from './query/snippet.ts';
+import type { SearchResponse, SearchResult, SearchSort } from '../../common/contract.ts';
 
 export interface SearchOptions {
   limit?: number;
   offset?: number;
   sort?: SearchSort;
-}
-
-export interface SearchResult {
-  id: string;
-  path: string;
-  title: string;
-  author: string | null;
-  date: string | null;
-  score: number;
-  snippet: Segment[];
-  matched: { fields: TextField[]; terms: string[] };
-}
-
-export interface SearchResponse {
-  total: number;
-  notice: string | null;
-  results: SearchResult[];
 }
 
 /** Added to the score of an article whose title is the query, so it always comes first. */
@@ -53,7 +35,7 @@ interface Pick {
   tier: 1 | 2;
 }
 
-export function prepareQuery(db: Database, q: string): { compiled: CompiledQuery; notes: string[] } {
+export function prepareQuery(db: Database, q: string): { parsed: ParsedQuery; compiled: CompiledQuery; notes: string[] } {
   const parsed = parseQuery(q);
   const notes = [...parsed.notes];
   if (parsed.clauses.length === 0) {
@@ -63,11 +45,11 @@ export function prepareQuery(db: Database, q: string): { compiled: CompiledQuery
   } else if (positiveClauses(parsed).length === 0) {
     notes.push('Every word was excluded with “-”; add a word to search for.');
   }
-  return { compiled: compileQuery(db, parsed), notes };
+  return { parsed, compiled: compileQuery(db, parsed), notes };
 }
 
-function exactTitlePicks(db: Database, q: string, compiled: CompiledQuery, broad: boolean): Pick[] {
-  const key = titleKey(q.replace(/(^|\s)-\S+|\b(title|author):|\bOR\b/gu, ' '));
+function exactTitlePicks(db: Database, parsed: ParsedQuery, compiled: CompiledQuery, broad: boolean): Pick[] {
+  const key = queryTitleKey(parsed);
   if (key === '' || !compiled.tier1) return [];
   const picks: Pick[] = [];
   for (const rowid of rowidsByTitleKey(db, key)) {
@@ -84,7 +66,7 @@ function exactTitlePicks(db: Database, q: string, compiled: CompiledQuery, broad
 
 function page(
   db: Database,
-  q: string,
+  parsed: ParsedQuery,
   compiled: CompiledQuery,
   totals: [number, number],
   sort: SearchSort,
@@ -105,7 +87,7 @@ function page(
   const fetch = fetcher(broad);
   const picks: Pick[] = [];
   const [total1, total2] = totals;
-  const exact = sort === 'relevance' ? exactTitlePicks(db, q, compiled, broad) : [];
+  const exact = sort === 'relevance' ? exactTitlePicks(db, parsed, compiled, broad) : [];
   const exactSet = new Set(exact.map((p) => p.rowid));
   if (offset < exact.length) picks.push(...exact.slice(offset, offset + limit));
   // Tier 1 without the exact-title picks, which are already placed first.
@@ -181,14 +163,14 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const limit = Math.max(0, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
   const sort = options.sort ?? 'relevance';
-  const { compiled, notes } = prepareQuery(db, q);
+  const { parsed, compiled, notes } = prepareQuery(db, q);
   const notice = (extra: string[] = []) => [...notes, ...extra].join(' ') || null;
   if (!compiled.tier1) return { total: 0, notice: notice(), results: [] };
   const total1 = countMatches(db, compiled.tier1);
   // A broad query already has more word matches than anyone pages through; fragments add nothing.
   const total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
   const total = total1 + total2;
-  const picks = page(db, q, compiled, [total1, total2], sort, limit, offset);
+  const picks = page(db, parsed, compiled, [total1, total2], sort, limit, offset);
   // Whole-word matchers have few needles, so their regex is cheap to build and worth it for any body text.
   // A fragment matcher has up to a hundred words, each letter a class of its accented forms: V8 takes
   // 100-200 ms to compile that regex, while tokenizing a result up to its first hits takes well under one.

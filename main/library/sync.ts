@@ -3,6 +3,7 @@ import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
 import { markTermsStale, refreshTerms, termsAreStale } from './db/terms.ts';
 import {
+  beginBulkWrite,
   deleteArticle,
   hasKnownFiles,
   knownFiles,
@@ -174,19 +175,6 @@ class Applier {
   }
 }
 
-function begin(db: Database): () => void {
-  // Checkpoint the WAL less often while importing: each checkpoint syncs the whole file. A crash
-  // still loses nothing committed; the WAL just holds more until the checkpoint at the end.
-  const autocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-  db.pragma('wal_autocheckpoint = 16384');
-  return () => {
-    db.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
-    db.pragma('wal_checkpoint(PASSIVE)');
-    // An import fills the page cache with pages written once; searching needs other pages.
-    db.pragma('shrink_memory');
-  };
-}
-
 const emptyReport = (): SyncReport => ({ added: 0, updated: 0, unchanged: 0, removed: 0, failed: [] });
 
 /**
@@ -196,7 +184,7 @@ const emptyReport = (): SyncReport => ({ added: 0, updated: 0, unchanged: 0, rem
  */
 export function syncFolders(db: Database, folders: readonly FolderSpec[], options: SyncOptions = {}): SyncReport {
   const report = emptyReport();
-  const end = begin(db);
+  const end = beginBulkWrite(db);
   try {
     for (const folder of folders) {
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -224,7 +212,7 @@ export async function syncFoldersParallel(
   options: Omit<SyncOptions, 'readFile'> = {},
 ): Promise<SyncReport> {
   const report = emptyReport();
-  const end = begin(db);
+  const end = beginBulkWrite(db);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let worker: ReturnType<typeof startWorker> | null = null;
   const startParser = () => startWorker(siblingEntry(import.meta.url, 'parseWorker'), {});

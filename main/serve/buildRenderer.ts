@@ -15,7 +15,7 @@ function newestMtime(dir: string): number {
 export function ensureRendererBuilt(root: string): string {
   const out = join(root, 'out', 'renderer');
   const index = join(out, 'index.html');
-  const sources = [join(root, 'renderer'), join(root, 'preload', 'contract.ts')];
+  const sources = [join(root, 'renderer'), join(root, 'common')];
   const sourceTime = Math.max(...sources.filter(existsSync).map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)));
   if (existsSync(index) && statSync(index).mtimeMs >= sourceTime) return out;
   process.stderr.write('Building the renderer…\n');

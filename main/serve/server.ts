@@ -3,9 +3,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { EventName, Events } from '../../preload/contract.ts';
-import { resolveAsset } from '../api/assets.ts';
-import { SECURITY_HEADERS } from '../api/csp.ts';
+import type { EventName, Events } from '../../common/contract.ts';
+import { resolveAsset } from '../library/assets.ts';
+import { SECURITY_HEADERS } from '../csp.ts';
 import type { Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
 

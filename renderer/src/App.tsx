@@ -7,8 +7,10 @@ import { Splitter } from './components/Splitter';
 import { LibraryPane } from './features/library/LibraryPane';
 import { ReaderPane } from './features/reader/ReaderPane';
 import { SearchPanel } from './features/search/SearchPanel';
-import { clampPaneWidth, maxPaneWidth, PANE_WIDTH } from './features/settings/readingMeasures';
-import { DEFAULT_SETTINGS, useSettings } from './features/settings/useSettings';
+import { PANE_WIDTH } from '../../common/settings';
+import { clampPaneWidth, maxPaneWidth } from './features/settings/readingMeasures';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { useSettings } from './features/settings/useSettings';
 import './App.css';
 
 /** The window: library and search beside the reader, with a splitter between them. */

@@ -1,4 +1,4 @@
-import type { OffprintBridge } from '../../preload/contract';
+import type { OffprintBridge } from '../../common/contract';
 import { httpBridge } from './bridge';
 
 declare global {

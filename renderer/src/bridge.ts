@@ -7,7 +7,7 @@ import {
   type RequestName,
   type Requests,
   type Result,
-} from '../../preload/contract';
+} from '../../common/contract';
 
 /**
  * The serve-mode transport: the same contract as the preload's window.offprint, over HTTP to the

@@ -1,3 +1,4 @@
+import { THEMES, themeLabel } from '../../common/settings';
 import { LibraryPage } from './pages/LibraryPage';
 import { ReaderPage } from './pages/ReaderPage';
 import { describe, expect, test } from './support/fixtures';
@@ -40,6 +41,21 @@ describe('reading settings', () => {
     expect(await panel.getByRole('radio', { name: 'Dark', exact: true }).isChecked()).toBe(true);
     await reader.setTheme('Light');
     await eventually(() => html.getAttribute('data-theme')).toBe('light');
+  });
+
+  test('offers exactly the themes of common/settings.ts, and main accepts each one it offers', async ({ page }) => {
+    const reader = new ReaderPage(page);
+    const panel = await reader.openReadingSettings();
+    const theme = panel.getByRole('group', { name: 'Theme' });
+    const offered = await theme.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r as unknown as { value: string }).value));
+    expect(offered).toEqual([...THEMES]);
+    for (const value of THEMES) {
+      const saved = nextApiResponse(page, 'settings.set', (input) => input.theme === value);
+      // The panel may close after a choice; setTheme opens it again as a person would.
+      await reader.setTheme(themeLabel(value));
+      const answer = (await (await saved).json()) as { ok: boolean; value?: { theme: string } };
+      expect(answer).toMatchObject({ ok: true, value: { theme: value } });
+    }
   });
 
   test('follows the system colour scheme when the theme is System', async ({ page }) => {

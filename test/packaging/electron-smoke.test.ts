@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestNames } from '../../preload/contract.ts';
+import { requestNames } from '../../common/contract.ts';
 import { ensureBuilt, root } from './ensureBuilt.ts';
 
 const require = createRequire(import.meta.url);

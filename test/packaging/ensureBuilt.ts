@@ -5,7 +5,7 @@ import { join } from 'node:path';
 /** The repository root (test/packaging/ is two levels down). */
 export const root = join(import.meta.dirname, '..', '..');
 
-const SOURCES = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json'];
+const SOURCES = ['common', 'main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json'];
 const OUTPUTS = ['out/main/index.js', 'out/main/indexWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 function newest(path: string): number {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../preload/contract.ts';
+import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL } from '../../common/contract.ts';
 import { ensureBuilt, root } from './ensureBuilt.ts';
 
 type Listener = (...args: unknown[]) => unknown;

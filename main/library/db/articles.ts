@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Block } from '../model.ts';
+import type { Block } from '../../../common/blocks.ts';
 import { paragraphsFromText } from '../text/blocks.ts';
 import { statementCache } from './statements.ts';
 

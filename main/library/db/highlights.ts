@@ -1,44 +1,35 @@
 import type { Database } from 'better-sqlite3';
+import type { Highlight } from '../../../common/contract.ts';
 import { statementCache } from './statements.ts';
 
-export interface HighlightRow {
-  hid: string;
-  id: string;
-  title: string;
-  block: number;
-  start: number;
-  end: number;
-  quote: string;
-  note: string;
-  created_at: string;
-  updated_at: string;
-}
+/** Columns as the wire names them, so a row is a Highlight as it is. */
+const COLS = 'hid, id, title, block, start, "end", quote, note, created_at AS createdAt, updated_at AS updatedAt';
 
 const statements = statementCache((db) => ({
-  forArticle: db.prepare<[string], HighlightRow>('SELECT * FROM highlights WHERE id = ? ORDER BY block, start'),
-  all: db.prepare<[], HighlightRow>('SELECT * FROM highlights ORDER BY updated_at DESC'),
-  get: db.prepare<[string], HighlightRow>('SELECT * FROM highlights WHERE hid = ?'),
+  forArticle: db.prepare<[string], Highlight>(`SELECT ${COLS} FROM highlights WHERE id = ? ORDER BY block, start`),
+  all: db.prepare<[], Highlight>(`SELECT ${COLS} FROM highlights ORDER BY updated_at DESC`),
+  get: db.prepare<[string], Highlight>(`SELECT ${COLS} FROM highlights WHERE hid = ?`),
   insert: db.prepare(
     `INSERT INTO highlights (hid, id, title, block, start, end, quote, note, created_at, updated_at)
-     VALUES (@hid, @id, @title, @block, @start, @end, @quote, @note, @created_at, @updated_at)`,
+     VALUES (@hid, @id, @title, @block, @start, @end, @quote, @note, @createdAt, @updatedAt)`,
   ),
   setNote: db.prepare<[string, string, string]>('UPDATE highlights SET note = ?, updated_at = ? WHERE hid = ?'),
   remove: db.prepare<[string]>('DELETE FROM highlights WHERE hid = ?'),
 }));
 
-export function highlightsFor(db: Database, id: string): HighlightRow[] {
+export function highlightsFor(db: Database, id: string): Highlight[] {
   return statements(db).forArticle.all(id);
 }
 
-export function allHighlights(db: Database): HighlightRow[] {
+export function allHighlights(db: Database): Highlight[] {
   return statements(db).all.all();
 }
 
-export function getHighlight(db: Database, hid: string): HighlightRow | undefined {
+export function getHighlight(db: Database, hid: string): Highlight | undefined {
   return statements(db).get.get(hid);
 }
 
-export function insertHighlight(db: Database, row: HighlightRow): void {
+export function insertHighlight(db: Database, row: Highlight): void {
   statements(db).insert.run(row);
 }
 

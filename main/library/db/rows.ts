@@ -1,5 +1,5 @@
 import type { Document } from '../model.ts';
-import { titleKey } from '../query/parse.ts';
+import { titleKey } from '../text/fold.ts';
 import { isPlainParagraphs } from '../text/blocks.ts';
 import { indexText } from '../text/fold.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../model.ts';
+import type { Block } from '../../../common/blocks.ts';
 import { documentText } from '../text/blocks.ts';
 import { blocksFromDom, safeHref, safeImageSrc } from './domBlocks.ts';
 

@@ -1,4 +1,4 @@
-import type { Block, Inline } from '../model.ts';
+import type { Block, Inline } from '../../../common/blocks.ts';
 
 /**
  * Turns a parsed HTML tree into Offprint's block model. Only known elements become blocks or

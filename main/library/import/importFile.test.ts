@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatOf, guessScript, importBytes } from './importFile.ts';
-import { checkImport, importInput, loadSeeds } from './importFuzz.ts';
+import { checkImport, importInput, loadSeeds } from '../../../test/fuzz/importFuzz.ts';
 import { recordHardening } from '../../../test/hardening/summary.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

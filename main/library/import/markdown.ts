@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
 import { parseHTML } from 'linkedom';
 import type { ImportResult } from '../model.ts';
-import { inlineText } from '../text/blocks.ts';
+import { inlineText } from '../../../common/blocks.ts';
 import { normalizeDate } from './dates.ts';
 import { blocksFromDom, safeHref } from './domBlocks.ts';
 

@@ -1,4 +1,5 @@
-import type { Block, ImportResult } from '../model.ts';
+import type { ImportResult } from '../model.ts';
+import type { Block } from '../../../common/blocks.ts';
 import { parseDateLine } from './dates.ts';
 
 const BY_LINE = /^by\s+(\S.{0,120})$/iu;

@@ -7,7 +7,7 @@ import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
 import { compileQuery } from './compile.ts';
 import { parseQuery } from './parse.ts';
-import { checkFound, checkQueryRuns, findCase, queryText } from './queryFuzz.ts';
+import { checkFound, checkQueryRuns, findCase, queryText } from '../../../test/fuzz/queryFuzz.ts';
 import { recordHardening } from '../../../test/hardening/summary.ts';
 
 let lib: TempLibrary;

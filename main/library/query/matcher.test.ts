@@ -9,7 +9,7 @@ import { fold, indexText, tokens } from '../text/fold.ts';
 import { compileQuery, type CompiledQuery, type CompiledTerm } from './compile.ts';
 import { Matcher, type Hit, type TextField } from './matcher.ts';
 import { parseQuery } from './parse.ts';
-import { queryText } from './queryFuzz.ts';
+import { queryText } from '../../../test/fuzz/queryFuzz.ts';
 
 let lib: TempLibrary;
 /** A bare FTS5 table configured like the index, to compare the matcher with what FTS5 matches. */

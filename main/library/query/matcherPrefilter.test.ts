@@ -8,7 +8,7 @@ import { tokens } from '../text/fold.ts';
 import { compileQuery } from './compile.ts';
 import { Matcher } from './matcher.ts';
 import { parseQuery } from './parse.ts';
-import { queryText } from './queryFuzz.ts';
+import { queryText } from '../../../test/fuzz/queryFuzz.ts';
 
 const db = new Database(':memory:');
 migrate(db, indexMigrations);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_CHARS, MAX_TERMS, parseQuery, titleKey } from './parse.ts';
-import { queryText } from './queryFuzz.ts';
+import { titleKey } from '../text/fold.ts';
+import { MAX_QUERY_CHARS, MAX_TERMS, parseQuery } from './parse.ts';
+import { queryText } from '../../../test/fuzz/queryFuzz.ts';
 
 const shape = (q: string) =>
   parseQuery(q).clauses.map((c) => ({ neg: c.isNegated, terms: c.terms.map((t) => [t.tokens.join(' '), t.isPhrase, t.field]) }));

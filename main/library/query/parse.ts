@@ -135,11 +135,11 @@ export function positiveClauses(q: ParsedQuery): Clause[] {
   return q.clauses.filter((c) => !c.isNegated);
 }
 
-/** Folded form of a whole string, for exact-title comparison. */
-export function titleKey(text: string): string {
-  const parts: string[] = [];
-  for (const t of tokens(text)) parts.push(t.term);
-  return parts.join(' ');
+/** The title a query names, as `titleKey` folds titles: its searched words in order, without operators or excluded words. */
+export function queryTitleKey(q: ParsedQuery): string {
+  return positiveClauses(q)
+    .flatMap((c) => c.terms.flatMap((t) => t.tokens))
+    .join(' ');
 }
 
 export { fold };

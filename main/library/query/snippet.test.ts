@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Hit } from './matcher.ts';
-import { snippet, type Segment } from './snippet.ts';
+import type { Segment } from '../../../common/contract.ts';
+import { snippet } from './snippet.ts';
 
 const squash = (s: string): string => s.replace(/\s+/gu, ' ');
 const body = (segs: Segment[]): Segment[] => segs.filter((s, i) => !(s.text === '…' && !s.hit && (i === 0 || i === segs.length - 1)));

@@ -1,9 +1,5 @@
+import type { Segment } from '../../../common/contract.ts';
 import type { Hit } from './matcher.ts';
-
-export interface Segment {
-  text: string;
-  hit: boolean;
-}
 
 const WINDOW = 180;
 

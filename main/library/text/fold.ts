@@ -71,3 +71,10 @@ export function* tokens(text: string): Generator<Token> {
     yield { term: fold(raw), start: m.index, end: m.index + raw.length, spaceless: m[1] !== undefined };
   }
 }
+
+/** Folded form of a whole string, for exact-title comparison. */
+export function titleKey(text: string): string {
+  const parts: string[] = [];
+  for (const t of tokens(text)) parts.push(t.term);
+  return parts.join(' ');
+}

@@ -1,5 +1,5 @@
 import { useEffect, useEffectEvent } from 'react';
-import type { EventName, Events } from '../../../preload/contract';
+import type { EventName, Events } from '../../../common/contract';
 import { api } from '../api';
 
 /** Subscribes to one event from main for the life of the component. */

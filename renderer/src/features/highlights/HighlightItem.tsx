@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Highlight } from '../../../../preload/contract';
+import type { Highlight } from '../../../../common/contract';
 import { Button } from '../../components/Button';
 import { IconButton } from '../../components/IconButton';
 

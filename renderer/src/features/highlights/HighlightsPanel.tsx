@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Highlight } from '../../../../preload/contract';
+import type { Highlight } from '../../../../common/contract';
 import { api } from '../../api';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';

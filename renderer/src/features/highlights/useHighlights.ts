@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Highlight } from '../../../../preload/contract';
+import type { Highlight } from '../../../../common/contract';
 import { api } from '../../api';
 import type { BlockRange } from '../reader/selection';
 

@@ -1,4 +1,4 @@
-import type { ArticleSummary } from '../../../../preload/contract';
+import type { ArticleSummary } from '../../../../common/contract';
 import { progressLabel } from '../../app/format';
 import './ContinueShelf.css';
 

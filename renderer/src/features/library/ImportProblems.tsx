@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ImportProblem } from '../../../../preload/contract';
+import type { ImportProblem } from '../../../../common/contract';
 import { Icon } from '../../components/Icon';
 import { usePopover } from '../../components/usePopover';
 import { useApiEvent } from '../../app/useApiEvent';

@@ -1,4 +1,4 @@
-import type { IndexStatus } from '../../../../preload/contract';
+import type { IndexStatus } from '../../../../common/contract';
 import { formatCount } from '../../app/format';
 
 /** How the index is doing: a progress bar and the file being read while indexing, else a summary. */

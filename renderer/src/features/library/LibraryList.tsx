@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ArticleSummary } from '../../../../preload/contract';
+import type { ArticleSummary } from '../../../../common/contract';
 import { nextIndex } from '../../components/listNavigation';
 import { LibraryRow } from './LibraryRow';
 import './LibraryList.css';

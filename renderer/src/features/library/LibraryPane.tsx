@@ -1,5 +1,5 @@
 import { useCallback, useId, useState } from 'react';
-import type { ArticleSummary, LibrarySort } from '../../../../preload/contract';
+import type { ArticleSummary, LibrarySort } from '../../../../common/contract';
 import { Notice } from '../../components/Notice';
 import { ContinueShelf } from './ContinueShelf';
 import { FolderManager } from './FolderManager';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ArticleSummary } from '../../../../preload/contract';
+import type { ArticleSummary } from '../../../../common/contract';
 import { formatDate, progressLabel } from '../../app/format';
 import { sourceLabel } from '../reader/links';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ArticleSummary } from '../../../../preload/contract';
+import type { ArticleSummary } from '../../../../common/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 

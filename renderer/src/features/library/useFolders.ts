@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Folder } from '../../../../preload/contract';
+import type { Folder } from '../../../../common/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 

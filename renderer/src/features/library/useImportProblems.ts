@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportProblem } from '../../../../preload/contract';
+import type { ImportProblem } from '../../../../common/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 

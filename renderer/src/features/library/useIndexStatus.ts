@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { IndexStatus } from '../../../../preload/contract';
+import type { IndexStatus } from '../../../../common/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticleSummary, LibrarySort } from '../../../../preload/contract';
+import type { ArticleSummary, LibrarySort } from '../../../../common/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 import { PAGE_SIZE, pagesFor } from './pages';

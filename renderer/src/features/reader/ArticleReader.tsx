@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
-import type { Article, Highlight, ReadingPosition, Settings } from '../../../../preload/contract';
+import type { Article, Highlight, ReadingPosition, Settings } from '../../../../common/contract';
 import { scrollBehavior } from '../../app/keys';
 import { Notice } from '../../components/Notice';
 import { HighlightsPanel } from '../highlights/HighlightsPanel';
@@ -7,7 +7,7 @@ import { SelectionToolbar } from '../highlights/SelectionToolbar';
 import { useHighlights } from '../highlights/useHighlights';
 import { useSelectionRange } from '../highlights/useSelectionRange';
 import { ArticleView } from './ArticleView';
-import { blockText } from './blockText';
+import { blockText } from '../../../../common/blocks';
 import { decorationsByBlock } from './decorate';
 import { HitBar } from './HitBar';
 import { LinkDialog } from './LinkDialog';

@@ -1,5 +1,5 @@
 import type { CSSProperties, Ref } from 'react';
-import type { Article, Settings } from '../../../../preload/contract';
+import type { Article, Settings } from '../../../../common/contract';
 import { formatDate, readingTime } from '../../app/format';
 import { ArticleLink } from './ArticleLink';
 import { BlockView } from './BlockView';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Block } from '../../../../preload/contract';
+import type { Block } from '../../../../common/contract';
 import type { BlockDecorations } from './decorate';
 import { FigureBlock } from './FigureBlock';
 import type { LinkKind } from './links';

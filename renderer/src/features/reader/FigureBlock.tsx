@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Block } from '../../../../preload/contract';
+import type { Block } from '../../../../common/contract';
 import { isDesktop } from '../../api';
 import { Icon } from '../../components/Icon';
-import { figureTextRuns, inlineText } from './blockText';
+import { figureTextRuns, inlineText } from '../../../../common/blocks';
 import { assetUrl, isRemoteSrc, sourceLabel } from './links';
 import { renderRuns, type InlineContext } from './renderInline';
 

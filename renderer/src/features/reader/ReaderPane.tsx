@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { Article, Settings } from '../../../../preload/contract';
+import type { Article, Settings } from '../../../../common/contract';
 import { useApiEvent } from '../../app/useApiEvent';
 import type { ReaderEntry } from '../../app/useReaderHistory';
 import type { ReaderPanel } from './ArticleReader';

@@ -1,4 +1,4 @@
-import type { Settings } from '../../../../preload/contract';
+import type { Settings } from '../../../../common/contract';
 import { IconButton } from '../../components/IconButton';
 import { ReadingSettings } from '../settings/ReadingSettings';
 import type { ReaderPanel } from './ArticleReader';

@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import type { Article, Settings } from '../../../../preload/contract';
+import type { Article, Settings } from '../../../../common/contract';
 import { Notice } from '../../components/Notice';
 import type { ReaderEntry } from '../../app/useReaderHistory';
 import { ArticleReader, type ReaderPanel } from './ArticleReader';

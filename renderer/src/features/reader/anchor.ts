@@ -1,4 +1,4 @@
-import type { TextAnchor } from '../../../../preload/contract';
+import type { TextAnchor } from '../../../../common/contract';
 
 /** How many characters of text a saved position keeps to find its place again. */
 export const QUOTE_LENGTH = 40;

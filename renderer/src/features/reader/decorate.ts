@@ -1,4 +1,4 @@
-import type { BlockHit, Highlight } from '../../../../preload/contract';
+import type { BlockHit, Highlight } from '../../../../common/contract';
 
 /** A query or find hit inside one block; `term` groups the marks of one hit. */
 export interface HitRange {

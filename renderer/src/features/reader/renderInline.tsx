@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import type { Inline } from '../../../../preload/contract';
+import type { Inline } from '../../../../common/contract';
 import { splitRange, type BlockDecorations } from './decorate';
 import { ArticleLink } from './ArticleLink';
 import type { LinkKind } from './links';

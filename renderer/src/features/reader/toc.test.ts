@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../../../preload/contract';
+import type { Article } from '../../../../common/contract';
 import { tocEntries } from './toc';
 
 const article = (blocks: Article['blocks']): Article => ({

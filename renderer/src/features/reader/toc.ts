@@ -1,5 +1,5 @@
-import type { Article } from '../../../../preload/contract';
-import { inlineText } from './blockText';
+import type { Article } from '../../../../common/contract';
+import { inlineText } from '../../../../common/blocks';
 
 /** A heading in the article, for the table of contents. */
 export interface TocEntry {

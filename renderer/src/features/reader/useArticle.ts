@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Article, ReadingPosition } from '../../../../preload/contract';
+import type { Article, ReadingPosition } from '../../../../common/contract';
 import { api } from '../../api';
 
 export type ArticleState =

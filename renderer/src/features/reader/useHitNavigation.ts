@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { BlockHit } from '../../../../preload/contract';
+import type { BlockHit } from '../../../../common/contract';
 import { scrollBehavior } from '../../app/keys';
 import { hitTerms, stepIndex } from './decorate';
 

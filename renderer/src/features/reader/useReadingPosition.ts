@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import type { Article, ReadingPosition, TextAnchor } from '../../../../preload/contract';
+import type { Article, ReadingPosition, TextAnchor } from '../../../../common/contract';
 import { api } from '../../api';
 import { makeAnchor, resolveAnchor, scrollProgress } from './anchor';
 import { offsetAtTop, scrollToOffset } from './domOffsets';

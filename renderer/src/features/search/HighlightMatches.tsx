@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Highlight } from '../../../../preload/contract';
+import type { Highlight } from '../../../../common/contract';
 
 const FIRST = 3;
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SearchResult } from '../../../../preload/contract';
+import type { SearchResult } from '../../../../common/contract';
 
 const FIELD_NAMES = { title: 'the title', author: 'the author', body: 'the text' } as const;
 

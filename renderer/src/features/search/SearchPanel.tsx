@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { Highlight, SearchResult, SearchSort } from '../../../../preload/contract';
+import type { Highlight, SearchResult, SearchSort } from '../../../../common/contract';
 import { useApiEvent } from '../../app/useApiEvent';
 import { hasModifier, isEditableTarget } from '../../app/keys';
 import { SearchBox } from './SearchBox';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { SearchResult } from '../../../../preload/contract';
+import type { SearchResult } from '../../../../common/contract';
 import { formatDate } from '../../app/format';
 import { MatchedWhy } from './MatchedWhy';
 import { Snippet } from './Snippet';

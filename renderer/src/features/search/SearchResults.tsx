@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { Highlight, SearchResult, SearchSort } from '../../../../preload/contract';
+import type { Highlight, SearchResult, SearchSort } from '../../../../common/contract';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { nextIndex } from '../../components/listNavigation';

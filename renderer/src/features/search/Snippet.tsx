@@ -1,4 +1,4 @@
-import type { Segment } from '../../../../preload/contract';
+import type { Segment } from '../../../../common/contract';
 
 /** A search snippet: plain text with the hit terms in <mark>, built from segments, never from HTML. */
 export function Snippet({ segments }: { segments: Segment[] }) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Highlight, SearchResponse, SearchSort } from '../../../../preload/contract';
+import type { Highlight, SearchResponse, SearchSort } from '../../../../common/contract';
 import { api } from '../../api';
 import { createLatestGate } from './latest';
 

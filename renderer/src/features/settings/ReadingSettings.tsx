@@ -1,22 +1,12 @@
 import { useId } from 'react';
-import type { Settings, Theme } from '../../../../preload/contract';
+import type { Settings } from '../../../../common/contract';
+import { FONT_FAMILIES, FONT_FAMILY_LABELS, FONT_SIZE, LINE_HEIGHT, THEMES, themeLabel } from '../../../../common/settings';
 import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
 import { usePopover } from '../../components/usePopover';
 import { useApiEvent } from '../../app/useApiEvent';
-import { FONT_SIZE, LINE_HEIGHT, stepFontSize, stepLineHeight } from './readingMeasures';
+import { stepFontSize, stepLineHeight } from './readingMeasures';
 import './ReadingSettings.css';
-
-const THEMES: { value: Theme; label: string }[] = [
-  { value: 'light', label: 'Light' },
-  { value: 'sepia', label: 'Sepia' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'system', label: 'System' },
-];
-const FONTS: { value: Settings['fontFamily']; label: string }[] = [
-  { value: 'serif', label: 'Serif' },
-  { value: 'sans', label: 'Sans-serif' },
-];
 
 interface Props {
   settings: Settings;
@@ -52,16 +42,16 @@ export function ReadingSettings({ settings, onChange }: Props) {
         <fieldset className="segmented">
           <legend>Theme</legend>
           <div className="segmented-options">
-            {THEMES.map((t) => (
-              <label key={t.value} className={`segment theme-swatch theme-swatch-${t.value}`}>
+            {THEMES.map((theme) => (
+              <label key={theme} className={`segment theme-swatch theme-swatch-${theme}`}>
                 <input
                   type="radio"
                   name={`${panelId}-theme`}
-                  value={t.value}
-                  checked={settings.theme === t.value}
-                  onChange={() => onChange({ theme: t.value })}
+                  value={theme}
+                  checked={settings.theme === theme}
+                  onChange={() => onChange({ theme })}
                 />
-                <span>{t.label}</span>
+                <span>{themeLabel(theme)}</span>
               </label>
             ))}
           </div>
@@ -69,16 +59,16 @@ export function ReadingSettings({ settings, onChange }: Props) {
         <fieldset className="segmented">
           <legend>Typeface</legend>
           <div className="segmented-options">
-            {FONTS.map((f) => (
-              <label key={f.value} className={`segment font-${f.value}`}>
+            {FONT_FAMILIES.map((fontFamily) => (
+              <label key={fontFamily} className={`segment font-${fontFamily}`}>
                 <input
                   type="radio"
                   name={`${panelId}-font`}
-                  value={f.value}
-                  checked={settings.fontFamily === f.value}
-                  onChange={() => onChange({ fontFamily: f.value })}
+                  value={fontFamily}
+                  checked={settings.fontFamily === fontFamily}
+                  onChange={() => onChange({ fontFamily })}
                 />
-                <span>{f.label}</span>
+                <span>{FONT_FAMILY_LABELS[fontFamily]}</span>
               </label>
             ))}
           </div>

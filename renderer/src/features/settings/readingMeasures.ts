@@ -1,7 +1,5 @@
-/** Limits and steps for the reading controls; main accepts the same ranges. */
-export const FONT_SIZE = { min: 12, max: 32, step: 1 } as const;
-export const LINE_HEIGHT = { min: 1.2, max: 2.4, step: 0.1 } as const;
-export const PANE_WIDTH = { min: 260, max: 1200, step: 16, readerMin: 420 } as const;
+/** Steps and bounds for the reading controls, within the limits main checks (common/settings.ts). */
+import { FONT_SIZE, LINE_HEIGHT, PANE_WIDTH } from '../../../../common/settings';
 
 const clamp = (v: number, min: number, max: number) => Math.min(max, Math.max(min, v));
 

@@ -1,16 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../../preload/contract';
+import type { Settings } from '../../../../common/contract';
+import { DEFAULT_SETTINGS } from '../../../../common/settings';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  fontSize: 18,
-  lineHeight: 1.6,
-  fontFamily: 'serif',
-  paneWidth: 400,
-  lastArticle: null,
-};
 
 /**
  * The reading settings: loaded at start, applied to the document (theme), saved on every change,

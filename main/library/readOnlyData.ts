@@ -1,13 +1,13 @@
 import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IndexStatus } from '../../preload/contract.ts';
-import { indexMigrations } from '../library/db/migrations/indexMigrations.ts';
-import { userMigrations } from '../library/db/migrations/userMigrations.ts';
-import { openDatabase, type Db } from '../library/db/open.ts';
-import type { Migration } from '../library/db/migrate.ts';
-import type { Deps } from './deps.ts';
-import { ApiError } from './errors.ts';
+import type { IndexStatus } from '../../common/contract.ts';
+import { indexMigrations } from './db/migrations/indexMigrations.ts';
+import { userMigrations } from './db/migrations/userMigrations.ts';
+import { openDatabase, type Db } from './db/open.ts';
+import type { Migration } from './db/migrate.ts';
+import type { Indexer } from './indexer.ts';
+import { OffprintError } from './errors.ts';
 
 /** True when Offprint may write its databases into `dir` (false for a read-only disk or folder). */
 export function isWritableDir(dir: string): boolean {
@@ -22,7 +22,7 @@ export function isWritableDir(dir: string): boolean {
 export interface ReadOnlyData {
   indexDb: Db;
   userDb: Db;
-  indexer: Deps['indexer'];
+  indexer: Pick<Indexer, 'status' | 'sync' | 'remove'>;
   notice: string;
   close: () => void;
 }
@@ -46,7 +46,7 @@ export function openReadOnlyData(dataDir: string, options: { nativeBinding?: str
   const userDb = open('user.db', userMigrations);
   const message = `The data folder ${dataDir} is read-only: Offprint can read and search what it has, but cannot import articles or save positions, highlights or settings until the folder is writable.`;
   const refuse = async (): Promise<never> => {
-    throw new ApiError('read-only', message);
+    throw new OffprintError('read-only', message);
   };
   const status: IndexStatus = { state: 'error', done: 0, total: 0, current: null, failed: 0, message };
   return {

@@ -1,18 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { statementCache } from './db/statements.ts';
+import type { ArticleSummary, ImportProblem, LibrarySort } from '../../../common/contract.ts';
+import { statementCache } from './statements.ts';
 
-/** The library view's queries: all articles, sorted, optionally one folder's. */
-export interface LibraryRow {
-  id: string;
-  title: string;
-  author: string | null;
-  date: string | null;
-  source: string | null;
-  folder: string;
-  word_count: number;
-}
+/** The library view's queries: all articles, sorted, optionally one folder's. A row is a summary less the reading progress, which user.db holds. */
+export type LibraryRow = Omit<ArticleSummary, 'progress'>;
 
-const COLS = 'id, title, author, date, source, folder, word_count';
+const COLS = 'id, title, author, date, source, folder, word_count AS wordCount';
 const statements = statementCache((db) => ({
   byTitle: db.prepare<[string | null, string | null, number, number], LibraryRow>(
     `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY title_key, rowid LIMIT ? OFFSET ?`,
@@ -23,14 +16,13 @@ const statements = statementCache((db) => ({
   count: db.prepare<[string | null, string | null], { n: number }>('SELECT count(*) AS n FROM articles WHERE (? IS NULL OR folder = ?)'),
   summary: db.prepare<[string], LibraryRow>(`SELECT ${COLS} FROM articles WHERE id = ?`),
   folderCounts: db.prepare<[], { folder: string; n: number }>('SELECT folder, count(*) AS n FROM articles GROUP BY folder'),
-  problems: db.prepare<[], { folder: string; path: string; reason: string }>(
-    'SELECT folder, path, reason FROM import_errors ORDER BY folder, relpath',
-  ),
+  folderRoot: db.prepare<[string], { root: string }>('SELECT root FROM folders WHERE key = ?'),
+  problems: db.prepare<[], ImportProblem>('SELECT folder, path, reason FROM import_errors ORDER BY folder, relpath'),
 }));
 
 export function listLibrary(
   db: Database,
-  sort: 'title' | 'date',
+  sort: LibrarySort,
   limit: number,
   offset: number,
   folder: string | null,
@@ -52,6 +44,15 @@ export function folderCounts(db: Database): Map<string, number> {
   );
 }
 
-export function importProblems(db: Database): { folder: string; path: string; reason: string }[] {
+export function importProblems(db: Database): ImportProblem[] {
   return statements(db).problems.all();
+}
+
+export function articleCount(db: Database): number {
+  return statements(db).count.get(null, null)!.n;
+}
+
+/** Where an indexed folder lives on disk, or undefined for a key the index does not know. */
+export function folderRoot(db: Database, key: string): string | undefined {
+  return statements(db).folderRoot.get(key)?.root;
 }

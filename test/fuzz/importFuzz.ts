@@ -7,11 +7,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import type { Block, ImportErrorCode, ImportResult, Inline } from '../model.ts';
-import { formatOf, importBytes } from './importFile.ts';
-import { safeHref } from './domBlocks.ts';
+import type { ImportErrorCode, ImportResult } from '../../main/library/model.ts';
+import type { Block, Inline } from '../../common/blocks.ts';
+import { formatOf, importBytes } from '../../main/library/import/importFile.ts';
+import { safeHref } from '../../main/library/import/domBlocks.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ERROR_CODES = new Set<ImportErrorCode>([
   'binary',
   'empty',

@@ -5,11 +5,11 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { searchArticles } from '../search.ts';
-import { syncFolders } from '../sync.ts';
-import type { TempLibrary } from '../testing.ts';
-import { compileQuery } from './compile.ts';
-import { parseQuery } from './parse.ts';
+import { searchArticles } from '../../main/library/search.ts';
+import { syncFolders } from '../../main/library/sync.ts';
+import type { TempLibrary } from '../../main/library/testing.ts';
+import { compileQuery } from '../../main/library/query/compile.ts';
+import { parseQuery } from '../../main/library/query/parse.ts';
 import type { Database } from 'better-sqlite3';
 
 const SYNTAX = [

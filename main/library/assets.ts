@@ -1,8 +1,8 @@
 import { realpathSync, statSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { getArticleRow } from '../library/db/articles.ts';
-import { statementCache } from '../library/db/statements.ts';
+import { getArticleRow } from './db/articles.ts';
+import { folderRoot } from './db/library.ts';
 
 const IMAGE_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -13,8 +13,6 @@ const IMAGE_TYPES: Record<string, string> = {
   '.avif': 'image/avif',
   '.bmp': 'image/bmp',
 };
-
-const folderRoot = statementCache((db) => ({ root: db.prepare<[string], { root: string }>('SELECT root FROM folders WHERE key = ?') }));
 
 /**
  * Resolves an article's local image (a relative src) to a file inside the article's folder, or null.
@@ -30,7 +28,7 @@ export function resolveAsset(
   const row = getArticleRow(db, articleId);
   if (!row || src === '' || isAbsolute(src) || /^[a-z][a-z0-9+.-]*:/iu.test(src) || src.includes('\0')) return null;
   const type = IMAGE_TYPES[extname(src.split(/[?#]/u)[0]!).toLowerCase()];
-  const root = folderRoot(db).root.get(row.folder)?.root;
+  const root = folderRoot(db, row.folder);
   if (!type || !root) return null;
   try {
     const realRoot = realpathSync(root);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../../preload/contract';
-import { blockText, inlineText } from './blockText';
+import type { Block } from './blocks.ts';
+import { blockText, inlineText } from './blocks.ts';
 
 describe('blockText', () => {
   it('concatenates nested inline runs and turns a break into a newline', () => {

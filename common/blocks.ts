@@ -1,4 +1,25 @@
-import type { Block, Inline } from '../../../../preload/contract';
+/**
+ * The document model every importer produces, main stores and the renderer draws, and the one
+ * definition of a block's plain text: hit and highlight offsets (UTF-16) cross the bridge as positions
+ * in that text, so main (which finds them) and the renderer (which marks them) must agree exactly.
+ */
+
+export type Inline =
+  | { type: 'text'; text: string }
+  | { type: 'emphasis'; children: Inline[] }
+  | { type: 'strong'; children: Inline[] }
+  | { type: 'code'; text: string }
+  | { type: 'link'; href: string; children: Inline[] }
+  | { type: 'break' };
+
+export type Block =
+  | { type: 'paragraph'; children: Inline[] }
+  | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
+  | { type: 'list'; ordered: boolean; items: Inline[][] }
+  | { type: 'quote'; children: Inline[] }
+  | { type: 'code'; language: string | null; text: string }
+  | { type: 'figure'; src: string; alt: string; caption: Inline[] }
+  | { type: 'rule' };
 
 /** The plain text of inline runs: text and code as they are, a break as '\n'. */
 export function inlineText(runs: readonly Inline[]): string {
@@ -30,10 +51,7 @@ export function figureTextRuns(block: Extract<Block, { type: 'figure' }>): Inlin
   return block.alt === '' ? [] : [{ type: 'text', text: block.alt }];
 }
 
-/**
- * The plain text of one block, exactly as main computes it: hit and highlight offsets (UTF-16)
- * point into this string, and the rendered block must produce the same text.
- */
+/** The plain text of one block; the rendered block produces the same text, and offsets point into it. */
 export function blockText(block: Block): string {
   switch (block.type) {
     case 'paragraph':

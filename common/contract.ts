@@ -1,0 +1,217 @@
+/**
+ * The bridge between the renderer and main: every request with its input and output, every event with
+ * its payload, and the lists of names. Inputs are inferred from the zod schemas in ./schemas.ts (imported
+ * for their types only, so this module has no run-time dependency and the sandboxed preload, the serve
+ * transport and the renderer can all import its values).
+ */
+import type { z } from 'zod';
+import type { Block } from './blocks.ts';
+import type { Result } from './result.ts';
+import type { RequestSchemas, Settings, TextAnchor } from './schemas.ts';
+
+export type { Block, Inline } from './blocks.ts';
+export type { ErrorCode, Result } from './result.ts';
+export type { HighlightExportFormat, LibrarySort, SearchSort, Settings, TextAnchor } from './schemas.ts';
+export type { FontFamily, Theme } from './settings.ts';
+
+export interface Segment {
+  text: string;
+  hit: boolean;
+}
+
+export type MatchField = 'title' | 'author' | 'body';
+
+export interface SearchResult {
+  id: string;
+  path: string;
+  title: string;
+  author: string | null;
+  date: string | null;
+  score: number;
+  snippet: Segment[];
+  matched: { fields: MatchField[]; terms: string[] };
+}
+
+export interface SearchResponse {
+  total: number;
+  notice: string | null;
+  results: SearchResult[];
+}
+
+/** A hit in an article: UTF-16 offsets into the plain text of block `block`; `term` groups the marks of one hit. */
+export interface BlockHit {
+  block: number;
+  start: number;
+  end: number;
+  term: number;
+}
+
+/** What an article says about itself (front matter, HTML meta, the first heading): found at import, shown by the reader. */
+export interface DocumentMeta {
+  title: string;
+  author: string | null;
+  /** YYYY-MM-DD */
+  date: string | null;
+  source: string | null;
+  language: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  tags: string[];
+  blocks: Block[];
+}
+
+export interface Article extends DocumentMeta {
+  id: string;
+  path: string;
+  folder: string;
+  wordCount: number;
+  hits: BlockHit[];
+}
+
+/** An article in the library list: what a row shows, without its text. */
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  author: string | null;
+  date: string | null;
+  source: string | null;
+  folder: string;
+  wordCount: number;
+  /** 0–1, how far the reader got; null if never opened. */
+  progress: number | null;
+}
+
+export interface Folder {
+  key: string;
+  root: string;
+  isBundled: boolean;
+  articles: number;
+}
+
+export interface ImportProblem {
+  folder: string;
+  path: string;
+  reason: string;
+}
+
+export interface IndexStatus {
+  state: 'idle' | 'indexing' | 'error';
+  done: number;
+  total: number;
+  current: string | null;
+  failed: number;
+  message: string | null;
+}
+
+export interface ReadingPosition extends TextAnchor {
+  id: string;
+  progress: number;
+  updatedAt: string;
+}
+
+export interface Highlight {
+  hid: string;
+  id: string;
+  title: string;
+  block: number;
+  start: number;
+  end: number;
+  quote: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What each request answers; the inputs come from the schemas. */
+interface Outputs {
+  'search.query': SearchResponse;
+  'article.get': Article;
+  'article.find': BlockHit[];
+  'article.resolveLink': { id: string } | null;
+  'library.list': { total: number; items: ArticleSummary[] };
+  'library.continue': ArticleSummary[];
+  'folders.list': Folder[];
+  'folders.add': Folder;
+  'folders.remove': { removed: number };
+  'folders.rescan': IndexStatus;
+  'import.problems': ImportProblem[];
+  'index.status': IndexStatus;
+  'position.get': ReadingPosition | null;
+  'position.set': ReadingPosition;
+  'highlights.list': Highlight[];
+  'highlights.add': Highlight;
+  'highlights.update': Highlight;
+  'highlights.remove': { removed: boolean };
+  'highlights.search': Highlight[];
+  'highlights.export': { filename: string; text: string };
+  'settings.get': Settings;
+  'settings.set': Settings;
+  'link.open': { opened: boolean };
+}
+
+export type RequestName = keyof RequestSchemas;
+
+export type Requests = { [K in RequestName]: { in: z.input<RequestSchemas[K]>; out: Outputs[K] } };
+
+export const MENU_COMMANDS = [
+  'focus-search',
+  'find-in-article',
+  'add-folder',
+  'show-problems',
+  'back',
+  'forward',
+  'open-settings',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface Events {
+  'index.changed': IndexStatus;
+  'library.changed': { articles: number };
+  'settings.changed': Settings;
+  'menu.command': { command: MenuCommand };
+}
+
+export type EventName = keyof Events;
+
+export const requestNames = [
+  'search.query',
+  'article.get',
+  'article.find',
+  'article.resolveLink',
+  'library.list',
+  'library.continue',
+  'folders.list',
+  'folders.add',
+  'folders.remove',
+  'folders.rescan',
+  'import.problems',
+  'index.status',
+  'position.get',
+  'position.set',
+  'highlights.list',
+  'highlights.add',
+  'highlights.update',
+  'highlights.remove',
+  'highlights.search',
+  'highlights.export',
+  'settings.get',
+  'settings.set',
+  'link.open',
+] as const satisfies readonly RequestName[];
+
+export const eventNames = ['index.changed', 'library.changed', 'settings.changed', 'menu.command'] as const satisfies readonly EventName[];
+
+/** Fails to compile when a request or an event is missing from its list, or an output from Outputs. */
+type Missing = Exclude<RequestName, (typeof requestNames)[number]> | Exclude<RequestName, keyof Outputs>;
+export const allRequestsListed: [Missing] extends [never] ? true : Missing = true;
+type MissingEvent = Exclude<EventName, (typeof eventNames)[number]>;
+export const allEventsListed: [MissingEvent] extends [never] ? true : MissingEvent = true;
+
+/** What the preload exposes as window.offprint. */
+export type OffprintBridge = {
+  [K in RequestName]: (input: Requests[K]['in']) => Promise<Result<Requests[K]['out']>>;
+} & {
+  on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void;
+};
+
+export const IPC_REQUEST_CHANNEL = 'offprint:request';
+export const IPC_EVENT_CHANNEL = 'offprint:event';

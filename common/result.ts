@@ -1,0 +1,16 @@
+/** How every request answers: a value, or an error value with a code the UI can explain. Errors are values. */
+
+export const ERROR_CODES = [
+  'bad-request',
+  'unknown-request',
+  'not-found',
+  'forbidden',
+  'unavailable',
+  'read-only',
+  'disk-full',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: ErrorCode; message: string } };

@@ -1,0 +1,91 @@
+/**
+ * Every request's input as a zod schema, checked at run time by main's dispatch; the TypeScript types of
+ * those inputs (common/contract.ts) are inferred from these schemas, so the check and the type cannot
+ * drift. Only main imports this module's values: the renderer takes types from it (`import type`), and
+ * its build fails if zod ends up in the bundle (renderer/vite.config.ts).
+ */
+import { z } from 'zod';
+import { FONT_FAMILIES, FONT_SIZE, LINE_HEIGHT, PANE_WIDTH, THEMES } from './settings.ts';
+
+const id = z.string().min(1).max(64);
+const shortText = z.string().max(10_000);
+const empty = z.strictObject({});
+const folderPath = z.string().min(1).max(4096);
+
+export const searchSortSchema = z.enum(['relevance', 'date']);
+export const librarySortSchema = z.enum(['title', 'date']);
+
+/** A place in an article that survives reflow and re-import: block, offset in its text, and a quote to re-find it. */
+export const textAnchorSchema = z.strictObject({
+  block: z.number().int().min(0).max(1e7),
+  offset: z.number().int().min(0).max(1e9),
+  quote: z.string().max(500),
+});
+
+export const settingsSchema = z.strictObject({
+  theme: z.enum(THEMES),
+  fontSize: z.number().min(FONT_SIZE.min).max(FONT_SIZE.max),
+  lineHeight: z.number().min(LINE_HEIGHT.min).max(LINE_HEIGHT.max),
+  fontFamily: z.enum(FONT_FAMILIES),
+  paneWidth: z.number().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
+  lastArticle: id.nullable(),
+});
+
+export const highlightExportFormatSchema = z.enum(['markdown', 'json']);
+
+export const requestSchemas = {
+  'search.query': z.strictObject({
+    q: shortText,
+    limit: z.number().int().min(0).max(200).optional(),
+    offset: z.number().int().min(0).max(1e7).optional(),
+    sort: searchSortSchema.optional(),
+  }),
+  'article.get': z.strictObject({ id, query: shortText.optional() }),
+  'article.find': z.strictObject({ id, text: z.string().max(1000) }),
+  'article.resolveLink': z.strictObject({ id, href: z.string().max(4096) }),
+  'library.list': z.strictObject({
+    sort: librarySortSchema,
+    offset: z.number().int().min(0).max(1e7),
+    limit: z.number().int().min(1).max(1000),
+    folder: folderPath.optional(),
+  }),
+  'library.continue': empty,
+  'folders.list': empty,
+  'folders.add': z.strictObject({ path: folderPath }),
+  'folders.remove': z.strictObject({ key: folderPath }),
+  'folders.rescan': empty,
+  'import.problems': empty,
+  'index.status': empty,
+  'position.get': z.strictObject({ id }),
+  'position.set': z.strictObject({ id, anchor: textAnchorSchema, progress: z.number().min(0).max(1) }),
+  'highlights.list': z.strictObject({ id: id.optional() }),
+  'highlights.add': z.strictObject({
+    id,
+    block: z.number().int().min(0).max(1e7),
+    start: z.number().int().min(0).max(1e9),
+    end: z.number().int().min(0).max(1e9),
+    note: z.string().max(10_000).optional(),
+  }),
+  'highlights.update': z.strictObject({ hid: id, note: z.string().max(10_000) }),
+  'highlights.remove': z.strictObject({ hid: id }),
+  'highlights.search': z.strictObject({ q: z.string().max(1000) }),
+  'highlights.export': z.strictObject({ format: highlightExportFormatSchema }),
+  'settings.get': empty,
+  'settings.set': settingsSchema.partial(),
+  'link.open': z.strictObject({ url: z.string().min(1).max(8192) }),
+} as const;
+
+export type RequestSchemas = typeof requestSchemas;
+export type Settings = z.infer<typeof settingsSchema>;
+export type TextAnchor = z.infer<typeof textAnchorSchema>;
+export type SearchSort = z.infer<typeof searchSortSchema>;
+export type LibrarySort = z.infer<typeof librarySortSchema>;
+export type HighlightExportFormat = z.infer<typeof highlightExportFormatSchema>;
+
+/** Turns a failed parse into one sentence naming the field and what was expected. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.length > 0 ? i.path.join('.') : 'input'}: ${i.message}`)
+    .join('; ');
+}
