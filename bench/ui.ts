@@ -290,6 +290,8 @@ export async function measureUi({
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(serve.url);
+    // The page drops the token from its address by loading itself again; measure the page that stays.
+    await page.waitForURL((u) => !u.searchParams.has('token'), { waitUntil: 'load' });
     await searchBox(page).waitFor();
 
     log(`keystrokes: ${warmup.length} warm-up, then ${measured.length} timed`);

@@ -65,6 +65,11 @@ export interface Article extends DocumentMeta {
   folder: string;
   wordCount: number;
   hits: BlockHit[];
+  /**
+   * Serve mode only: each figure src's capability URL (the loopback server adds them; an <img> cannot
+   * carry the session token). The desktop app loads images through its own protocol instead.
+   */
+  assets?: Record<string, string>;
 }
 
 /** An article in the library list: what a row shows, without its text. */

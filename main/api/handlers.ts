@@ -1,6 +1,6 @@
 import type { ArticleSummary, RequestName, Requests } from '../../common/contract.ts';
 import { findInBlocks, getArticle, resolveArticleLink } from '../library/article.ts';
-import { getArticleRow, rowBlocks } from '../library/db/articles.ts';
+import { articleExists, getArticleRow, rowBlocks } from '../library/db/articles.ts';
 import { removeHighlight, setHighlightNote } from '../library/db/highlights.ts';
 import { folderCounts, importProblems, librarySummary, listLibrary, type LibraryRow } from '../library/db/library.ts';
 import { getPosition, progressOf, putPosition, recentPositions } from '../library/db/positions.ts';
@@ -73,6 +73,8 @@ export const handlers = {
   'index.status': (_input, deps) => deps.indexer.status(),
   'position.get': (input, deps) => getPosition(deps.userDb, input.id) ?? null,
   'position.set': (input, deps) => {
+    if (!articleExists(deps.indexDb, input.id))
+      throw new OffprintError('not-found', `No article with id ${input.id}; its position is not kept.`);
     const position = { id: input.id, ...input.anchor, progress: input.progress, updatedAt: deps.now().toISOString() };
     putPosition(deps.userDb, position);
     return position;

@@ -2,7 +2,7 @@ import { mkdirSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventName, Events, Result } from '../../common/contract.ts';
 import { openIndexDb } from '../library/db/indexDb.ts';
-import { articleCount } from '../library/db/library.ts';
+import { countArticles } from '../library/db/articles.ts';
 import { addUserFolder } from '../library/db/userFolders.ts';
 import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
 import { Indexer } from '../library/indexer.ts';
@@ -60,7 +60,7 @@ export function startServices(options: ServicesOptions): Services {
     workerUrl: options.workerUrl,
     nativeBinding: options.nativeBinding,
     onStatus: (s) => emit('index.changed', s),
-    onChanged: () => emit('library.changed', { articles: articleCount(index.db) }),
+    onChanged: () => emit('library.changed', { articles: countArticles(index.db) }),
   });
   for (const folder of options.extraFolders ?? []) {
     const root = realpathSync(folder);

@@ -42,3 +42,19 @@ export function resolveAsset(
     return null;
   }
 }
+
+/** An image src as written in an article (`./img/a%20b.png?x`), as the path of a file beside it (`img/a b.png`). */
+export function srcPath(src: string): string {
+  return src
+    .replace(/^\.\//u, '')
+    .split(/[?#]/u)[0]!
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+}

@@ -1,17 +1,16 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { EventName, Events } from '../../common/contract.ts';
-import { resolveAsset } from '../library/assets.ts';
+import type { Article, ErrorCode, EventName, Events, Result } from '../../common/contract.ts';
+import { resolveAsset, srcPath } from '../library/assets.ts';
 import { SECURITY_HEADERS } from '../csp.ts';
 import type { Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
+import { assetKey, assetPath, isAllowedHost, newSecret, refuseApiRequest, safeEqual } from './guard.ts';
 
 const log = createLogger('serve');
 
-const COOKIE = 'offprint_token';
 const MAX_BODY = 2 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,29 +40,8 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-export function newToken(): string {
-  return randomBytes(24).toString('base64url');
-}
-
-/** Host header check against DNS rebinding: only the loopback names, on our port. */
-export function isAllowedHost(host: string | undefined, port: number): boolean {
-  if (!host) return false;
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || (port === 80 && (host === '127.0.0.1' || host === 'localhost'));
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(req: IncomingMessage): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return null;
-}
+/** The printed URL's token; the page takes it out of the address bar and sends it in a header. */
+export const newToken = newSecret;
 
 function send(
   res: ServerResponse,
@@ -79,28 +57,58 @@ function send(
 const sendJson = (res: ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}) =>
   send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', extra);
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+const apiError = (res: ServerResponse, status: number, code: ErrorCode, message: string, extra: Record<string, string> = {}) =>
+  sendJson(res, status, { ok: false, error: { code, message } }, extra);
+
+/** Past the cap a body is still read and dropped (up to DRAIN_LIMIT), so the client is there to receive the 413. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string | 'too-large' | null> {
   return new Promise((done) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) {
+      drain(req);
+      return done('too-large');
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        done(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY) return void chunks.push(c);
+      req.off('data', onData);
+      drain(req, size);
+      done('too-large');
+    };
+    req.on('data', onData);
     req.on('end', () => done(Buffer.concat(chunks).toString('utf8')));
     req.on('error', () => done(null));
   });
 }
 
+function drain(req: IncomingMessage, already = 0): void {
+  let size = already;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > DRAIN_LIMIT) req.destroy();
+  });
+  req.resume();
+}
+
+function decodePath(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The loopback server: the built renderer and the same handlers the app uses, for tests, the
- * benchmark's UI part and machines without Electron. Host check first, then the token.
+ * benchmark's UI part and machines without Electron. Host check first; then, for /api, the token
+ * header, our own Origin and a JSON body (guard.ts); images by capability URL; the shell to anyone.
  */
 export function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
+  const assetSecret = newSecret();
   const rendererDir = resolve(options.rendererDir);
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
@@ -108,65 +116,68 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     if (!isAllowedHost(req.headers.host, port)) return send(res, 403, 'Forbidden: wrong Host header.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const given = url.searchParams.get('token');
-    const viaQuery = given !== null && safeEqual(given, token);
-    const viaCookie = !viaQuery && safeEqual(cookieToken(req) ?? '', token);
-    if (!viaQuery && !viaCookie) return send(res, 401, 'Unauthorized: open the address printed by `npm run serve`, with its token.');
-    const setCookie: Record<string, string> = viaQuery ? { 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` } : {};
+    const parts = decodePath(url.pathname);
+    if (!parts) return send(res, 400, 'Bad request: the address has a malformed % escape.');
 
-    if (url.pathname.startsWith('/api/')) {
-      const name = decodeURIComponent(url.pathname.slice(5));
-      if (name === 'events' && req.method === 'GET') {
-        res.writeHead(200, {
-          ...SECURITY_HEADERS,
-          'Content-Type': 'text/event-stream',
-          'Cache-Control': 'no-store',
-          Connection: 'keep-alive',
-          ...setCookie,
-        });
-        res.write(': connected\n\n');
-        streams.add(res);
-        req.on('close', () => streams.delete(res));
-        return;
-      }
-      if (req.method !== 'POST')
-        return sendJson(res, 405, { ok: false, error: { code: 'bad-request', message: 'Use POST for requests.' } }, setCookie);
+    if (parts[1] === 'api') {
+      if (req.method !== 'POST') return apiError(res, 405, 'bad-request', 'Use POST for requests.');
+      const refusal = refuseApiRequest(req.headers, token);
+      if (refusal) return apiError(res, refusal.status, 'forbidden', refusal.message);
       const body = await readBody(req);
-      if (body === null)
-        return sendJson(res, 413, { ok: false, error: { code: 'bad-request', message: 'The request body is over 2 MB.' } }, setCookie);
+      if (body === 'too-large') return apiError(res, 413, 'bad-request', 'The request body is over 2 MB.', { Connection: 'close' });
+      if (body === null) return;
       let input: unknown;
       try {
         input = body === '' ? {} : JSON.parse(body);
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'bad-request', message: 'The request body is not JSON.' } }, setCookie);
+        return apiError(res, 400, 'bad-request', 'The request body is not JSON.');
       }
+      const name = parts.slice(2).join('/');
+      if (name === 'events') return openEvents(res, req);
       const result = await options.services.dispatch(name, input);
       const status = !result.ok && result.error.code === 'unknown-request' ? 404 : 200;
-      return sendJson(res, status, result, setCookie);
+      return sendJson(res, status, name === 'article.get' ? withAssetUrls(result) : result);
     }
 
-    if (url.pathname.startsWith('/asset/')) {
-      const [, , id = '', ...rest] = url.pathname.split('/');
-      const asset = resolveAsset(options.services.deps.indexDb, decodeURIComponent(id), rest.map(decodeURIComponent).join('/'));
+    if (parts[1] === 'asset') {
+      const [, , id = '', key = ''] = parts;
+      const src = url.searchParams.get('src') ?? '';
+      const asset = safeEqual(key, assetKey(assetSecret, id, src)) ? resolveAsset(options.services.deps.indexDb, id, srcPath(src)) : null;
       if (!asset) return send(res, 404, 'Not found.');
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type, 'Cache-Control': 'private, max-age=3600', ...setCookie });
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type, 'Cache-Control': 'private, max-age=3600' });
       createReadStream(asset.path).pipe(res);
       return;
     }
 
+    // The app shell: the built renderer, which holds no secret, to any page of ours (the token comes with the printed URL).
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const rel = url.pathname === '/' ? 'index.html' : parts.slice(1).join('/');
     const file = normalize(join(rendererDir, rel));
-    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile())
-      return send(res, 404, 'Not found.', undefined, setCookie);
+    if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'Not found.');
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
-      ...setCookie,
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
+  };
+
+  /** Events go down one long fetch response, authenticated like any request (EventSource cannot send a header). */
+  const openEvents = (res: ServerResponse, req: IncomingMessage) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
+  };
+
+  /** An article's local images, each as a capability URL the page can put in an <img>. */
+  const withAssetUrls = (result: Result<unknown>): Result<unknown> => {
+    if (!result.ok) return result;
+    const article = result.value as Article;
+    const assets: Record<string, string> = {};
+    for (const b of article.blocks) if (b.type === 'figure') assets[b.src] = assetPath(assetSecret, article.id, b.src);
+    return { ok: true, value: { ...article, assets } };
   };
 
   const server = createServer((req, res) => {

@@ -9,35 +9,52 @@ import {
   type Result,
 } from '../../common/contract';
 
+/** Answers that mean the page has no (valid) session: a tab opened without the printed address. */
+const NO_SESSION: Result<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'This tab has no Offprint session; open the address printed by `npm run serve` again.' },
+};
+
 /**
  * The serve-mode transport: the same contract as the preload's window.offprint, over HTTP to the
- * loopback server (the token travels as an HttpOnly cookie set by the first page load).
+ * loopback server. Every request carries the session token in a header (never a cookie, which the
+ * browser would also send to other programs' ports on 127.0.0.1) and is JSON; events come down one
+ * long fetch response, since EventSource cannot send a header.
  */
-export function httpBridge(base = ''): OffprintBridge {
+export function httpBridge(token: string | null, base = ''): OffprintBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  let source: EventSource | null = null;
-  const connect = () => {
-    if (source) return;
-    source = new EventSource(`${base}/api/events`);
-    source.addEventListener('message', (e) => {
-      const { event, payload } = JSON.parse((e as MessageEvent<string>).data) as { event: EventName; payload: never };
-      if (!(eventNames as readonly string[]).includes(event)) return;
-      for (const l of listeners.get(event) ?? []) l(payload);
-    });
+  const headers = { 'Content-Type': 'application/json', 'X-Offprint-Token': token ?? '' };
+  let isListening = false;
+  const deliver = (data: string) => {
+    const { event, payload } = JSON.parse(data) as { event: EventName; payload: never };
+    if (!(eventNames as readonly string[]).includes(event)) return;
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  const listen = async (): Promise<void> => {
+    for (let delay = 500; ; delay = Math.min(delay * 2, 10_000)) {
+      try {
+        const res = await fetch(`${base}/api/events`, { method: 'POST', headers, body: '{}', credentials: 'omit' });
+        if (res.status === 401 || res.status === 403) return;
+        if (res.ok && res.body) {
+          delay = 500;
+          await readEvents(res.body, deliver);
+        }
+      } catch {
+        // The server is gone for now (restarting, or stopped): try again below, more slowly each time.
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
   };
   const request = async (name: RequestName, input: unknown): Promise<Result<unknown>> => {
+    if (token === null) return NO_SESSION;
     try {
       const res = await fetch(`${base}/api/${encodeURIComponent(name)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers,
         body: JSON.stringify(input ?? {}),
-        credentials: 'same-origin',
+        credentials: 'omit',
       });
-      if (res.status === 401 || res.status === 403)
-        return {
-          ok: false,
-          error: { code: 'forbidden', message: 'The session has expired; open the address printed by `npm run serve` again.' },
-        };
+      if (res.status === 401 || res.status === 403) return NO_SESSION;
       return (await res.json()) as Result<unknown>;
     } catch {
       return { ok: false, error: { code: 'unavailable', message: 'Offprint is not answering; is `npm run serve` still running?' } };
@@ -47,7 +64,10 @@ export function httpBridge(base = ''): OffprintBridge {
     requestNames.map((name) => [name, (input: unknown) => request(name, input)]),
   ) as unknown as OffprintBridge;
   bridge.on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => {
-    connect();
+    if (!isListening && token !== null) {
+      isListening = true;
+      void listen();
+    }
     const set = listeners.get(event) ?? new Set();
     set.add(listener as (payload: never) => void);
     listeners.set(event, set);
@@ -57,3 +77,26 @@ export function httpBridge(base = ''): OffprintBridge {
 }
 
 export type { Requests };
+
+/** Reads a text/event-stream body and hands each event's data to `deliver`. */
+async function readEvents(body: ReadableStream<Uint8Array>, deliver: (data: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffered += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const message = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      const data = message
+        .split('\n')
+        .filter((line) => line.startsWith('data: '))
+        .map((line) => line.slice(6))
+        .join('\n');
+      if (data !== '') deliver(data);
+    }
+  }
+}

@@ -10,6 +10,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { generateHostileFixtures, HOSTILE_DIR } from '../fixtures/hostile/generate';
 import { recordHardening } from '../hardening/summary';
 import { ReaderPage } from './pages/ReaderPage';
+import { callApi } from './support/api';
 import { describe, expect, test } from './support/fixtures';
 import { eventually } from './support/poll';
 
@@ -35,30 +36,27 @@ afterAll(() => {
   recordHardening({ hostileTried: tried, hostileExecuted: executed });
 });
 
-/** Requests straight to the serve-mode API, as the page would make them. */
-async function call<T>(url: string, name: string, input: unknown): Promise<T> {
-  const { origin, searchParams } = new URL(url);
-  const res = await fetch(`${origin}/api/${name}?token=${searchParams.get('token')}`, { method: 'POST', body: JSON.stringify(input) });
-  const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-  return result.value;
-}
-
 describe('hostile articles in the reader', () => {
   let ids = new Map<string, string>();
 
   test('import: every hostile fixture is in the library', async ({ app }) => {
-    await call(app.server.url, 'folders.add', { path: folder });
+    await callApi(app.server.url, 'folders.add', { path: folder });
     await expect
       .poll(
-        async () => (await call<{ total: number }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1, folder })).total,
+        async () =>
+          (await callApi<{ total: number }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1, folder })).total,
         { timeout: 120_000, interval: 200 },
       )
       .toBe(manifest.fixtures.length);
-    const list = await call<{ items: { id: string }[] }>(app.server.url, 'library.list', { sort: 'title', offset: 0, limit: 1000, folder });
+    const list = await callApi<{ items: { id: string }[] }>(app.server.url, 'library.list', {
+      sort: 'title',
+      offset: 0,
+      limit: 1000,
+      folder,
+    });
     ids = new Map();
     for (const { id } of list.items) {
-      const a = await call<{ path: string }>(app.server.url, 'article.get', { id });
+      const a = await callApi<{ path: string }>(app.server.url, 'article.get', { id });
       ids.set(a.path.slice(folder.length + 1), id);
     }
     expect([...ids.keys()].sort()).toEqual(manifest.fixtures.map((f) => f.file).sort());
@@ -74,11 +72,11 @@ describe('hostile articles in the reader', () => {
       // The reader reopens the last article at start: that opens this one without searching for its title.
       // A page of the previous test may still save its own last article while closing, so check which
       // article opened and try again if it was not this one.
-      const { title } = await call<{ title: string }>(app.server.url, 'article.get', { id });
+      const { title } = await callApi<{ title: string }>(app.server.url, 'article.get', { id });
       const reader = new ReaderPage(page);
       let shown = '';
       for (let attempt = 0; attempt < 3 && shown !== title; attempt++) {
-        await call(app.server.url, 'settings.set', { lastArticle: id });
+        await callApi(app.server.url, 'settings.set', { lastArticle: id });
         await page.goto(app.server.url);
         await eventually(() => reader.article.count(), 'the article to open').toBe(1);
         shown = ((await reader.title().textContent()) ?? '').trim();

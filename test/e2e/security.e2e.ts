@@ -15,12 +15,24 @@ describe('security', () => {
     expect(types).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined' });
   });
 
-  test('keeps the session token out of reach of scripts and serves the page with a strict CSP', async ({ page, app }) => {
+  test('serves the page with a strict CSP, sets no cookie, and keeps the token in this tab only', async ({ page, app }) => {
+    // What protects the token now: no cookie exists that a browser would send to other ports; the CSP
+    // keeps any script but the app's own out of the page that holds it in sessionStorage.
+    const token = new URL(app.server.url).searchParams.get('token');
     const response = await page.goto(app.server.url);
     const csp = (await response!.allHeaders())['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).toBe('');
+    expect(await page.context().cookies()).toEqual([]);
+    const stored = await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        document: { cookie: string };
+        sessionStorage: { getItem: (k: string) => string | null };
+        localStorage: { length: number };
+      };
+      return { cookie: g.document.cookie, session: g.sessionStorage.getItem('offprint.session'), local: g.localStorage.length };
+    });
+    expect(stored).toEqual({ cookie: '', session: token, local: 0 });
   });
 
   test('talks to no other origin, opens no dialog and throws no error while searching, reading and changing settings', async ({

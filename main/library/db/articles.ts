@@ -31,6 +31,7 @@ const statements = statementCache((db) => ({
   byRowid: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE rowid = ?'),
   metaByRowid: db.prepare<[number], Omit<ArticleMeta, 'tags'> & { tags: string }>(`SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+  exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM articles WHERE id = ?'),
   maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
   byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
   textsByRowid: db.prepare<[number], { title: string; author: string | null; text: string }>(
@@ -53,6 +54,10 @@ export function getArticleMeta(db: Database, rowid: number): ArticleMeta | undef
 
 export function getArticleTexts(db: Database, rowid: number): { title: string; author: string | null; text: string } | undefined {
   return statements(db).textsByRowid.get(rowid);
+}
+
+export function articleExists(db: Database, id: string): boolean {
+  return statements(db).exists.get(id) !== undefined;
 }
 
 export function countArticles(db: Database): number {

@@ -48,10 +48,6 @@ export function importProblems(db: Database): ImportProblem[] {
   return statements(db).problems.all();
 }
 
-export function articleCount(db: Database): number {
-  return statements(db).count.get(null, null)!.n;
-}
-
 /** Where an indexed folder lives on disk, or undefined for a key the index does not know. */
 export function folderRoot(db: Database, key: string): string | undefined {
   return statements(db).folderRoot.get(key)?.root;

@@ -80,6 +80,8 @@ export const test = base
       if (problems.length > 0) throw new Error(`The page misbehaved during "${task.name}":\n${problems.join('\n')}`);
     });
     await page.goto(app.server.url);
+    // The page moves the token out of its address and loads itself again: the app is ready after that load.
+    await page.waitForURL((u) => !u.searchParams.has('token'), { waitUntil: 'load' });
     return page;
   });
 

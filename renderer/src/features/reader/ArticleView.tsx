@@ -67,6 +67,7 @@ export function ArticleView({ ref, article, decorations, currentTerm, settings, 
               block={block}
               index={i}
               articleId={article.id}
+              assets={article.assets}
               deco={deco}
               currentTerm={current}
               headingId={headingId(i)}

@@ -1,14 +1,17 @@
 import { memo } from 'react';
 import type { Block } from '../../../../common/contract';
 import type { BlockDecorations } from './decorate';
+import { isDesktop } from '../../api';
 import { FigureBlock } from './FigureBlock';
-import type { LinkKind } from './links';
+import { assetUrl, type LinkKind } from './links';
 import { renderRuns, renderText, type InlineContext } from './renderInline';
 
 interface Props {
   block: Block;
   index: number;
   articleId: string;
+  /** Serve mode's image URLs by src (see Article.assets). */
+  assets: Record<string, string> | undefined;
   deco: BlockDecorations;
   /** The current hit's term when it is in this block, else -1 (so other blocks skip re-rendering). */
   currentTerm: number;
@@ -17,7 +20,7 @@ interface Props {
 }
 
 /** One block as React elements, with data-block so selections and positions map back to it. */
-export const BlockView = memo(function BlockView({ block, index, articleId, deco, currentTerm, headingId, onLink }: Props) {
+export const BlockView = memo(function BlockView({ block, index, articleId, assets, deco, currentTerm, headingId, onLink }: Props) {
   const ctx: InlineContext = { deco, currentTerm, onLink };
   const cursor = { at: 0 };
   switch (block.type) {
@@ -52,10 +55,15 @@ export const BlockView = memo(function BlockView({ block, index, articleId, deco
         </pre>
       );
     case 'figure':
-      return <FigureBlock block={block} index={index} articleId={articleId} ctx={ctx} />;
+      return <FigureBlock block={block} index={index} src={imageSrc(articleId, assets, block.src)} ctx={ctx} />;
     case 'rule':
       return <hr data-block={index} />;
     default:
       return block satisfies never;
   }
 });
+
+/** Where a local image loads from: the app's protocol on the desktop, the server's capability URL in serve mode (none: not found). */
+function imageSrc(articleId: string, assets: Record<string, string> | undefined, src: string): string | null {
+  return isDesktop ? assetUrl(articleId, src) : (assets?.[src] ?? null);
+}

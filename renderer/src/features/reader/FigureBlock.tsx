@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { Block } from '../../../../common/contract';
-import { isDesktop } from '../../api';
 import { Icon } from '../../components/Icon';
 import { figureTextRuns, inlineText } from '../../../../common/blocks';
-import { assetUrl, isRemoteSrc, sourceLabel } from './links';
+import { isRemoteSrc, sourceLabel } from './links';
 import { renderRuns, type InlineContext } from './renderInline';
 
 interface Props {
   block: Extract<Block, { type: 'figure' }>;
   index: number;
-  articleId: string;
+  /** The local image's URL, or null where there is none to load. */
+  src: string | null;
   ctx: InlineContext;
 }
 
@@ -18,14 +18,14 @@ interface Props {
  * read): a placeholder names the host and shows the alt text. Local images come through the app's
  * asset route. Without a caption, the alt text is the figure's text and is shown as its caption.
  */
-export function FigureBlock({ block, index, articleId, ctx }: Props) {
+export function FigureBlock({ block, index, src, ctx }: Props) {
   const [isBroken, setBroken] = useState(false);
   const hasCaption = inlineText(block.caption) !== '';
   const runs = figureTextRuns(block);
   const isRemote = isRemoteSrc(block.src);
   const caption = runs.length > 0 ? <figcaption>{renderRuns(runs, { at: 0 }, ctx)}</figcaption> : null;
 
-  if (isRemote || isBroken) {
+  if (isRemote || isBroken || src === null) {
     return (
       <figure data-block={index} className="figure is-placeholder">
         <div className="figure-placeholder">
@@ -47,13 +47,7 @@ export function FigureBlock({ block, index, articleId, ctx }: Props) {
   }
   return (
     <figure data-block={index} className="figure">
-      <img
-        src={assetUrl(articleId, block.src, isDesktop)}
-        alt={hasCaption ? block.alt : ''}
-        loading="lazy"
-        decoding="async"
-        onError={() => setBroken(true)}
-      />
+      <img src={src} alt={hasCaption ? block.alt : ''} loading="lazy" decoding="async" onError={() => setBroken(true)} />
       {caption}
     </figure>
   );

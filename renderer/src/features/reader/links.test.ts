@@ -44,13 +44,13 @@ describe('isRemoteSrc', () => {
 });
 
 describe('assetUrl', () => {
-  it('uses the asset route in serve mode and the custom protocol in the app', () => {
-    expect(assetUrl('abc', 'img/a b.png', false)).toBe('/asset/abc/img/a%20b.png');
-    expect(assetUrl('abc', './img/a.png', true)).toBe('offprint-asset://abc/img/a.png');
+  it('uses the custom protocol of the desktop app', () => {
+    expect(assetUrl('abc', './img/a.png')).toBe('offprint-asset://abc/img/a.png');
+    expect(assetUrl('abc', 'img/a b.png')).toBe('offprint-asset://abc/img/a%20b.png');
   });
 
   it('does not double-encode an already encoded path', () => {
-    expect(assetUrl('abc', 'a%20b.png', false)).toBe('/asset/abc/a%20b.png');
+    expect(assetUrl('abc', 'a%20b.png')).toBe('offprint-asset://abc/a%20b.png');
   });
 });
 

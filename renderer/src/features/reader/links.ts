@@ -26,10 +26,10 @@ export function isRemoteSrc(src: string): boolean {
 }
 
 /**
- * The URL of an article's local image: the app's custom protocol in the desktop app, the
- * loopback server's asset route in serve mode. Each path segment is encoded on its own.
+ * The URL of an article's local image in the desktop app, through its custom protocol (serve mode
+ * gets capability URLs from the server instead). Each path segment is encoded on its own.
  */
-export function assetUrl(articleId: string, src: string, isDesktop: boolean): string {
+export function assetUrl(articleId: string, src: string): string {
   const path = src
     .replace(/^\.\//u, '')
     .split(/[?#]/u)[0]!
@@ -37,7 +37,7 @@ export function assetUrl(articleId: string, src: string, isDesktop: boolean): st
     .map((s) => encodeURIComponent(safeDecode(s)))
     .join('/');
   const id = encodeURIComponent(articleId);
-  return isDesktop ? `offprint-asset://${id}/${path}` : `/asset/${id}/${path}`;
+  return `offprint-asset://${id}/${path}`;
 }
 
 function safeDecode(s: string): string {

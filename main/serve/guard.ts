@@ -1,0 +1,61 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * What serve mode checks before it answers, against other programs on the same machine and other pages
+ * in the same browser (docs/SECURITY.md, "Serve mode"). Nothing here relies on a cookie: a browser sends
+ * cookies for 127.0.0.1 to every port, so a credential the browser attaches by itself would reach them all.
+ */
+
+/** The header every /api request carries the session token in; a page on another origin cannot set it without a CORS preflight we never answer. */
+export const TOKEN_HEADER = 'x-offprint-token';
+
+export function newSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Host header check against DNS rebinding: only the loopback names, on our port. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || (port === 80 && (host === '127.0.0.1' || host === 'localhost'));
+}
+
+export type Refusal = { status: 401 | 403; message: string };
+
+/**
+ * An /api request is ours when it carries the token in its header, comes from our own origin (its
+ * Origin, or where a browser sends none, Sec-Fetch-Site: same-origin) and says it is JSON: a no-cors
+ * fetch, a beacon or a form from another port can do none of the last two, and has no token.
+ */
+export function refuseApiRequest(headers: IncomingHttpHeaders, token: string): Refusal | null {
+  const given = headers[TOKEN_HEADER];
+  if (typeof given !== 'string' || !safeEqual(given, token))
+    return { status: 401, message: 'Unauthorized: open the address printed by `npm run serve`, with its token.' };
+  const origin = headers.origin;
+  // Our origin is plain HTTP on loopback (the Host header was already checked to be 127.0.0.1 or localhost on our port).
+  // eslint-disable-next-line @microsoft/sdl/no-insecure-url
+  const isOwnOrigin = origin === undefined ? headers['sec-fetch-site'] === 'same-origin' : origin === `http://${headers.host}`;
+  if (!isOwnOrigin) return { status: 403, message: 'Forbidden: requests come only from Offprint’s own page.' };
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return { status: 403, message: 'Forbidden: requests are JSON (Content-Type: application/json).' };
+  return null;
+}
+
+/**
+ * Capability paths for an article's images: the image's key is an HMAC of the article id and its src
+ * under a per-run secret, so the URL itself is the permission (an <img> cannot send our header), it
+ * names one image of one article, and it dies with the server.
+ */
+export function assetKey(secret: string, articleId: string, src: string): string {
+  return createHmac('sha256', secret).update(`${articleId}\n${src}`).digest('base64url').slice(0, 32);
+}
+
+export function assetPath(secret: string, articleId: string, src: string): string {
+  return `/asset/${encodeURIComponent(articleId)}/${assetKey(secret, articleId, src)}?src=${encodeURIComponent(src)}`;
+}
