@@ -2,21 +2,21 @@
  * A read-only data folder, made real by running Offprint as an unprivileged user over a folder
  * root owns (we run as root, and root may write anywhere).
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { dropPrivilegesSkipReason, unprivilegedTree } from '../library/unprivileged.ts';
 import { startServices } from './services.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const canDropPrivileges = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
+const skipReason = dropPrivilegesSkipReason();
+if (skipReason) console.warn(`readOnly.test.ts: skipping the unprivileged-user test: ${skipReason}.`);
 const dir = mkdtempSync(join(tmpdir(), 'offprint-readonly-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a read-only data folder', () => {
-  it.skipIf(!canDropPrivileges)(
+  it.skipIf(skipReason !== null)(
     'still reads and searches what it has, and refuses writes with a clear error',
     async () => {
       const content = join(dir, 'content');
@@ -33,11 +33,13 @@ describe('a read-only data folder', () => {
       await s.dispatch('highlights.add', { id: found.value.results[0]!.id, block: 0, start: 4, end: 9, note: 'mine' });
       await s.close();
       for (const d of [dir, content, data]) chmodSync(d, 0o755);
+      const tree = unprivilegedTree();
+      onTestFinished(() => tree.cleanup());
       const script = join(dir, 'probe.mts');
       writeFileSync(
         script,
-        `import { startServices } from ${JSON.stringify(join(root, 'main/api/services.ts'))};
-const s = startServices({ dataDir: ${JSON.stringify(data)}, bundledContent: ${JSON.stringify(content)}, workerUrl: ${JSON.stringify(join(root, 'main/library/indexWorker.ts'))} });
+        `import { startServices } from ${JSON.stringify(tree.url('main/api/services.ts'))};
+const s = startServices({ dataDir: ${JSON.stringify(data)}, bundledContent: ${JSON.stringify(content)}, workerUrl: ${JSON.stringify(tree.path('main/library/indexWorker.ts'))} });
 await s.ready;
 const search = await s.dispatch('search.query', { q: 'eagle' });
 const id = search.ok ? search.value.results[0]?.id : null;
@@ -56,11 +58,7 @@ console.log(JSON.stringify(out));
 `,
       );
       chmodSync(script, 0o644);
-      const r = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script], {
-        cwd: root,
-        encoding: 'utf8',
-        env: { ...process.env, HOME: dir },
-      });
+      const r = tree.run(script, [], { env: { ...process.env, HOME: dir } });
       expect(r.status, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
       expect(out.notices.join(' ')).toMatch(/read-only/);

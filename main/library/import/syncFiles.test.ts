@@ -1,14 +1,13 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { searchArticles } from '../search.ts';
 import { syncFolders, type SyncOptions } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
+import { dropPrivilegesSkipReason, unprivilegedTree } from '../unprivileged.ts';
 import { readArticleFile } from './readFile.ts';
 
-const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 let lib: TempLibrary;
 let root: string;
 beforeEach(() => {
@@ -128,20 +127,22 @@ describe('syncFolders over awkward files', () => {
     expect(report.failed).toEqual([{ path: join(root, 'a.md'), reason: expect.stringContaining('EIO') }]);
   });
 
-  const canDropPrivileges = process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/setpriv');
-  it.skipIf(!canDropPrivileges)('reports files and folders an unprivileged user cannot read, and imports the rest', () => {
+  const skipReason = dropPrivilegesSkipReason();
+  if (skipReason) console.warn(`syncFiles.test.ts: skipping the unprivileged-user test: ${skipReason}.`);
+  it.skipIf(skipReason !== null)('reports files and folders an unprivileged user cannot read, and imports the rest', () => {
     lib.write('open.md', '# Open\n\nAnyone may read this.');
     const secret = lib.write('secret.md', '# Secret\n\nOnly root may read this.');
     lib.write('closed/inner.md', '# Inner\n\nIn a closed folder.');
     chmodSync(secret, 0o000);
     chmodSync(join(root, 'closed'), 0o000);
     for (const d of [lib.dir, root]) chmodSync(d, 0o755);
+    const tree = unprivilegedTree();
+    onTestFinished(() => tree.cleanup());
     const script = join(lib.dir, 'sync-as-nobody.ts');
-    const mod = (p: string) => pathToFileURL(join(REPO, p)).href;
     writeFileSync(
       script,
-      `import { tempLibrary } from '${mod('main/library/testing.ts')}';
-import { syncFolders } from '${mod('main/library/sync.ts')}';
+      `import { tempLibrary } from '${tree.url('main/library/testing.ts')}';
+import { syncFolders } from '${tree.url('main/library/sync.ts')}';
 const lib = tempLibrary();
 const report = syncFolders(lib.db, [{ key: 'f', root: process.argv[2] }]);
 const problems = lib.db.prepare('SELECT relpath, code, reason FROM import_errors ORDER BY relpath').all();
@@ -150,16 +151,7 @@ lib.cleanup();
 `,
     );
     chmodSync(script, 0o644);
-    const child = spawnSync(
-      'setpriv',
-      ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '--import', 'tsx', script, root],
-      {
-        cwd: REPO,
-        env: { PATH: process.env.PATH, HOME: lib.dir },
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const child = tree.run(script, [root], { env: { PATH: process.env.PATH, HOME: lib.dir } });
     expect(child.stderr).toBe('');
     const out = JSON.parse(child.stdout) as { uid: number; added: number; problems: { relpath: string; code: string; reason: string }[] };
     expect(out.uid).toBe(65534);
