@@ -107,10 +107,11 @@ describe('search', () => {
     await page.waitForRequest((r) => r.url().endsWith('/api/search.query') && (r.postDataJSON() as { q: string }).q === 'the');
     await search.box.fill('Shanghai');
     await search.waitForAnswer('Shanghai');
+    expect(await search.supersededAnswers()).toBe(0);
     releaseSlow();
     await slowAnswer;
-    // Give the stale answer every chance to land before checking it did not.
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    // The page announces that it dropped the late answer; only then is there nothing left to land.
+    await eventually(() => search.supersededAnswers(), 'the late answer to be dropped').toBe(1);
     expect(await search.landmark.getAttribute('data-answered')).toBe('Shanghai');
     expect(await search.totalText()).toBe('1 result');
     expect(await search.resultTitles()).toEqual([SEED]);
@@ -120,8 +121,7 @@ describe('search', () => {
     const search = new SearchPage(page);
     await search.searchFor('president');
     await search.sortBy('Date');
-    await search.waitForAnswer('president');
-    await eventually(() => search.landmark.getByRole('button', { name: 'Date', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await search.landmark.getByRole('button', { name: 'Date', exact: true }).getAttribute('aria-pressed')).toBe('true');
     const dates = await search.results.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
     expect(dates.length).toBeGreaterThan(2);
     expect([...dates].sort().reverse()).toEqual(dates);

@@ -33,8 +33,12 @@ export class LibraryPage {
     await this.row(title).click();
   }
 
+  /** Picks a sort and waits until the rows shown are in it, as the landmark announces. */
   async sortBy(sort: 'Newest first' | 'By title'): Promise<void> {
     await this.landmark.getByRole('combobox', { name: 'Sort library' }).selectOption({ label: sort });
+    await eventually(() => this.landmark.getAttribute('data-sort'), `the library sorted ${sort.toLowerCase()}`).toBe(
+      sort === 'By title' ? 'title' : 'date',
+    );
   }
 
   async addFolder(path: string): Promise<void> {

@@ -23,8 +23,19 @@ export class SearchPage {
     await this.waitForAnswer(query);
   }
 
-  async waitForAnswer(query: string): Promise<void> {
-    await eventually(() => this.landmark.getAttribute('data-answered'), `results for “${query}”`).toBe(query.trim());
+  /** Waits until the results shown answer `query` (in `sort`, when given), as the landmark announces. */
+  async waitForAnswer(query: string, sort?: 'relevance' | 'date'): Promise<void> {
+    const answered = async () => ({
+      query: await this.landmark.getAttribute('data-answered'),
+      ...(sort ? { sort: await this.landmark.getAttribute('data-answered-sort') } : {}),
+    });
+    const expected = { query: query.trim(), ...(sort ? { sort } : {}) };
+    await eventually(answered, `results for “${query}”${sort ? ` by ${sort}` : ''}`).toEqual(expected);
+  }
+
+  /** How many late answers the search dropped because a newer query was asked meanwhile. */
+  async supersededAnswers(): Promise<number> {
+    return Number(await this.landmark.getAttribute('data-superseded'));
   }
 
   async totalText(): Promise<string> {
@@ -48,8 +59,11 @@ export class SearchPage {
     await this.resultButton(title).click();
   }
 
+  /** Picks a sort and waits until the results shown are in it (the button turns pressed at once, the answer comes later). */
   async sortBy(sort: 'Relevance' | 'Date'): Promise<void> {
+    const query = await this.box.inputValue();
     await this.landmark.getByRole('button', { name: sort, exact: true }).click();
+    await this.waitForAnswer(query, sort === 'Relevance' ? 'relevance' : 'date');
   }
 
   async focusWithSlash(): Promise<void> {

@@ -34,7 +34,13 @@ export function LibraryPane({ isHidden, currentId, progress, onOpen }: Props) {
   const progressOf = useCallback((item: ArticleSummary) => progress.get(item.id) ?? item.progress, [progress]);
 
   return (
-    <nav className="library" aria-label="Library" hidden={isHidden}>
+    <nav
+      className="library"
+      aria-label="Library"
+      hidden={isHidden}
+      // The sort of the rows shown: what tests (and debugging) wait for after choosing one.
+      data-sort={library.sort ?? ''}
+    >
       <div className="library-head">
         <h2 className="pane-title">Library</h2>
         <div className="library-controls">

@@ -10,6 +10,8 @@ interface State {
   error: string | null;
   /** Changes whenever the rows are replaced, so the list asks for its visible pages again. */
   version: number;
+  /** The sort the rows shown are in (null before the first page): announced for tests, which wait for it after sorting. */
+  sort: LibrarySort | null;
 }
 
 /**
@@ -17,7 +19,7 @@ interface State {
  * pages are fetched. Sorting, filtering or a change to the library starts over.
  */
 export function useLibraryPages(sort: LibrarySort, folder: string | null) {
-  const [state, setState] = useState<State>({ total: null, pages: new Map(), error: null, version: 0 });
+  const [state, setState] = useState<State>({ total: null, pages: new Map(), error: null, version: 0, sort: null });
   const [reloads, setReloads] = useState(0);
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
@@ -32,7 +34,7 @@ export function useLibraryPages(sort: LibrarySort, folder: string | null) {
         if (!r.ok) return { ...s, error: `The library could not be loaded: ${r.error.message}` };
         const pages = isFresh ? new Map<number, ArticleSummary[]>() : new Map(s.pages);
         pages.set(page, r.value.items);
-        return { total: r.value.total, pages, error: null, version: isFresh ? s.version + 1 : s.version };
+        return { total: r.value.total, pages, error: null, version: isFresh ? s.version + 1 : s.version, sort: isFresh ? sort : s.sort };
       });
     },
     [sort, folder],
@@ -58,5 +60,13 @@ export function useLibraryPages(sort: LibrarySort, folder: string | null) {
 
   const rowAt = useCallback((index: number) => state.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE] ?? null, [state.pages]);
 
-  return { total: state.total, error: state.error, version: state.version, rowAt, ensure, reload: () => setReloads((n) => n + 1) };
+  return {
+    total: state.total,
+    error: state.error,
+    version: state.version,
+    sort: state.sort,
+    rowAt,
+    ensure,
+    reload: () => setReloads((n) => n + 1),
+  };
 }

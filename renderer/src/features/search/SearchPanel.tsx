@@ -24,6 +24,7 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
   const resultId = useCallback((i: number) => `${ids}-result-${i}`, [ids]);
   const results = search.response?.results ?? [];
   const hasQuery = query.trim() !== '';
+  const isAnswered = search.status === 'ready' || search.status === 'error';
 
   // Enter pressed before the results arrived opens the first result once they do.
   const isEnterPending = useRef(false);
@@ -89,8 +90,10 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
       role="search"
       className={`search${hasQuery ? ' has-query' : ''}`}
       aria-busy={search.status === 'loading'}
-      // The query the shown results answer: what tests (and debugging) wait for.
-      data-answered={search.status === 'ready' || search.status === 'error' ? search.query : ''}
+      // The query and sort the shown results answer, and how many late answers were dropped: what tests (and debugging) wait for.
+      data-answered={isAnswered ? search.query : ''}
+      data-answered-sort={isAnswered ? search.sort : ''}
+      data-superseded={search.superseded}
     >
       <SearchBox
         ref={inputRef}

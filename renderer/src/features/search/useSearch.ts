@@ -12,13 +12,23 @@ export interface SearchState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** The query the shown results answer (not necessarily the one being typed). */
   query: string;
+  /** The sort they are in (not necessarily the one just chosen). */
+  sort: SearchSort;
   response: SearchResponse | null;
   highlights: Highlight[];
   error: string | null;
   isLoadingMore: boolean;
 }
 
-const IDLE: SearchState = { status: 'idle', query: '', response: null, highlights: [], error: null, isLoadingMore: false };
+const IDLE: SearchState = {
+  status: 'idle',
+  query: '',
+  sort: 'relevance',
+  response: null,
+  highlights: [],
+  error: null,
+  isLoadingMore: false,
+};
 
 /**
  * Searches as you type. Every request takes a ticket from a sequence gate, and only the newest
@@ -28,6 +38,8 @@ const IDLE: SearchState = { status: 'idle', query: '', response: null, highlight
 export function useSearch(query: string, sort: SearchSort) {
   const [gate] = useState(createLatestGate);
   const [state, setState] = useState<SearchState>(IDLE);
+  /** Answers dropped because a newer request was made meanwhile: announced so a test can tell one arrived. */
+  const [superseded, setSuperseded] = useState(0);
   const ticketRef = useRef(0);
 
   useEffect(() => {
@@ -41,11 +53,14 @@ export function useSearch(query: string, sort: SearchSort) {
     setState((s) => ({ ...s, status: 'loading' }));
     const timer = setTimeout(() => {
       void Promise.all([api['search.query']({ q, limit: RESULTS_PAGE, sort }), api['highlights.search']({ q })]).then(([r, h]) => {
-        if (!gate.isLatest(ticket)) return;
+        if (!gate.isLatest(ticket)) {
+          setSuperseded((n) => n + 1);
+          return;
+        }
         setState(
           r.ok
-            ? { status: 'ready', query: q, response: r.value, highlights: h.ok ? h.value : [], error: null, isLoadingMore: false }
-            : { ...IDLE, status: 'error', query: q, error: r.error.message },
+            ? { status: 'ready', query: q, sort, response: r.value, highlights: h.ok ? h.value : [], error: null, isLoadingMore: false }
+            : { ...IDLE, status: 'error', query: q, sort, error: r.error.message },
         );
       });
     }, DEBOUNCE_MS);
@@ -58,7 +73,10 @@ export function useSearch(query: string, sort: SearchSort) {
     if (!shown || state.isLoadingMore || shown.results.length >= shown.total) return;
     setState((s) => ({ ...s, isLoadingMore: true }));
     void api['search.query']({ q: state.query, limit: RESULTS_PAGE, offset: shown.results.length, sort }).then((r) => {
-      if (!gate.isLatest(ticket)) return;
+      if (!gate.isLatest(ticket)) {
+        setSuperseded((n) => n + 1);
+        return;
+      }
       setState((s) =>
         r.ok && s.response
           ? { ...s, isLoadingMore: false, response: { ...s.response, results: [...s.response.results, ...r.value.results] } }
@@ -67,5 +85,5 @@ export function useSearch(query: string, sort: SearchSort) {
     });
   }, [state.response, state.isLoadingMore, state.query, sort, gate]);
 
-  return { ...state, loadMore };
+  return { ...state, superseded, loadMore };
 }
