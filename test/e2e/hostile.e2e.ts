@@ -6,11 +6,12 @@
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { generateHostileFixtures, HOSTILE_DIR } from '../fixtures/hostile/generate';
 import { recordHardening } from '../hardening/summary';
 import { ReaderPage } from './pages/ReaderPage';
-import { callApi } from './support/api';
+import { callApi, nextApiResponse } from './support/api';
 import { describe, expect, test } from './support/fixtures';
 import { eventually } from './support/poll';
 
@@ -70,28 +71,46 @@ describe('hostile articles in the reader', () => {
       const popups: string[] = [];
       page.context().on('page', (p) => popups.push(p.url()));
       // The reader reopens the last article at start: that opens this one without searching for its title.
-      // A page of the previous test may still save its own last article while closing, so check which
-      // article opened and try again if it was not this one.
+      // Each page load saves the article it reopened, so a load must not reopen an older one, or its save
+      // could land after this test's choice: every test leaves the last article cleared, and the page the
+      // fixture opened (settings loaded, no article) has nothing to save when this test sets its own.
       const { title } = await callApi<{ title: string }>(app.server.url, 'article.get', { id });
       const reader = new ReaderPage(page);
-      let shown = '';
-      for (let attempt = 0; attempt < 3 && shown !== title; attempt++) {
+      await eventually(() => reader.main.getAttribute('aria-busy'), 'the settings to load').toBe(null);
+      expect(await reader.article.count(), 'no article reopened before this test chose one').toBe(0);
+      try {
         await callApi(app.server.url, 'settings.set', { lastArticle: id });
+        const saved = nextApiResponse(page, 'settings.set', (input) => input.lastArticle === id);
         await page.goto(app.server.url);
+        await page.waitForURL((u) => !u.searchParams.has('token'), { waitUntil: 'load' });
         await eventually(() => reader.article.count(), 'the article to open').toBe(1);
-        shown = ((await reader.title().textContent()) ?? '').trim();
+        expect(((await reader.title().textContent()) ?? '').trim()).toBe(title.trim());
+        await saved;
+        await checkInert(page, reader, fixture, app.server.url, popups);
+      } finally {
+        await callApi(app.server.url, 'settings.set', { lastArticle: null });
       }
-      expect(shown).toBe(title.trim());
-      tried++;
-      const text = ((await reader.article.textContent()) ?? '').replace(/\s+/gu, ' ');
-      expect(text).toContain(fixture.sentence.replace(/\s+/gu, ' '));
-      // Give any timer, load or focus handler a moment to fire, then look for the sentinel.
-      await page.waitForTimeout(150);
-      const pwned = await page.evaluate(() => (globalThis as unknown as { __pwn?: unknown }).__pwn);
-      if (pwned !== undefined) executed++;
-      expect(pwned).toBeUndefined();
-      expect(new URL(page.url()).origin).toBe(new URL(app.server.url).origin);
-      expect(popups).toEqual([]);
     },
   );
 });
+
+/** The article's text is shown, and nothing in it ran, navigated or opened a window. */
+async function checkInert(page: Page, reader: ReaderPage, fixture: Fixture, url: string, popups: string[]): Promise<void> {
+  tried++;
+  const text = ((await reader.article.textContent()) ?? '').replace(/\s+/gu, ' ');
+  expect(text).toContain(fixture.sentence.replace(/\s+/gu, ' '));
+  // Let every handler a payload could hang on have its turn: each image's load or error event has
+  // fired once it is complete, and autofocus (with its focus handlers) runs in a rendering step.
+  await eventually(() =>
+    reader.article.locator('img').evaluateAll((imgs) => imgs.every((i) => (i as unknown as { complete: boolean }).complete)),
+  ).toBe(true);
+  await page.evaluate(() => {
+    const frame = (globalThis as unknown as { requestAnimationFrame: (cb: () => void) => number }).requestAnimationFrame;
+    return new Promise<void>((r) => frame(() => frame(r)));
+  });
+  const pwned = await page.evaluate(() => (globalThis as unknown as { __pwn?: unknown }).__pwn);
+  if (pwned !== undefined) executed++;
+  expect(pwned).toBeUndefined();
+  expect(new URL(page.url()).origin).toBe(new URL(url).origin);
+  expect(popups).toEqual([]);
+}
