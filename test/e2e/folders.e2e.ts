@@ -100,14 +100,21 @@ describe('folders and article formatting', () => {
     expect(direction).toBe('rtl');
   });
 
-  test('shows a remote image as its alt text without fetching it, and a local one through the asset route', async ({ page, guards }) => {
+  test('shows a remote image as its alt text without fetching it, and a local one through the asset route', async ({
+    page,
+    guards,
+    app,
+  }) => {
     await withSampler(page);
     const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
     const placeholder = reader.article.locator('figure').filter({ hasText: 'A chart of reading time' });
     expect(await placeholder.textContent()).toContain('images.example.org');
     expect(await placeholder.locator('img').count()).toBe(0);
     const local = reader.article.locator('figure img');
-    expect(await local.getAttribute('src')).toMatch(/^\/asset\/[^/]+\/pixel\.png$/u);
+    // A capability URL: the article id, the image's key, the src; never the session token.
+    const src = (await local.getAttribute('src')) ?? '';
+    expect(src).toMatch(/^\/asset\/[^/]+\/[\w-]{32}\?src=pixel\.png$/u);
+    expect(src).not.toContain(new URL(app.server.url).searchParams.get('token'));
     await eventually(() => local.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
     expect(guards.foreignRequests).toEqual([]);
   });
