@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
-import { markTermsStale, refreshTerms, termsAreStale } from './db/terms.ts';
+import { markTermsStale, updateTerms } from './db/terms.ts';
 import {
   beginBulkWrite,
   deleteArticle,
@@ -195,7 +195,7 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
       for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, read)]);
       applier.finish();
     }
-    if (termsAreStale(db)) refreshTerms(db);
+    updateTerms(db);
   } finally {
     end();
   }
@@ -231,7 +231,7 @@ export async function syncFoldersParallel(
       }
       applier.finish();
     }
-    if (termsAreStale(db)) refreshTerms(db);
+    updateTerms(db);
   } finally {
     end();
     await worker?.terminate();

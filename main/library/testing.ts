@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { indexMigrations } from './db/migrations/indexMigrations.ts';
-import { openDatabase } from './db/open.ts';
+import { openDatabase, type OpenOptions } from './db/open.ts';
 
 export interface TempLibrary {
   dir: string;
@@ -14,10 +14,10 @@ export interface TempLibrary {
   cleanup: () => void;
 }
 
-export function tempLibrary(): TempLibrary {
+export function tempLibrary(options: OpenOptions = {}): TempLibrary {
   const dir = mkdtempSync(join(tmpdir(), 'offprint-test-'));
   const dbPath = join(dir, 'index.db');
-  const db = openDatabase(dbPath, indexMigrations);
+  const db = openDatabase(dbPath, indexMigrations, options);
   return {
     dir,
     db,

@@ -10,6 +10,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Called once before pending migrations run (the user database backs itself up here). */
   onBeforeMigrate?: () => void;
+  /** Called with every statement the connection runs, its values filled in (tests that check what an operation reads). */
+  verbose?: (sql: string) => void;
 }
 
 export class DatabaseOpenError extends Error {
@@ -42,6 +44,7 @@ export function openDatabase(path: string, migrations: readonly Migration[], opt
       readonly,
       fileMustExist: readonly,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.verbose ? { verbose: (sql: unknown) => options.verbose!(String(sql)) } : {}),
     });
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { stemmer } from 'stemmer';
+import { allowedEdits, deletesOf, editDistance, oneDeletes } from '../text/edits.ts';
+import { tokens } from '../text/fold.ts';
 import { statementCache } from './statements.ts';
 
 /** Porter stems for English-looking words; other scripts are their own stem. */
@@ -13,6 +15,10 @@ const statements = statementCache((db) => ({
   ),
   insertTerm: db.prepare<[string, string]>('INSERT INTO terms (term, stem) VALUES (?, ?)'),
   insertTrigram: db.prepare<[number, string]>('INSERT INTO terms_trigram (rowid, term) VALUES (?, ?)'),
+  insertDelete: db.prepare<[string, number]>('INSERT OR IGNORE INTO term_deletes (del, term) VALUES (?, ?)'),
+  termRowid: db.prepare<[string], number>('SELECT rowid FROM terms WHERE term = ?').pluck(),
+  byDelete: db.prepare<[string], string>('SELECT t.term FROM term_deletes d JOIN terms t ON t.rowid = d.term WHERE d.del = ?').pluck(),
+  docCount: db.prepare<[string], number>('SELECT doc FROM articles_vocab WHERE term = ?').pluck(),
   byStem: db.prepare<[string, number], { term: string }>('SELECT term FROM terms WHERE stem = ? LIMIT ?'),
   byFragment: db.prepare<[string, number], { term: string }>('SELECT term FROM terms_trigram WHERE terms_trigram MATCH ? LIMIT ?'),
   exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM terms WHERE term = ?'),
@@ -30,7 +36,9 @@ const statements = statementCache((db) => ({
  * Call inside the transaction that writes the articles.
  */
 export function markTermsStale(db: Database): void {
-  statements(db).markStale.run();
+  const isFirst = statements(db).markStale.run().changes > 0;
+  // Stale already, and not by this connection's writes (a crash, another process): only the full walk knows what is missing.
+  if (!pending.has(db)) pending.set(db, isFirst ? { texts: [], chars: 0 } : 'overflow');
 }
 
 /** True when articles were written since the last refreshTerms (also after a crash in between). */
@@ -46,15 +54,107 @@ export function refreshTerms(db: Database): number {
   const s = statements(db);
   let added = 0;
   db.transaction(() => {
-    const fresh = s.newTerms.all();
-    for (const { term } of fresh) {
-      const rowid = Number(s.insertTerm.run(term, stemOf(term)).lastInsertRowid);
-      if (term.length >= 3) s.insertTrigram.run(rowid, term);
+    for (const { term } of s.newTerms.all()) {
+      addTerm(db, term);
       added++;
     }
     s.markFresh.run();
   })();
+  pending.delete(db);
   return added;
+}
+
+function addTerm(db: Database, term: string): void {
+  const s = statements(db);
+  const rowid = Number(s.insertTerm.run(term, stemOf(term)).lastInsertRowid);
+  if (term.length >= 3) s.insertTrigram.run(rowid, term);
+  for (const del of deletesOf(term)) s.insertDelete.run(del, rowid);
+}
+
+/**
+ * The text written since the vocabulary was last brought up to date, per connection, while it is small:
+ * a sync that changed a few files adds the words of those files alone (each a lookup by the term's own
+ * index), where refreshTerms walks the whole FTS vocabulary (seconds at 200,000 articles). Past the
+ * limit, or in a new process after a crash (the stale flag is in the database), the full walk runs.
+ */
+const pending = new WeakMap<Database, { texts: string[]; chars: number } | 'overflow'>();
+const PENDING_CHARS = 4_000_000;
+
+/** Notes what the writer put into the index (title, author, body as indexed); call beside markTermsStale. */
+export function noteIndexedText(db: Database, texts: readonly string[]): void {
+  const p = pending.get(db);
+  if (p === undefined || p === 'overflow') return;
+  for (const t of texts) p.chars += t.length;
+  if (p.chars > PENDING_CHARS) return void pending.set(db, 'overflow');
+  p.texts.push(...texts);
+  pending.set(db, p);
+}
+
+/** Brings the vocabulary up to date after a sync that wrote articles: the noted words alone when it can, else the whole walk. */
+export function updateTerms(db: Database): number {
+  if (!termsAreStale(db)) return 0;
+  const p = pending.get(db);
+  if (p === undefined || p === 'overflow') return refreshTerms(db);
+  const s = statements(db);
+  let added = 0;
+  db.transaction(() => {
+    const seen = new Set<string>();
+    for (const text of p.texts) {
+      for (const { term } of tokens(text)) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        if (s.termRowid.get(term) === undefined) {
+          addTerm(db, term);
+          added++;
+        }
+      }
+    }
+    s.markFresh.run();
+  })();
+  pending.delete(db);
+  return added;
+}
+
+export interface Correction {
+  term: string;
+  /** Edits from the typed word. */
+  edits: number;
+  /** Articles that hold it. */
+  docs: number;
+}
+
+/**
+ * Vocabulary words within the allowed edits of `word` (see text/edits.ts), nearest first, then the most
+ * common: the candidates are the word's own one- and two-letter deletions looked up as words and in
+ * term_deletes (which holds every word's one-letter deletions), so each is an index seek. This finds
+ * every word one edit away and most two away (two substitutions are the case it can miss).
+ */
+export function correctionsOf(db: Database, word: string, limit = 3): Correction[] {
+  const max = allowedEdits(word);
+  if (max === 0) return [];
+  const s = statements(db);
+  const probes = new Set<string>([word, ...oneDeletes(word)]);
+  if (max === 2) for (const d of oneDeletes(word)) for (const dd of oneDeletes(d)) probes.add(dd);
+  const found = new Set<string>();
+  for (const probe of probes) {
+    if (s.termRowid.get(probe) !== undefined) found.add(probe);
+    for (const term of s.byDelete.all(probe)) found.add(term);
+  }
+  found.delete(word);
+  const out: Correction[] = [];
+  for (const term of found) {
+    const edits = editDistance(word, term, max);
+    if (edits <= max) out.push({ term, edits, docs: s.docCount.get(term) ?? 0 });
+  }
+  return out
+    .filter((c) => c.docs > 0)
+    .sort((a, b) => a.edits - b.edits || b.docs - a.docs || (a.term < b.term ? -1 : 1))
+    .slice(0, limit);
+}
+
+/** How many articles hold `term` as a word (the FTS vocabulary's count). */
+export function docCountOf(db: Database, term: string): number {
+  return statements(db).docCount.get(term) ?? 0;
 }
 
 export function termsWithStem(db: Database, stem: string, limit = 32): string[] {

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Document } from '../model.ts';
 import { articleRow, type ArticleRowValues, type FileStamp, type FtsValues } from './rows.ts';
 import { statementCache } from './statements.ts';
-import { markTermsStale } from './terms.ts';
+import { markTermsStale, noteIndexedText } from './terms.ts';
 
 export type { FileStamp };
 
@@ -69,7 +69,7 @@ export function storedHash(db: Database, rowid: number): string | null {
  * Writes one article's prepared row and index entry; replaces the article at the same folder and path
  * if there is one. `isKnown` says whether the index already has the file (saves a lookup for new files).
  * Call inside a transaction that also calls markTermsStale (once is enough): the new words reach the
- * vocabulary in refreshTerms.
+ * vocabulary in updateTerms.
  */
 export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKnown: boolean): 'added' | 'updated' {
   const s = statements(db);
@@ -81,6 +81,7 @@ export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKn
   const isNew = rowid === undefined;
   if (isNew) rowid = Number(s.insertArticle.run(...row).lastInsertRowid);
   s.insertFts.run(rowid!, ...fts);
+  noteIndexedText(db, fts);
   return isNew ? 'added' : 'updated';
 }
 

@@ -26,6 +26,8 @@ CREATE TABLE folders ( key TEXT PRIMARY KEY, root TEXT NOT NULL ) STRICT;
 CREATE TABLE import_errors ( folder TEXT NOT NULL, relpath TEXT NOT NULL, path TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (folder, relpath) ) STRICT;
 -- table meta
 CREATE TABLE meta ( key TEXT PRIMARY KEY, value TEXT NOT NULL ) STRICT;
+-- table term_deletes
+CREATE TABLE term_deletes ( del TEXT NOT NULL, term INTEGER NOT NULL, PRIMARY KEY (del, term) ) STRICT, WITHOUT ROWID;
 -- table terms
 CREATE TABLE terms ( rowid INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, stem TEXT NOT NULL ) STRICT;
 -- table terms_trigram

@@ -1,0 +1,77 @@
+import type { Database } from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { correctionsOf, refreshTerms } from './db/terms.ts';
+import { syncFolders } from './sync.ts';
+import { tempLibrary, type TempLibrary } from './testing.ts';
+
+/** What the vocabulary tables are called in a statement, with their aliases. */
+function vocabularyNames(sql: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of sql.matchAll(
+    /\b(articles_vocab|terms|term_deletes)\b(?:\s+(?:AS\s+)?(?!WHERE|JOIN|ON|ORDER|LIMIT|SET|VALUES)(\w+))?/giu,
+  )) {
+    names.add(m[1]!.toLowerCase());
+    if (m[2]) names.add(m[2].toLowerCase());
+  }
+  return names;
+}
+
+/**
+ * The plan lines of `sql` that read a vocabulary table whole: a SCAN of terms or term_deletes, or a
+ * SCAN of the FTS vocabulary without a term constraint (fts5vocab's idxNum bits 0x100–0x400).
+ */
+function fullScans(db: Database, sql: string): string[] {
+  const names = vocabularyNames(sql);
+  if (names.size === 0 || !/^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)/iu.test(sql)) return [];
+  const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+  return plan.filter((line) => {
+    const m = /^SCAN (\w+)(?: VIRTUAL TABLE INDEX (\d+))?/u.exec(line);
+    if (!m || !names.has(m[1]!.toLowerCase())) return false;
+    return m[2] === undefined || (Number(m[2]) & 0x700) === 0;
+  });
+}
+
+let lib: TempLibrary;
+let recording: string[] | null = null;
+beforeAll(() => {
+  lib = tempLibrary({ verbose: (sql) => recording?.push(sql) });
+  for (let i = 0; i < 40; i++) lib.write(`a${i}.md`, `# Article ${i}\n\nNotes on vaccination number ${i}, Shanghai and the harbour.`);
+  lib.write('greta.md', '# Greta Thunberg speaks\n\nGreta Thunberg spoke about the climate.');
+  syncFolders(lib.db, [{ key: 'f', root: `${lib.dir}/articles` }]);
+});
+afterAll(() => lib.cleanup());
+
+describe('corrections', () => {
+  it('finds a misspelled word by one substitution, deletion, insertion or transposition', () => {
+    expect(correctionsOf(lib.db, 'vaccinatoin').map((c) => c.term)).toContain('vaccination');
+    expect(correctionsOf(lib.db, 'shangai')[0]?.term).toBe('shanghai');
+    expect(correctionsOf(lib.db, 'shanghaai')[0]?.term).toBe('shanghai');
+    expect(correctionsOf(lib.db, 'shanghia')[0]?.term).toBe('shanghai');
+    expect(correctionsOf(lib.db, 'thunburg')[0]).toMatchObject({ term: 'thunberg', edits: 1, docs: 1 });
+  });
+
+  it('offers nothing for short words or words too far away', () => {
+    expect(correctionsOf(lib.db, 'shn')).toEqual([]);
+    expect(correctionsOf(lib.db, 'xylophone')).toEqual([]);
+  });
+
+  it('updates the correction data of a one-file sync without reading the whole vocabulary', () => {
+    lib.write('new.md', '# Quetzalcoatlus\n\nA pterosaur named quetzalcoatlus flew over the lagoon.');
+    recording = [];
+    syncFolders(lib.db, [{ key: 'f', root: `${lib.dir}/articles` }]);
+    const ran = recording;
+    recording = null;
+    expect(correctionsOf(lib.db, 'quetzalcoatlsu')[0]?.term).toBe('quetzalcoatlus');
+    const touching = ran.filter((sql) => vocabularyNames(sql).size > 0);
+    expect(touching.length).toBeGreaterThan(0);
+    expect(touching.flatMap((sql) => fullScans(lib.db, sql).map((line) => `${line} ← ${sql.slice(0, 120)}`))).toEqual([]);
+  });
+
+  it('shows the full walk for what it is: refreshTerms reads the whole FTS vocabulary', () => {
+    recording = [];
+    refreshTerms(lib.db);
+    const ran = recording;
+    recording = null;
+    expect(ran.flatMap((sql) => fullScans(lib.db, sql)).length).toBeGreaterThan(0);
+  });
+});
