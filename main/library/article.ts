@@ -8,7 +8,7 @@ import { Matcher } from './query/matcher.ts';
 import { parseQuery } from './query/parse.ts';
 import { blockText } from '../../common/blocks.ts';
 import { fold } from './text/fold.ts';
-import { documentId } from './prepareFile.ts';
+import { documentId } from './documentId.ts';
 
 /** Characters above which an article's blocks are scanned with the matcher's needle regex first. */
 const LONG_ARTICLE = 50_000;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { documentId } from './documentId.ts';
 import type { Document } from './model.ts';
 import { importBytes } from './import/importFile.ts';
 import type { ReadResult } from './import/readFile.ts';
@@ -20,11 +21,6 @@ export type Outcome =
   | { kind: 'touch'; relpath: string; rowid: number; size: number; mtimeMs: number }
   | { kind: 'put'; relpath: string; row: ArticleRowValues; fts: FtsValues; isKnown: boolean }
   | { kind: 'problem'; relpath: string; path: string; code: string; reason: string };
-
-/** Opaque, stable across runs, unique across folders. */
-export function documentId(folderKey: string, relpath: string): string {
-  return createHash('sha256').update(`${folderKey}\0${relpath}`).digest('base64url').slice(0, 16);
-}
 
 export function toDocument(folderKey: string, relpath: string, abs: string, doc: Omit<Document, 'id' | 'path' | 'text'>): Document {
   return { ...doc, id: documentId(folderKey, relpath), path: abs, text: documentText(doc.blocks) };

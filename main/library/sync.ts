@@ -19,7 +19,8 @@ import type { ParseReply, ParseRequest } from './parseWorker.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
 import { siblingEntry, startWorker } from './workers.ts';
 
-export { documentId, toDocument } from './prepareFile.ts';
+export { documentId } from './documentId.ts';
+export { toDocument } from './prepareFile.ts';
 
 export interface FolderSpec {
   /** Stable name of the folder: "bundled" for the app's own content, the real path for a user folder. */
