@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from './fold.ts';
-import { foldedPattern } from './foldPattern.ts';
+import { foldedPattern, foldVariants, RANGES } from './foldPattern.ts';
 
 const finds = (folded: string, text: string) => new RegExp(foldedPattern(folded), 'u').test(text);
 
@@ -32,4 +32,25 @@ describe('foldedPattern', () => {
       { seed: 42, numRuns: 300 },
     );
   });
+
+  it('builds its table exactly as folding every character of Unicode on its own would', () => {
+    const expected = new Map<string, string>();
+    for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const base = fold(ch);
+      if ([...base].length !== 1 || base === ch) continue;
+      expect(
+        RANGES.some(([from, to]) => cp >= from && cp <= to),
+        `U+${cp.toString(16)} folds to ${base} but is in no range`,
+      ).toBe(true);
+      expected.set(base, (expected.get(base) ?? '') + ch);
+    }
+    for (let cp = 0x41; cp <= 0x5a; cp++) {
+      const upper = String.fromCharCode(cp);
+      expected.set(upper.toLowerCase(), (expected.get(upper.toLowerCase()) ?? '') + upper);
+    }
+    expect(new Map(foldVariants())).toEqual(expected);
+    expect(foldVariants().get('e')).toContain('É');
+  }, 60_000);
 });
