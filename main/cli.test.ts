@@ -9,14 +9,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'offprint-cli-'));
 const db = join(dir, 'index.db');
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'main', 'cli.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: dir },
-  });
+/** The command as users run it: bin/offprint.mjs, which runs main/cli.ts compiled (out/node/cli.js). */
+const COMPILED = [join(root, 'bin', 'offprint.mjs')];
+/** The same source under tsx, as `npm run cli` ran it before it was compiled. */
+const SOURCE = ['--import', 'tsx', join(root, 'main', 'cli.ts')];
+
+function run(entry: string[], args: string[]) {
+  const r = spawnSync(process.execPath, [...entry, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, INIT_CWD: dir } });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+const cli = (...args: string[]) => run(COMPILED, args);
 
 const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
 let firstIndexMs = 0;
@@ -114,5 +116,30 @@ describe('the command line', () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/Usage:/);
     }
+  });
+
+  it('prints the same bytes and exits the same from the compiled entry as from the TypeScript source', () => {
+    const id = JSON.parse(cli('search', '--db', db, '--json', 'Shanghai').out).results[0].id as string;
+    for (const args of [
+      ['search', '--db', db, '--json', 'changpeng zhao'],
+      ['search', '--db', db, '--sort', 'date', '--limit', '3', 'vaccine'],
+      ['show', '--db', db, '--query', 'shanghai', '--json', id],
+      ['show', '--db', db, id],
+      ['search', '--db', 'nope.db', 'x'],
+      ['search', '--db', db, '--bogus', 'x'],
+      ['--help'],
+    ]) {
+      expect(cli(...args), args.join(' ')).toEqual(run(SOURCE, args));
+    }
+  }, 60_000);
+
+  it('runs through npm run --silent cli with paths taken from where npm was run', () => {
+    const r = spawnSync('npm', ['--prefix', root, 'run', '--silent', 'cli', '--', 'search', '--db', 'index.db', '--json', 'Shanghai'], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].title).toBe(SEED);
   });
 });

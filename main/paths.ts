@@ -2,8 +2,8 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The checkout (or unpacked app) root: main/ sits right below it. */
-export const projectRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/** The checkout root: main/paths.ts sits one level below it, its compiled form (out/node/*.js) two. */
+export const projectRoot = resolve(fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? '..' : '../..', import.meta.url)));
 
 /** Where Electron keeps this app's data (app.getPath('userData')), computed without Electron. */
 export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {

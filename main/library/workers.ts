@@ -15,3 +15,8 @@ export function startWorker(entry: URL | string, data: Record<string, unknown>):
 export function siblingEntry(base: string, name: string): URL {
   return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base);
 }
+
+/** The entry of a worker in this folder (main/library/<name>.ts), for code outside it: serve mode, the CLI. */
+export function libraryWorker(name: 'indexWorker' | 'parseWorker'): URL {
+  return siblingEntry(import.meta.url, name);
+}

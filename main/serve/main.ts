@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServices } from '../api/services.ts';
+import { libraryWorker } from '../library/workers.ts';
 import { defaultUserDataDir, fromUserCwd, projectRoot } from '../paths.ts';
 import { ensureRendererBuilt } from './buildRenderer.ts';
 import { startServer } from './server.ts';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     dataDir: values.data ? fromUserCwd(values.data) : defaultUserDataDir(),
     bundledContent: join(projectRoot, 'content'),
     extraFolders: content,
-    workerUrl: new URL('../library/indexWorker.ts', import.meta.url),
+    workerUrl: libraryWorker('indexWorker'),
     onEvent: (event, payload) => running?.broadcast(event, payload),
   });
   running = await startServer({ services, rendererDir, port });
