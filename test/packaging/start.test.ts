@@ -23,4 +23,18 @@ describe('npm start', () => {
     },
     60_000,
   );
+
+  it.skipIf(hasElectron)(
+    'npm run dev fails the same way, and also points to npm run dev:serve',
+    () => {
+      const r = spawnSync(process.execPath, [join(root, 'scripts', 'dev.mjs')], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^offprint dev: the Electron binary is missing/mu);
+      expect(r.stderr).toMatch(/npm run serve/);
+      expect(r.stderr).toMatch(/npm run dev:serve/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).not.toMatch(/vite|electron-vite|building/i);
+    },
+    60_000,
+  );
 });
