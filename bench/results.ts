@@ -2,6 +2,7 @@
  * The shape of bench/results/*.json: one RunResult per corpus and size, and the file's top level is
  * the largest GCIDE run (so a dashboard can read `ratios.index_vs_fts5` directly) plus every run.
  */
+import type { CliOut } from './cli.ts';
 import type { CorpusName } from './corpus/types.ts';
 import type { Query } from './queries.ts';
 import type { Latencies, Summary } from './stats.ts';
@@ -249,13 +250,15 @@ export function assemble(r: RunParts): RunResult {
 
 export interface BenchFile extends RunResult {
   runs: RunResult[];
+  /** The command line's start-up on the bundled articles (bench/cli.ts); null with --no-cli. */
+  cli: CliOut | null;
   meta: Record<string, unknown>;
 }
 
 /** The largest GCIDE run describes the file; every run (enwiki too) is in `runs`. */
-export function benchFile(runs: RunResult[], meta: Record<string, unknown>): BenchFile {
+export function benchFile(runs: RunResult[], meta: Record<string, unknown>, cli: CliOut | null = null): BenchFile {
   const gcide = runs.filter((r) => r.corpus === 'gcide').sort((a, b) => b.docs - a.docs);
   const top = gcide[0] ?? runs[0];
   if (!top) throw new Error('no runs');
-  return { ...top, runs, meta };
+  return { ...top, runs, cli, meta };
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { writeChart } from './chart.ts';
+import { measureCli, type CliOut } from './cli.ts';
 import { ENWIKI_DEFAULT_PATH } from './corpus/enwiki.ts';
 import { GCIDE_DEFAULT_DIR, GCIDE_HOWTO, hasGcide } from './corpus/gcide.ts';
 import { corpusLabel } from './corpus/load.ts';
@@ -56,6 +57,8 @@ const { values: args } = parseArgs({
     'per-class': { type: 'string' },
     'keep-tmp': { type: 'boolean', default: false },
     'no-ui': { type: 'boolean', default: false },
+    'no-cli': { type: 'boolean', default: false },
+    'cli-runs': { type: 'string' },
   },
   strict: true,
 });
@@ -179,6 +182,14 @@ step(`Offprint bench (${quick ? 'quick' : 'full'}): ${specs.map(corpusLabel).joi
 const runs: RunResult[] = [];
 for (const spec of specs) runs.push(await benchOne(spec));
 
+// The command line's start-up (issue 11 §3), in quick runs too: it needs only content/.
+let cli: CliOut | null = null;
+if (!args['no-cli']) {
+  const cliRuns = Number(args['cli-runs'] ?? (quick ? 15 : 40));
+  step(`cli: start-up of a search, ${cliRuns} runs of each command`);
+  cli = measureCli({ runs: cliRuns, work: join(BENCH, 'tmp', 'cli'), log: step });
+}
+
 const sqliteVersion = (() => {
   const db = new Database(':memory:');
   const v = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -211,8 +222,10 @@ const file = benchFile(runs, {
     "seconds.offprint is syncFoldersParallel (the app's and the CLI's import: a parsing thread beside the writer) over .txt files on disk, into a new database; seconds.fts5 and fts5_plain insert in-memory strings in one transaction.",
     'seconds.reopen is opening the database and a syncFoldersParallel of the unchanged folder in a new process (the start-up scan); first_query_ms is the first searchArticles in that process.',
     'memory_mb.offprint_rss is the import process RSS after syncFoldersParallel (both threads); the peers report heapUsed growth after 3× gc(), excluding the docs array.',
+    'cli is the command line start-up on the bundled articles (bench/cli.ts): cli.ratio = offprint search ÷ a bare node -e query, medians; target ≤ 2.5.',
   ],
 });
+file.cli = cli;
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
 const svg = writeChart(outPath);

@@ -1,5 +1,6 @@
 /** The human-readable summary printed on stdout at the end of a run. */
 import { QUERY_CLASSES } from './queries.ts';
+import type { CliCase, CliOut } from './cli.ts';
 import type { BenchFile, RunResult } from './results.ts';
 import type { Latencies } from './stats.ts';
 
@@ -111,9 +112,33 @@ function targetTable(top: RunResult): string {
   ].join('\n');
 }
 
+const CLI_ROWS: [CliCase, string][] = [
+  ['node_empty', 'node -e 0'],
+  ['node_bare', 'node -e: better-sqlite3, one query'],
+  ['cli', 'offprint search (bin/offprint.mjs)'],
+  ['cli_compiled', 'node out/node/cli.js search'],
+  ['npm', 'npm run --silent cli -- search'],
+  ['tsx', 'node --import tsx main/cli.ts (before)'],
+];
+
+/** The command line's start-up: one row per command, then the target and what a search loads. */
+export function cliTable(cli: CliOut): string {
+  const rows = CLI_ROWS.map(([key, label]) => [label, fmt(cli.ms[key].median, 1), fmt(cli.ms[key].p90, 1), String(cli.ms[key].n)]);
+  const verdict = cli.target.pass ? 'pass' : 'FAIL';
+  return [
+    `CLI start-up: a search on the bundled library (${cli.articles} articles, ${fmt(cli.db_mb, 1)} MB), wall ms from spawn to exit`,
+    '',
+    grid(['command', 'median', 'p90', 'runs'], rows),
+    '',
+    `cli ÷ bare node ${fmt(cli.ratio, 3)} (≤ ${cli.target.limit}: ${verdict}), p90s ${fmt(cli.ratio_p90, 3)}; staleness check ${fmt(cli.build_check_ms)} ms over ${cli.build_inputs} files`,
+    `search loads ${cli.loads.files} compiled files (${fmt(cli.loads.kb, 0)} KB) and ${cli.loads.packages.join(', ')}; index adds ${cli.loads.lazy_packages.join(', ')}`,
+  ].join('\n');
+}
+
 export function renderTable(file: BenchFile): string {
   const parts = file.runs.map(runTable);
   parts.push(targetTable(file));
+  if (file.cli) parts.push(cliTable(file.cli));
   const load = (file.meta.loadavg as { start: number[] } | undefined)?.start[0] ?? 0;
   const cpus = (file.meta.machine as { cpus: number } | undefined)?.cpus ?? 1;
   if (load > cpus / 2)
