@@ -47,6 +47,8 @@ export default defineConfig({
   renderer: {
     ...renderer,
     root: resolve(root, 'renderer'),
+    // npm run dev: the dev server on loopback only; main trusts exactly this origin (origin.ts devRendererOrigin).
+    server: { host: '127.0.0.1' },
     build: {
       ...renderer.build,
       outDir: resolve(root, 'out/renderer'),

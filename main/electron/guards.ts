@@ -14,6 +14,8 @@ export type GuardedSession = Pick<Session, 'setPermissionRequestHandler' | 'setP
 export interface GuardOptions {
   /** A file or folder dropped on the window, after its navigation was denied. */
   onDroppedPath?: (path: string) => void;
+  /** The dev server's origin under `npm run dev` (origin.ts devRendererOrigin), else null. */
+  devOrigin?: string | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export function guardContents(contents: GuardedContents, options: GuardOptions =
   // whichever comes first may cancel it, so both deny, and a drop is reported once.
   let lastDrop: string | null = null;
   const deny = (kind: string, event: { url: string; isMainFrame: boolean; preventDefault: () => void }) => {
-    if (isAllowedNavigation(event.url)) return;
+    if (isAllowedNavigation(event.url, options.devOrigin ?? null)) return;
     event.preventDefault();
     // A file or folder dropped on the window (navigateOnDragDrop) arrives as file:///…; main asks before adding it.
     const dropped = event.isMainFrame ? droppedPath(event.url) : null;
@@ -48,11 +50,11 @@ export function guardContents(contents: GuardedContents, options: GuardOptions =
 }
 
 /** Permissions and network for the app's session (checklist #1 and #5). */
-export function guardSession(session: GuardedSession): void {
+export function guardSession(session: GuardedSession, devOrigin: string | null = null): void {
   session.setPermissionRequestHandler(denyPermissionRequest);
   session.setPermissionCheckHandler(denyPermissionCheck);
   session.webRequest.onBeforeRequest((details, callback) => {
-    const cancel = isBlockedRequest(details.url);
+    const cancel = isBlockedRequest(details.url, devOrigin);
     if (cancel) log.warn('network request cancelled', { scheme: schemeOf(details.url) });
     callback({ cancel });
   });

@@ -15,7 +15,7 @@ import { externalOpener } from './externalLinks.ts';
 import { guardContents, guardSession } from './guards.ts';
 import { sendEvent, serveIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
-import { APP_ENTRY_URL } from './origin.ts';
+import { APP_ENTRY_URL, devRendererOrigin } from './origin.ts';
 import { registerSchemes, serveProtocols } from './protocol.ts';
 import { claimSingleInstance, focusWindow } from './singleInstance.ts';
 import { startupErrorMessage } from './startupError.ts';
@@ -23,6 +23,10 @@ import { windowOptions } from './windowOptions.ts';
 import { placeWindow, readWindowState, writeWindowState } from './windowState.ts';
 
 const log = createLogger('app');
+
+// npm run dev: the page comes from electron-vite's dev server (hot reload), trusted like the app's own
+// origin; null when packaged or started any other way, so the app loads offprint://app as always.
+const devOrigin = devRendererOrigin(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
 
 let win: BrowserWindow | null = null;
 let services: Services | null = null;
@@ -126,7 +130,7 @@ function createWindow(paths: AppPaths): void {
   w.on('closed', () => {
     if (win === w) win = null;
   });
-  void w.loadURL(APP_ENTRY_URL);
+  void w.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
 }
 
 async function start(): Promise<void> {
@@ -140,7 +144,7 @@ async function start(): Promise<void> {
     platform: process.platform,
     arch: process.arch,
   });
-  guardSession(session.defaultSession);
+  guardSession(session.defaultSession, devOrigin);
   try {
     services = startServices({
       dataDir: paths.dataDir,
@@ -159,7 +163,7 @@ async function start(): Promise<void> {
   }
   const running = services;
   serveProtocols({ rendererDir: paths.rendererDir, indexDb: () => running.deps.indexDb });
-  serveIpc(running.dispatch);
+  serveIpc(running.dispatch, devOrigin);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(menuTemplate({ platform: process.platform, appName: app.name, isDev: !app.isPackaged }, onMenuCommand)),
   );
@@ -177,7 +181,7 @@ app.enableSandbox();
 
 if (claimSingleInstance(app, liveWindow)) {
   app.on('web-contents-created', (_event, contents) => {
-    guardContents(contents, { onDroppedPath: (path) => void offerDroppedFolder(path) });
+    guardContents(contents, { onDroppedPath: (path) => void offerDroppedFolder(path), devOrigin });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

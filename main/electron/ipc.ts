@@ -13,8 +13,11 @@ function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
   return frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
 }
 
-export function serveIpc(dispatch: Dispatch): () => void {
-  ipcMain.handle(IPC_REQUEST_CHANNEL, (event, name: unknown, input: unknown) => answerRequest(dispatch, senderOf(event), name, input));
+/** `devOrigin`: the dev server's origin under `npm run dev`, whose page is trusted like the app's (origin.ts). */
+export function serveIpc(dispatch: Dispatch, devOrigin: string | null = null): () => void {
+  ipcMain.handle(IPC_REQUEST_CHANNEL, (event, name: unknown, input: unknown) =>
+    answerRequest(dispatch, senderOf(event), name, input, devOrigin),
+  );
   return () => ipcMain.removeHandler(IPC_REQUEST_CHANNEL);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, droppedPath, isAllowedNavigation, isAppUrl, isTrustedSender, schemeOf } from './origin.ts';
+import { APP_ENTRY_URL, devRendererOrigin, droppedPath, isAllowedNavigation, isAppUrl, isTrustedSender, schemeOf } from './origin.ts';
 
 describe('isAppUrl and isAllowedNavigation', () => {
   it.each([
@@ -34,6 +34,60 @@ describe('isAppUrl and isAllowedNavigation', () => {
   ])('refuses anything else: %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
     expect(isAllowedNavigation(url)).toBe(false);
+  });
+});
+
+describe('devRendererOrigin (npm run dev)', () => {
+  it.each([
+    ['http://localhost:5173/', 'http://localhost:5173'],
+    ['http://127.0.0.1:5173', 'http://127.0.0.1:5173'],
+    ['http://127.0.0.1:49152/index.html', 'http://127.0.0.1:49152'],
+  ])('takes electron-vite’s loopback dev server from an unpackaged app: %s', (raw, origin) => {
+    expect(devRendererOrigin(raw, false)).toBe(origin);
+  });
+
+  it.each(['http://localhost:5173/', 'http://127.0.0.1:5173/'])('never gives a packaged app one: %s', (raw) => {
+    expect(devRendererOrigin(raw, true)).toBeNull();
+  });
+
+  it.each([
+    undefined,
+    '',
+    'https://localhost:5173/',
+    'http://192.168.1.2:5173/',
+    'http://example.com:5173/',
+    'http://localhost.evil:5173/',
+    'http://127.0.0.1.evil:5173/',
+    'http://user:pw@localhost:5173/',
+    'http://localhost/',
+    'ws://localhost:5173/',
+    'file:///tmp/index.html',
+    'offprint://app/index.html',
+    'not a url',
+  ])('refuses anything but plain http to a loopback host with a port: %s', (raw) => {
+    expect(devRendererOrigin(raw, false)).toBeNull();
+  });
+
+  it('makes that one origin the app’s, for pages, navigation and IPC, and nothing more', () => {
+    const dev = 'http://127.0.0.1:5173';
+    for (const url of ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/src/main.tsx', APP_ENTRY_URL]) {
+      expect(isAppUrl(url, dev)).toBe(true);
+      expect(isAllowedNavigation(url, dev)).toBe(true);
+      expect(isTrustedSender({ url, isMainFrame: true }, dev)).toBe(true);
+    }
+    for (const url of [
+      'http://127.0.0.1:5174/',
+      'http://localhost:5173/',
+      'https://127.0.0.1:5173/',
+      'http://user@127.0.0.1:5173/',
+      'http://evil.invalid/',
+    ]) {
+      expect(isAppUrl(url, dev)).toBe(false);
+      expect(isAllowedNavigation(url, dev)).toBe(false);
+      expect(isTrustedSender({ url, isMainFrame: true }, dev)).toBe(false);
+    }
+    expect(isTrustedSender({ url: 'http://127.0.0.1:5173/', isMainFrame: false }, dev)).toBe(false);
+    expect(isAppUrl('http://127.0.0.1:5173/')).toBe(false);
   });
 });
 

@@ -27,12 +27,28 @@ export function schemeOf(raw: string | undefined): string | null {
 }
 
 /**
- * True for URLs on the app's own origin. Compared part by part because Node gives non-special
- * schemes an opaque origin ('null'), while Chromium, which knows the scheme is standard, does not.
+ * The renderer's dev server under `npm run dev` (electron-vite passes it in ELECTRON_RENDERER_URL): its
+ * origin when the app runs unpackaged and the URL is plain http to a loopback host with a port, else
+ * null. A packaged app never gets one, whatever its environment says. While set, that one origin counts
+ * as the app's own (isAppUrl), so its page may load, navigate, reach the dev server and call IPC.
  */
-export function isAppUrl(raw: string): boolean {
+export function devRendererOrigin(raw: string | undefined, isPackaged: boolean): string | null {
+  if (isPackaged || raw === undefined || raw === '') return null;
   const url = parse(raw);
-  return url !== null && url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST && url.username === '' && url.password === '';
+  if (!url || url.protocol !== 'http:' || url.port === '' || url.username !== '' || url.password !== '') return null;
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' ? url.origin : null;
+}
+
+/**
+ * True for URLs on the app's own origin (or the dev server's, under `npm run dev`). Compared part by part
+ * because Node gives non-special schemes an opaque origin ('null'), while Chromium, which knows the
+ * scheme is standard, does not.
+ */
+export function isAppUrl(raw: string, devOrigin: string | null = null): boolean {
+  const url = parse(raw);
+  if (url === null || url.username !== '' || url.password !== '') return false;
+  if (devOrigin !== null && url.origin === devOrigin) return true;
+  return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
 }
 
 export interface SenderInfo {
@@ -43,13 +59,13 @@ export interface SenderInfo {
 }
 
 /** IPC is answered only for the app's own page in its top frame: never a sub-frame, never another origin. */
-export function isTrustedSender(sender: SenderInfo | null): boolean {
-  return sender !== null && sender.isMainFrame && isAppUrl(sender.url);
+export function isTrustedSender(sender: SenderInfo | null, devOrigin: string | null = null): boolean {
+  return sender !== null && sender.isMainFrame && isAppUrl(sender.url, devOrigin);
 }
 
 /** Whether a navigation (will-navigate, will-frame-navigate, will-redirect) may proceed. */
-export function isAllowedNavigation(raw: string): boolean {
-  return isAppUrl(raw);
+export function isAllowedNavigation(raw: string, devOrigin: string | null = null): boolean {
+  return isAppUrl(raw, devOrigin);
 }
 
 /**

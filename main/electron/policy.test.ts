@@ -63,4 +63,22 @@ describe('isBlockedRequest', () => {
   ])('lets the app’s own requests through: %s', (url) => {
     expect(isBlockedRequest(url)).toBe(false);
   });
+
+  it('lets through, under npm run dev, only the dev server’s origin and its hot-reload socket', () => {
+    const dev = 'http://127.0.0.1:5173';
+    for (const url of ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/@vite/client', 'ws://127.0.0.1:5173/?token=x'])
+      expect(isBlockedRequest(url, dev)).toBe(false);
+    for (const url of [
+      'http://127.0.0.1:5174/',
+      'ws://127.0.0.1:5174/',
+      'http://localhost:5173/',
+      'https://127.0.0.1:5173/',
+      'wss://127.0.0.1:5173/',
+      'http://user:pw@127.0.0.1:5173/',
+      'https://example.com/pixel.png',
+      'file:///etc/passwd',
+    ])
+      expect(isBlockedRequest(url, dev)).toBe(true);
+    expect(isBlockedRequest('http://127.0.0.1:5173/')).toBe(true);
+  });
 });

@@ -15,8 +15,9 @@ export async function answerRequest(
   sender: SenderInfo | null,
   name: unknown,
   input: unknown,
+  devOrigin: string | null = null,
 ): Promise<Result<unknown>> {
-  if (!isTrustedSender(sender)) {
+  if (!isTrustedSender(sender, devOrigin)) {
     log.warn('request from an untrusted frame refused', { isMainFrame: sender?.isMainFrame ?? null, scheme: schemeOf(sender?.url) });
     return { ok: false, error: { code: 'forbidden', message: 'Requests are answered only for the Offprint window itself.' } };
   }

@@ -30,6 +30,6 @@ describe('the Electron wiring', () => {
     expect(index).toContain("app.on('web-contents-created'");
     expect(index).toContain('guardContents(contents');
     expect(index).toContain('app.enableSandbox()');
-    expect(index).toContain('guardSession(session.defaultSession)');
+    expect(index).toContain('guardSession(session.defaultSession, devOrigin)');
   });
 });
