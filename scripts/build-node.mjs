@@ -108,7 +108,15 @@ export async function build({ root = ROOT, outDir = OUT_DIR, entries = entryPoin
     const messages = err.errors ? await esbuild.formatMessages(err.errors, { kind: 'error' }) : [String(err)];
     throw new BuildError(`compiling main/ failed:\n${messages.join('\n')}`);
   }
-  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  try {
+    for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+  } catch (err) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(err.code)) throw err;
+    throw new BuildError(
+      `${relative(root, outDir)} is out of date and cannot be rewritten here (${err.code}: ${err.path ?? outDir}); ` +
+        'run `node scripts/build-node.mjs` as the owner of the checkout.',
+    );
+  }
 
   const outputs = Object.keys(result.metafile.outputs).map((p) => relative(outDir, resolve(root, p)));
   const inputs = {};

@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * Starts a worker thread from its entry: the built .js in the app, the .ts source under tsx (CLI,
- * serve mode, tests), where a small bootstrap registers tsx first because Node 20 does not hand
- * `--import` loaders on to worker threads.
+ * Starts a worker thread from its entry: the built .js in the app and in out/node (the CLI and serve
+ * mode, scripts/build-node.mjs), the .ts source under tsx (tests, dev:serve), where a small bootstrap
+ * registers tsx first because Node 20 does not hand `--import` loaders on to worker threads.
  */
 export function startWorker(entry: URL | string, data: Record<string, unknown>): Worker {
   const href = String(entry);
