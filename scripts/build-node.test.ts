@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,4 +117,45 @@ describe('the compiled command line (out/node)', () => {
     expect(OUT_DIR).toBe(join(ROOT, 'out', 'node'));
     expect(m.outputs.every((f) => !f.includes('/'))).toBe(true);
   });
+
+  it('runs serve mode from out/node, its index worker included, as npm run serve does', async () => {
+    const data = join(dir, 'serve-data');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'offprint-serve.mjs'), '--port', '0', '--data', data], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Vitest sets NODE_ENV=test; a renderer built under it would be React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    try {
+      const url = await new Promise<string>((ready, fail) => {
+        let stdout = '';
+        child.stdout.setEncoding('utf8').on('data', (c: string) => {
+          stdout += c;
+          const m = /^Offprint serving at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/mu.exec(stdout);
+          if (m) ready(m[1]!);
+        });
+        child.once('exit', (code) => fail(new Error(`serve exited with ${code} before it was ready:\n${stderr.slice(-3000)}`)));
+      });
+      const shell = await fetch(url);
+      expect(shell.status).toBe(200);
+      const { origin, searchParams } = new URL(url);
+      const r = await fetch(new URL('/api/search.query', url), {
+        method: 'POST',
+        headers: { 'x-offprint-token': searchParams.get('token') ?? '', origin, 'content-type': 'application/json' },
+        body: JSON.stringify({ q: 'shanghai', limit: 5 }),
+      });
+      const result = (await r.json()) as { ok: boolean; value: { total: number } };
+      // The bundled articles were indexed by out/node/indexWorker.js before the ready line.
+      expect(result.ok).toBe(true);
+      expect(result.value.total).toBeGreaterThan(0);
+    } finally {
+      await new Promise((done) => {
+        if (child.exitCode !== null) return done(null);
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      });
+    }
+  }, 180_000);
 });
