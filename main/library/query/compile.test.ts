@@ -53,7 +53,9 @@ describe('compileQuery', () => {
 
   it('scopes field terms, ORs alternatives and subtracts excluded words', () => {
     expect(compile('title:mountain').tier1).toBe('title : ("mountain" OR "mountain"*)');
-    expect(compile('cafe OR x -route').tier1).toBe('((("cafe" OR "cafe"*) OR "x") NOT "route")');
+    // The excluded word being typed (the last) excludes its longer words too; an earlier one only itself.
+    expect(compile('cafe OR x -route').tier1).toBe('((("cafe" OR "cafe"*) OR "x") NOT ("route" OR "route"*))');
+    expect(compile('-route cafe OR x').tier1).toBe('((("cafe" OR "cafe"*) OR "x") NOT "route")');
   });
 
   it('escapes a double quote inside a word by doubling it', () => {

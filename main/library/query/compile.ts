@@ -51,7 +51,10 @@ function compileTerm(db: Database, term: Term, isNegated: boolean): CompiledTerm
   const isWord = isLatinish(word);
   const stem = stemOf(word);
   const variants = isWord ? termsWithStem(db, stem).filter((v) => v !== word && !v.startsWith(word)) : [];
-  const isPrefix = !isNegated && isWord && [...word].length >= MIN_PREFIX;
+  // Every word is a prefix of longer words; the one being typed is one even when excluded (`-shang`) or,
+  // within a field, from its first letter (`author:w`), so the list narrows as the word grows.
+  const minPrefix = term.isLast && term.field !== null ? 1 : MIN_PREFIX;
+  const isPrefix = (!isNegated || term.isLast) && isWord && [...word].length >= minPrefix;
   const completions = isPrefix && [...word].length > INDEXED_PREFIX ? completionsOf(db, word, MAX_COMPLETIONS) : null;
   const fragments =
     !isNegated && isWord && [...word].length >= MIN_FRAGMENT
@@ -66,7 +69,8 @@ function termExpr(t: CompiledTerm, withFragments: boolean): string {
   let parts: string[];
   const typed = t.source.raw.join(' ');
   if (t.sequence) {
-    const isOpen = !t.source.isPhrase && t.sequence.length > 0;
+    // A word with inner punctuation, and a quote still open at the end of the query, end in a prefix.
+    const isOpen = (!t.source.isPhrase || t.source.isOpenPhrase) && t.sequence.length > 0;
     parts = [quote(typed) + (isOpen ? '*' : '')];
   } else {
     parts = [quote(typed)];

@@ -49,7 +49,7 @@ export class Matcher {
     const need = (n: string, isPrefix: boolean) => this.needles.set(n, { isPrefix: isPrefix || (this.needles.get(n)?.isPrefix ?? false) });
     this.terms.forEach((t, i) => {
       if (t.sequence) {
-        if (t.sequence[0]) need(t.sequence[0], t.sequence.length === 1 && !t.source.isPhrase);
+        if (t.sequence[0]) need(t.sequence[0], t.sequence.length === 1 && isOpenSequence(t));
         return;
       }
       const exact = [t.word, ...t.variants, ...(withFragments ? t.fragments : [])];
@@ -168,9 +168,14 @@ export class Matcher {
     for (let k = 0; k < seq.length; k++) {
       const tok = toks[i + k]!;
       const isLast = k === seq.length - 1;
-      const ok = tok.term === seq[k] || (isLast && !t.source.isPhrase && tok.term.startsWith(seq[k]!));
+      const ok = tok.term === seq[k] || (isLast && isOpenSequence(t) && tok.term.startsWith(seq[k]!));
       if (!ok) return null;
     }
     return toks[i + seq.length - 1]!.end;
   }
+}
+
+/** A sequence whose last token matches as a prefix, as compile.ts builds it: a word with inner punctuation, or a quote still open. */
+function isOpenSequence(t: CompiledTerm): boolean {
+  return !t.source.isPhrase || t.source.isOpenPhrase;
 }

@@ -22,6 +22,13 @@ export interface Term {
   /** Quoted: match these tokens exactly, adjacent, in order. */
   isPhrase: boolean;
   field: Field | null;
+  /**
+   * The query's last term, the one being typed: it matches as a prefix wherever it stands, even inside a
+   * quote not closed yet (`"united st`), after a field (`author:w`) or after `-` (`-shang`).
+   */
+  isLast: boolean;
+  /** A quote the query has not closed yet: its last token is still being typed. */
+  isOpenPhrase: boolean;
 }
 
 /** One AND-ed clause: any of its terms may match. */
@@ -42,6 +49,7 @@ export const MAX_TERMS = 32;
 interface RawPiece {
   text: string;
   isQuoted: boolean;
+  isOpen: boolean;
   isNegated: boolean;
   field: Field | null;
   isOr: boolean;
@@ -69,7 +77,7 @@ function lex(input: string, notes: string[]): RawPiece[] {
       const close = input.indexOf('"', i + 1);
       if (close === -1) notes.push('A quote was not closed, so the rest was read as a phrase.');
       const end = close === -1 ? n : close;
-      pieces.push({ text: input.slice(i + 1, end), isQuoted: true, isNegated, field, isOr: false });
+      pieces.push({ text: input.slice(i + 1, end), isQuoted: true, isOpen: close === -1, isNegated, field, isOr: false });
       i = end + 1;
       continue;
     }
@@ -78,7 +86,7 @@ function lex(input: string, notes: string[]): RawPiece[] {
     const text = input.slice(i, j);
     i = j;
     const isOr = text === 'OR' && !isNegated && field === null;
-    pieces.push({ text, isQuoted: false, isNegated, field, isOr });
+    pieces.push({ text, isQuoted: false, isOpen: false, isNegated, field, isOr });
   }
   return pieces;
 }
@@ -91,7 +99,7 @@ function toTerm(piece: RawPiece): Term | null {
     raw.push(piece.text.slice(t.start, t.end));
   }
   if (toks.length === 0) return null;
-  return { text: piece.text, tokens: toks, raw, isPhrase: piece.isQuoted, field: piece.field };
+  return { text: piece.text, tokens: toks, raw, isPhrase: piece.isQuoted, field: piece.field, isLast: false, isOpenPhrase: piece.isOpen };
 }
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -128,6 +136,8 @@ export function parseQuery(raw: string): ParsedQuery {
     }
     kept.push(clause);
   }
+  const last = kept.at(-1)?.terms.at(-1);
+  if (last) last.isLast = true;
   return { clauses: kept, notes };
 }
 
