@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countMatches } from './db/search.ts';
 import { correctionsOf, refreshTerms } from './db/terms.ts';
+import { compileQuery } from './query/compile.ts';
+import { correctQuery } from './query/corrections.ts';
+import { parseQuery } from './query/parse.ts';
 import { syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
 
@@ -37,9 +41,43 @@ beforeAll(() => {
   lib = tempLibrary({ verbose: (sql) => recording?.push(sql) });
   for (let i = 0; i < 40; i++) lib.write(`a${i}.md`, `# Article ${i}\n\nNotes on vaccination number ${i}, Shanghai and the harbour.`);
   lib.write('greta.md', '# Greta Thunberg speaks\n\nGreta Thunberg spoke about the climate.');
+  for (let i = 0; i < 3; i++) lib.write(`greta${i}.md`, `# Greta ${i}\n\nGreta and the harbour number ${i}.`);
+  // A rare misspelling in one article, and the right word in 30: the rare one gets the common one beside it.
+  lib.write('typo.md', '# Harbuor notes\n\nThe harbuor was quiet.');
   syncFolders(lib.db, [{ key: 'f', root: `${lib.dir}/articles` }]);
 });
 afterAll(() => lib.cleanup());
+
+function corrected(q: string) {
+  const compiled = compileQuery(lib.db, parseQuery(q));
+  return correctQuery(lib.db, compiled);
+}
+
+describe('corrections of a query', () => {
+  it('corrects a word that matches nothing, keeping what the others match', () => {
+    const c = corrected('greta thunburg');
+    expect(c?.corrections).toEqual([{ from: 'thunburg', to: 'thunberg' }]);
+    expect(countMatches(lib.db, c!.compiled.tier1!)).toBe(1);
+    expect(countMatches(lib.db, compileQuery(lib.db, parseQuery('greta thunburg')).tier1!)).toBe(0);
+  });
+
+  it('adds the correction beside a word that has matches of its own only when they are fewer than 1/20 of its', () => {
+    const c = corrected('harbuor vaccination');
+    expect(c?.corrections).toEqual([{ from: 'harbuor', to: 'harbour' }]);
+    const typed = countMatches(lib.db, compileQuery(lib.db, parseQuery('harbuor vaccination')).tier1!);
+    expect(countMatches(lib.db, c!.compiled.tier1!)).toBeGreaterThan(typed);
+    // The last word is still being typed: its own matches stand.
+    expect(corrected('vaccination harbuor')).toBeNull();
+    expect(corrected('harbour shanghai')).toBeNull();
+  });
+
+  it('leaves phrases, fields, excluded words, short words and CJK as typed', () => {
+    expect(corrected('"greta thunburg"')).toBeNull();
+    expect(corrected('title:thunburg')).toBeNull();
+    expect(corrected('greta -thunburg')).toBeNull();
+    expect(corrected('gret')).toBeNull();
+  });
+});
 
 describe('corrections', () => {
   it('finds a misspelled word by one substitution, deletion, insertion or transposition', () => {

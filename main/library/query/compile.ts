@@ -100,6 +100,11 @@ export function compileQuery(db: Database, parsed: ParsedQuery): CompiledQuery {
     isNegated: c.isNegated,
     terms: c.terms.map((t) => compileTerm(db, t, c.isNegated)),
   }));
+  return assemble(clauses);
+}
+
+/** The MATCH expressions of compiled clauses (also of clauses a correction changed: see corrections.ts). */
+export function assemble(clauses: CompiledClause[]): CompiledQuery {
   const positive = clauses.filter((c) => !c.isNegated);
   const negative = clauses.filter((c) => c.isNegated);
   if (positive.length === 0) return { clauses, tier1: null, tier2: null };
