@@ -5,6 +5,7 @@
 import type { CliOut } from './cli.ts';
 import type { CorpusName } from './corpus/types.ts';
 import type { Query } from './queries.ts';
+import type { Relevance, RelevanceSkipped } from './relevance/relevance.ts';
 import type { Latencies, Summary } from './stats.ts';
 import type { UiDetail, UiTimings } from './ui.ts';
 
@@ -252,13 +253,20 @@ export interface BenchFile extends RunResult {
   runs: RunResult[];
   /** The command line's start-up on the bundled articles (bench/cli.ts); null with --no-cli. */
   cli: CliOut | null;
+  /** Ranking quality on CISI (bench/relevance/), or why it was skipped. */
+  relevance: Relevance | RelevanceSkipped;
   meta: Record<string, unknown>;
 }
 
 /** The largest GCIDE run describes the file; every run (enwiki too) is in `runs`. */
-export function benchFile(runs: RunResult[], meta: Record<string, unknown>, cli: CliOut | null = null): BenchFile {
+export function benchFile(
+  runs: RunResult[],
+  meta: Record<string, unknown>,
+  relevance: Relevance | RelevanceSkipped,
+  cli: CliOut | null = null,
+): BenchFile {
   const gcide = runs.filter((r) => r.corpus === 'gcide').sort((a, b) => b.docs - a.docs);
   const top = gcide[0] ?? runs[0];
   if (!top) throw new Error('no runs');
-  return { ...top, runs, cli, meta };
+  return { ...top, runs, cli, relevance, meta };
 }

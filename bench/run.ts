@@ -2,7 +2,8 @@
  * npm run bench [-- --quick] [--out file.json]: indexes and searches real articles with Offprint's
  * own code path and, in the same run, with bare SQLite FTS5, MiniSearch and FlexSearch, each system
  * in its own child process, one after another. Progress goes to stderr, the table to stdout, and
- * the results to bench/results/<date>[-quick].json (+ .svg). See bench/README.md.
+ * the results to bench/results/<date>[-quick].json (+ .svg). Every run also scores ranking quality
+ * on CISI (bench/relevance/); `--relevance` runs only that. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,12 +14,14 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { writeChart } from './chart.ts';
 import { measureCli, type CliOut } from './cli.ts';
+import { CISI_DEFAULT_DIR } from './corpus/cisi.ts';
 import { ENWIKI_DEFAULT_PATH } from './corpus/enwiki.ts';
 import { GCIDE_DEFAULT_DIR, GCIDE_HOWTO, hasGcide } from './corpus/gcide.ts';
 import { corpusLabel } from './corpus/load.ts';
 import type { CorpusSpec } from './corpus/types.ts';
 import { busiestProfile, topFunctions } from './profile/cpuTop.ts';
 import { PER_CLASS, QUERY_MAPPING, type Query } from './queries.ts';
+import { measureRelevance, renderRelevance } from './relevance/relevance.ts';
 import {
   assemble,
   benchFile,
@@ -59,9 +62,33 @@ const { values: args } = parseArgs({
     'no-ui': { type: 'boolean', default: false },
     'no-cli': { type: 'boolean', default: false },
     'cli-runs': { type: 'string' },
+    relevance: { type: 'boolean', default: false },
+    cisi: { type: 'string' },
   },
   strict: true,
 });
+
+const today = new Date().toISOString().slice(0, 10);
+const cisiDir = resolve(args.cisi ?? CISI_DEFAULT_DIR);
+const relevanceWork = join(BENCH, 'tmp', 'cisi');
+const relevanceStep = async () => {
+  process.stderr.write('[relevance] CISI: Offprint, fts5 bm25, minisearch\n');
+  const relevance = await measureRelevance(cisiDir, relevanceWork);
+  if ('skipped' in relevance) process.stderr.write(`[relevance] skipped: ${relevance.skipped}\n`);
+  if (!args['keep-tmp']) rmSync(relevanceWork, { recursive: true, force: true });
+  return relevance;
+};
+
+// --relevance alone: ranking quality only, which needs neither GCIDE nor minutes.
+if (args.relevance && !args.quick) {
+  const relevance = await relevanceStep();
+  const relOut = resolve(args.out ?? join(BENCH, 'results', `${today}-relevance.json`));
+  mkdirSync(dirname(relOut), { recursive: true });
+  writeFileSync(relOut, `${JSON.stringify({ date: new Date().toISOString(), relevance }, null, 1)}\n`);
+  process.stdout.write(`${renderRelevance(relevance)}\n`);
+  process.stderr.write(`wrote ${relOut}\n`);
+  process.exit(0);
+}
 
 const gcideDir = resolve(args.gcide ?? process.env.GCIDE_DIR ?? GCIDE_DEFAULT_DIR);
 if (!hasGcide(gcideDir)) {
@@ -72,7 +99,6 @@ const enwikiPath = resolve(args.enwiki ?? ENWIKI_DEFAULT_PATH);
 const quick = args.quick;
 const sizes = args.sizes ? args.sizes.split(',').map(Number) : quick ? QUICK_SIZES : FULL_SIZES;
 const perClass = args['per-class'] ?? String(PER_CLASS);
-const today = new Date().toISOString().slice(0, 10);
 const outPath = resolve(args.out ?? join(BENCH, 'results', `${today}${quick ? '-quick' : ''}.json`));
 
 const specs: CorpusSpec[] = sizes.map((n) => ({ corpus: 'gcide', n, gcideDir, enwikiPath }));
@@ -181,6 +207,7 @@ async function benchOne(spec: CorpusSpec): Promise<RunResult> {
 step(`Offprint bench (${quick ? 'quick' : 'full'}): ${specs.map(corpusLabel).join(', ')}; GCIDE from ${gcideDir}`);
 const runs: RunResult[] = [];
 for (const spec of specs) runs.push(await benchOne(spec));
+const relevance = await relevanceStep();
 
 // The command line's start-up (issue 11 §3), in quick runs too: it needs only content/.
 let cli: CliOut | null = null;
@@ -196,36 +223,40 @@ const sqliteVersion = (() => {
   db.close();
   return v;
 })();
-const file = benchFile(runs, {
-  date: new Date().toISOString(),
-  mode: quick ? 'quick' : 'full',
-  elapsed_s: Math.round((performance.now() - started) / 1000),
-  loadavg: { start: loadStart, end: loadavg().map((x) => Number(x.toFixed(2))) },
-  machine: {
-    cpus: cpus().length,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    mem_gb: Math.round(totalmem() / 2 ** 30),
-    platform: `${process.platform} ${process.arch}`,
-    node: process.version,
+const file = benchFile(
+  runs,
+  {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    elapsed_s: Math.round((performance.now() - started) / 1000),
+    loadavg: { start: loadStart, end: loadavg().map((x) => Number(x.toFixed(2))) },
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      mem_gb: Math.round(totalmem() / 2 ** 30),
+      platform: `${process.platform} ${process.arch}`,
+      node: process.version,
+    },
+    versions: {
+      'better-sqlite3': version('better-sqlite3'),
+      sqlite: sqliteVersion,
+      minisearch: version('minisearch'),
+      flexsearch: version('flexsearch'),
+    },
+    queries_per_class: Number(perClass),
+    query_mapping: QUERY_MAPPING,
+    targets: TARGETS,
+    notes: [
+      "query_ms.fts5 is the bare plain fts5(title, body) table with bm25 + snippet (top 20); query_ms.fts5_contentless is Offprint's schema via raw SQL, bm25 only, since a contentless table has no snippet().",
+      "seconds.offprint is syncFoldersParallel (the app's and the CLI's import: a parsing thread beside the writer) over .txt files on disk, into a new database; seconds.fts5 and fts5_plain insert in-memory strings in one transaction.",
+      'seconds.reopen is opening the database and a syncFoldersParallel of the unchanged folder in a new process (the start-up scan); first_query_ms is the first searchArticles in that process.',
+      'memory_mb.offprint_rss is the import process RSS after syncFoldersParallel (both threads); the peers report heapUsed growth after 3× gc(), excluding the docs array.',
+      'cli is the command line start-up on the bundled articles (bench/cli.ts): cli.ratio = offprint search ÷ a bare node -e query, medians; target ≤ 2.5.',
+    ],
   },
-  versions: {
-    'better-sqlite3': version('better-sqlite3'),
-    sqlite: sqliteVersion,
-    minisearch: version('minisearch'),
-    flexsearch: version('flexsearch'),
-  },
-  queries_per_class: Number(perClass),
-  query_mapping: QUERY_MAPPING,
-  targets: TARGETS,
-  notes: [
-    "query_ms.fts5 is the bare plain fts5(title, body) table with bm25 + snippet (top 20); query_ms.fts5_contentless is Offprint's schema via raw SQL, bm25 only, since a contentless table has no snippet().",
-    "seconds.offprint is syncFoldersParallel (the app's and the CLI's import: a parsing thread beside the writer) over .txt files on disk, into a new database; seconds.fts5 and fts5_plain insert in-memory strings in one transaction.",
-    'seconds.reopen is opening the database and a syncFoldersParallel of the unchanged folder in a new process (the start-up scan); first_query_ms is the first searchArticles in that process.',
-    'memory_mb.offprint_rss is the import process RSS after syncFoldersParallel (both threads); the peers report heapUsed growth after 3× gc(), excluding the docs array.',
-    'cli is the command line start-up on the bundled articles (bench/cli.ts): cli.ratio = offprint search ÷ a bare node -e query, medians; target ≤ 2.5.',
-  ],
-});
-file.cli = cli;
+  relevance,
+  cli,
+);
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
 const svg = writeChart(outPath);

@@ -1,6 +1,7 @@
 /** The human-readable summary printed on stdout at the end of a run. */
 import { QUERY_CLASSES } from './queries.ts';
 import type { CliCase, CliOut } from './cli.ts';
+import { renderRelevance } from './relevance/relevance.ts';
 import type { BenchFile, RunResult } from './results.ts';
 import type { Latencies } from './stats.ts';
 
@@ -139,6 +140,7 @@ export function renderTable(file: BenchFile): string {
   const parts = file.runs.map(runTable);
   parts.push(targetTable(file));
   if (file.cli) parts.push(cliTable(file.cli));
+  parts.push(renderRelevance(file.relevance));
   const load = (file.meta.loadavg as { start: number[] } | undefined)?.start[0] ?? 0;
   const cpus = (file.meta.machine as { cpus: number } | undefined)?.cpus ?? 1;
   if (load > cpus / 2)
