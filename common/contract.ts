@@ -32,8 +32,16 @@ export interface SearchResult {
   matched: { fields: MatchField[]; terms: string[] };
 }
 
+/** A query word that matched little or nothing, and the word of the library searched beside it. */
+export interface Correction {
+  from: string;
+  to: string;
+}
+
 export interface SearchResponse {
   total: number;
+  /** The corrections applied (empty when none): the UI says "Showing results for …" and offers the query as typed. */
+  corrected: Correction[];
   notice: string | null;
   results: SearchResult[];
 }

@@ -39,6 +39,8 @@ export const requestSchemas = {
     limit: z.number().int().min(0).max(200).optional(),
     offset: z.number().int().min(0).max(1e7).optional(),
     sort: searchSortSchema.optional(),
+    /** Search exactly as typed, without corrections ("Search instead for …"). */
+    exact: z.boolean().optional(),
   }),
   'article.get': z.strictObject({ id, query: shortText.optional() }),
   'article.find': z.strictObject({ id, text: z.string().max(1000) }),

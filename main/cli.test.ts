@@ -50,13 +50,20 @@ describe('the command line', () => {
     const r = cli('search', '--db', db, '--json', 'Shanghai');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json).sort()).toEqual(['notice', 'results', 'total']);
+    expect(Object.keys(json).sort()).toEqual(['corrected', 'notice', 'results', 'total']);
+    expect(json.corrected).toEqual([]);
     expect(json.results[0].title).toBe(SEED);
     expect(Object.keys(json.results[0]).sort()).toEqual(['author', 'date', 'id', 'matched', 'path', 'score', 'snippet', 'title']);
   });
 
   it.each([['shangh'], ['changpeng zhao']])('finds the seed article for %j', (q) => {
     expect(JSON.parse(cli('search', '--db', db, '--json', q).out).results.map((x: { title: string }) => x.title)).toContain(SEED);
+  });
+
+  it('says in its JSON what it corrected', () => {
+    const json = JSON.parse(cli('search', '--db', db, '--json', 'shangai').out);
+    expect(json.corrected).toEqual([{ from: 'shangai', to: 'shanghai' }]);
+    expect(json.results[0].title).toBe(SEED);
   });
 
   it('leaves the seed out of "binance -shanghai"', () => {

@@ -78,6 +78,7 @@ function printReport(r: SyncReport, isJson: boolean): void {
 
 function printResults(r: SearchResponse): void {
   if (r.notice) out(r.notice);
+  if (r.corrected.length > 0) out(`Corrected: ${r.corrected.map((c) => `${c.from} → ${c.to}`).join(', ')}`);
   out(`${r.total} result${r.total === 1 ? '' : 's'}`);
   const bold = process.stdout.isTTY ? (s: string) => `\x1b[1m${s}\x1b[0m` : (s: string) => `[${s}]`;
   for (const [i, x] of r.results.entries()) {

@@ -4,6 +4,7 @@ import { posix } from 'node:path';
 import { getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
 import type { Block } from '../../common/blocks.ts';
 import { compileQuery } from './query/compile.ts';
+import { correctQuery } from './query/corrections.ts';
 import { Matcher } from './query/matcher.ts';
 import { parseQuery } from './query/parse.ts';
 import { blockText } from '../../common/blocks.ts';
@@ -15,7 +16,9 @@ const LONG_ARTICLE = 50_000;
 
 /** Every hit of a search query in the article's blocks, so the reader can mark and step through them all. */
 export function queryHits(db: Database, blocks: readonly Block[], query: string): BlockHit[] {
-  const compiled = compileQuery(db, parseQuery(query));
+  // The same words the search matched, its corrections included.
+  const typed = compileQuery(db, parseQuery(query));
+  const compiled = correctQuery(db, typed)?.compiled ?? typed;
   const texts = blocks.map(blockText);
   // In a long article, a native regex pass over each block finds where the words may be; tokenizing
   // every block instead cost half a second for 1 MB, twice when the words were not there.

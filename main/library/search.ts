@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { articleCountBound, getArticleMeta, getArticleTexts, rowidsByTitleKey } from './db/articles.ts';
 import { countMatches, isMatch, matchesByDate, newestMatches, rankedMatches, scoreOf, type RankedRow } from './db/search.ts';
 import { compileQuery, type CompiledQuery } from './query/compile.ts';
+import { correctQuery, type QueryCorrection } from './query/corrections.ts';
 import { Matcher, type TextField } from './query/matcher.ts';
 import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './query/parse.ts';
 import { snippet } from './query/snippet.ts';
@@ -11,6 +12,8 @@ export interface SearchOptions {
   limit?: number;
   offset?: number;
   sort?: SearchSort;
+  /** No corrections: the query exactly as typed. */
+  exact?: boolean;
 }
 
 /** Added to the score of an article whose title is the query, so it always comes first. */
@@ -163,12 +166,23 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const limit = Math.max(0, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
   const sort = options.sort ?? 'relevance';
-  const { parsed, compiled, notes } = prepareQuery(db, q);
+  const prepared = prepareQuery(db, q);
+  const { parsed, notes } = prepared;
+  let { compiled } = prepared;
   const notice = (extra: string[] = []) => [...notes, ...extra].join(' ') || null;
-  if (!compiled.tier1) return { total: 0, notice: notice(), results: [] };
-  const total1 = countMatches(db, compiled.tier1);
+  if (!compiled.tier1) return { total: 0, corrected: [], notice: notice(), results: [] };
+  let total1 = countMatches(db, compiled.tier1);
   // A broad query already has more word matches than anyone pages through; fragments add nothing.
-  const total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
+  let total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
+  // Nothing as typed: the query with its misspelled words corrected.
+  let corrected: QueryCorrection[] = [];
+  const correction = options.exact || total1 + total2 > 0 ? null : correctQuery(db, compiled);
+  if (correction) {
+    compiled = correction.compiled;
+    corrected = correction.corrections;
+    total1 = countMatches(db, compiled.tier1!);
+    total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
+  }
   const total = total1 + total2;
   const picks = page(db, parsed, compiled, [total1, total2], sort, limit, offset);
   // Whole-word matchers have few needles, so their regex is cheap to build and worth it for any body text.
@@ -181,5 +195,5 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
     ? 'Every other word must appear in an article, and the words after “-” must not.'
     : 'Every word must appear in an article; try fewer words or a shorter beginning of a word.';
   const extra = total === 0 ? [`No results for “${q.trim().slice(0, 80)}”. ${why}`] : [];
-  return { total, notice: notice(extra), results };
+  return { total, corrected, notice: notice(extra), results };
 }

@@ -45,3 +45,39 @@ describe('the word being typed', () => {
     expect(counts.at(-1)).toBeGreaterThan(0);
   });
 });
+
+describe('misspellings', () => {
+  const first = (q: string) => searchArticles(lib.db, q, { limit: 5 });
+
+  it('finds the seed article first for "shangai", saying what it corrected', () => {
+    const r = first('shangai');
+    expect(r.corrected).toEqual([{ from: 'shangai', to: 'shanghai' }]);
+    expect(r.results[0]?.title).toBe(SEED);
+    expect(first('shangai').total).toBe(first('shanghai').total);
+  });
+
+  it('corrects a substitution, a deletion, an insertion and a transposition', () => {
+    for (const [typo, word] of [
+      ['shanghqi', 'shanghai'],
+      ['vacine', 'vaccine'],
+      ['vaccinne', 'vaccine'],
+      ['recieve', 'receive'],
+    ] as const) {
+      const r = first(typo);
+      expect(r.corrected, typo).toEqual([{ from: typo, to: word }]);
+      expect(r.total, typo).toBeGreaterThan(0);
+    }
+  });
+
+  it('puts the Thunberg article first for "Greta Thunburg"', () => {
+    const r = first('Greta Thunburg');
+    expect(r.corrected).toContainEqual({ from: 'thunburg', to: 'thunberg' });
+    expect(r.results[0]?.title).toMatch(/Greta Thunberg/u);
+  });
+
+  it('searches exactly as typed when asked', () => {
+    const r = searchArticles(lib.db, 'shangai', { exact: true });
+    expect(r.corrected).toEqual([]);
+    expect(r.total).toBe(0);
+  });
+});

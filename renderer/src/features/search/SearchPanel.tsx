@@ -18,7 +18,9 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [selected, setSelected] = useState(0);
-  const search = useSearch(query, sort);
+  // "Search instead for …": this query, as typed, without corrections (typing anything else ends it).
+  const [exactQuery, setExactQuery] = useState<string | null>(null);
+  const search = useSearch(query, sort, exactQuery === query.trim());
   const ids = useId();
   const listId = `${ids}-results`;
   const resultId = useCallback((i: number) => `${ids}-result-${i}`, [ids]);
@@ -93,6 +95,7 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
       // The query and sort the shown results answer, and how many late answers were dropped: what tests (and debugging) wait for.
       data-answered={isAnswered ? search.query : ''}
       data-answered-sort={isAnswered ? search.sort : ''}
+      data-answered-exact={isAnswered ? String(search.exact) : ''}
       data-superseded={search.superseded}
     >
       <SearchBox
@@ -114,6 +117,7 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
           resultId={resultId}
           onOpen={open}
           onOpenHighlight={openHighlight}
+          onSearchExactly={() => setExactQuery(query.trim())}
         />
       ) : null}
     </div>

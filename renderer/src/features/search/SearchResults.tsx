@@ -4,6 +4,7 @@ import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { nextIndex } from '../../components/listNavigation';
 import { formatCount } from '../../app/format';
+import { CorrectionNotice } from './CorrectionNotice';
 import { HighlightMatches } from './HighlightMatches';
 import { SearchResultItem } from './SearchResultItem';
 import type { SearchState } from './useSearch';
@@ -19,10 +20,22 @@ interface Props {
   resultId: (index: number) => string;
   onOpen: (result: SearchResult) => void;
   onOpenHighlight: (h: Highlight) => void;
+  onSearchExactly: () => void;
 }
 
 /** The answer to a search: the total, a sort toggle, matching highlights, the results, or why there are none. */
-export function SearchResults({ search, sort, onSort, selected, onSelect, listId, resultId, onOpen, onOpenHighlight }: Props) {
+export function SearchResults({
+  search,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+  listId,
+  resultId,
+  onOpen,
+  onOpenHighlight,
+  onSearchExactly,
+}: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const results = search.response?.results ?? [];
   const total = search.response?.total ?? 0;
@@ -59,6 +72,9 @@ export function SearchResults({ search, sort, onSort, selected, onSelect, listId
           <Notice tone="error">
             <p>The search could not be run: {search.error}</p>
           </Notice>
+        ) : null}
+        {search.response && search.response.corrected.length > 0 ? (
+          <CorrectionNotice query={search.query} corrected={search.response.corrected} onSearchExactly={onSearchExactly} />
         ) : null}
         {search.response?.notice ? (
           <Notice>

@@ -14,6 +14,8 @@ export interface SearchState {
   query: string;
   /** The sort they are in (not necessarily the one just chosen). */
   sort: SearchSort;
+  /** Whether they answer the query exactly as typed, without corrections. */
+  exact: boolean;
   response: SearchResponse | null;
   highlights: Highlight[];
   error: string | null;
@@ -24,6 +26,7 @@ const IDLE: SearchState = {
   status: 'idle',
   query: '',
   sort: 'relevance',
+  exact: false,
   response: null,
   highlights: [],
   error: null,
@@ -35,7 +38,7 @@ const IDLE: SearchState = {
  * ticket's answer is shown: a slow answer to an earlier query is dropped, never shown over a
  * newer one.
  */
-export function useSearch(query: string, sort: SearchSort) {
+export function useSearch(query: string, sort: SearchSort, exact = false) {
   const [gate] = useState(createLatestGate);
   const [state, setState] = useState<SearchState>(IDLE);
   /** Answers dropped because a newer request was made meanwhile: announced so a test can tell one arrived. */
@@ -52,27 +55,36 @@ export function useSearch(query: string, sort: SearchSort) {
     }
     setState((s) => ({ ...s, status: 'loading' }));
     const timer = setTimeout(() => {
-      void Promise.all([api['search.query']({ q, limit: RESULTS_PAGE, sort }), api['highlights.search']({ q })]).then(([r, h]) => {
+      void Promise.all([api['search.query']({ q, limit: RESULTS_PAGE, sort, exact }), api['highlights.search']({ q })]).then(([r, h]) => {
         if (!gate.isLatest(ticket)) {
           setSuperseded((n) => n + 1);
           return;
         }
         setState(
           r.ok
-            ? { status: 'ready', query: q, sort, response: r.value, highlights: h.ok ? h.value : [], error: null, isLoadingMore: false }
-            : { ...IDLE, status: 'error', query: q, sort, error: r.error.message },
+            ? {
+                status: 'ready',
+                query: q,
+                sort,
+                exact,
+                response: r.value,
+                highlights: h.ok ? h.value : [],
+                error: null,
+                isLoadingMore: false,
+              }
+            : { ...IDLE, status: 'error', query: q, sort, exact, error: r.error.message },
         );
       });
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, sort, gate]);
+  }, [query, sort, exact, gate]);
 
   const loadMore = useCallback(() => {
     const ticket = ticketRef.current;
     const shown = state.response;
     if (!shown || state.isLoadingMore || shown.results.length >= shown.total) return;
     setState((s) => ({ ...s, isLoadingMore: true }));
-    void api['search.query']({ q: state.query, limit: RESULTS_PAGE, offset: shown.results.length, sort }).then((r) => {
+    void api['search.query']({ q: state.query, limit: RESULTS_PAGE, offset: shown.results.length, sort, exact }).then((r) => {
       if (!gate.isLatest(ticket)) {
         setSuperseded((n) => n + 1);
         return;
@@ -83,7 +95,7 @@ export function useSearch(query: string, sort: SearchSort) {
           : { ...s, isLoadingMore: false, error: r.ok ? null : r.error.message },
       );
     });
-  }, [state.response, state.isLoadingMore, state.query, sort, gate]);
+  }, [state.response, state.isLoadingMore, state.query, sort, exact, gate]);
 
   return { ...state, superseded, loadMore };
 }
