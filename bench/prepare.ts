@@ -3,6 +3,7 @@
  * Offprint's real import path, and samples the query list every system then runs.
  */
 import { writeFileSync } from 'node:fs';
+import { gcideHeadwords } from './corpus/gcide.ts';
 import { loadCorpus } from './corpus/load.ts';
 import { writeCorpusFiles } from './corpus/files.ts';
 import { buildQueries, PER_CLASS } from './queries.ts';
@@ -17,7 +18,8 @@ const textBytes = docs.reduce((s, d) => s + Buffer.byteLength(d.title) + Buffer.
 const files = writeCorpusFiles(docs, p.files, p.marker);
 log(`${docs.length} docs, ${(textBytes / 1e6).toFixed(1)} MB of text; files ${files.reused ? 'reused' : 'written'} in ${p.files}`);
 const perClass = Number(ctx.flags['per-class'] ?? PER_CLASS);
-const queries = buildQueries(docs, perClass);
+// The typo class misspells only words the dictionary has as headwords (for enwiki too).
+const queries = buildQueries(docs, perClass, gcideHeadwords(ctx.spec.gcideDir));
 writeFileSync(p.queries, JSON.stringify(queries));
 emit({
   docs: docs.length,

@@ -1,7 +1,8 @@
 import type { Doc } from './corpus/types.ts';
 import { mulberry32, pick, shuffle, type Rng } from './prng.ts';
+import { editBudget, MAX_DF, misspell, osaDistance, type EditKind } from './typo.ts';
 
-export const QUERY_CLASSES = ['single', 'two', 'phrase', 'prefix', 'substring', 'common'] as const;
+export const QUERY_CLASSES = ['single', 'two', 'phrase', 'prefix', 'substring', 'common', 'typo'] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
 /** One query, in Offprint's search-box syntax, plus the words it was built from (for the peers). */
@@ -11,6 +12,12 @@ export interface Query {
   q: string;
   /** Lower-case ASCII words (or the fragment), for translating into other engines' syntax. */
   words: string[];
+  /** typo only: the word as the corpus spells it. */
+  clean?: string;
+  /** typo only: the index in the working set of the entry the word was drawn from. */
+  target?: number;
+  /** typo only: the edits that made `q` from `clean`, in order. */
+  edits?: EditKind[];
 }
 
 export const QUERY_SEED = 4242;
@@ -63,9 +70,64 @@ function commonWords(docs: readonly Doc[], rng: Rng, count = 6): string[] {
   return words.slice(0, count);
 }
 
+/**
+ * Every word of every article as the engines index it (title and whole body, lower case, accents
+ * folded too), with the number of articles holding it.
+ */
+function documentFrequencies(docs: readonly Doc[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) {
+    const words = new Set<string>();
+    for (const m of `${doc.title}\n${doc.body}`.matchAll(TOKEN)) {
+      const w = m[0].toLowerCase();
+      words.add(w);
+      if (!PLAIN.test(w)) words.add(w.normalize('NFD').replace(/\p{M}/gu, ''));
+    }
+    for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  return df;
+}
+
+/**
+ * The typo class (issue 13 §3). From a random entry, one word of its title or body: plain a–z, 4+
+ * letters, not glued to markup, not a stop word, a headword of the dictionary (`lexicon`: so
+ * etymologies' Latin and transliterations are left out), and in at most MAX_DF articles of the
+ * working set, so that the clean word alone can find its entry in a top 3. It gets one edit (4–7
+ * letters) or, seeded half and half, one or two (8+), each a substitution, deletion, insertion or
+ * adjacent transposition at a uniform place. A misspelling is drawn again when it is a word of the
+ * working set (then it is not a misspelling an engine could notice), when it is not exactly that many
+ * edits away from the word, or when it is outside the issue's correction budget for its own length
+ * (1 edit from 4 letters, 2 from 8), so every query is one the issue asks to correct.
+ */
+function typoQueries(docs: readonly Doc[], perClass: number, rng: Rng, lexicon: ReadonlySet<string>): Query[] {
+  const df = documentFrequencies(docs);
+  const out: Query[] = [];
+  const seen = new Set<string>();
+  for (let tries = 0; out.length < perClass && tries < perClass * 200; tries++) {
+    const target = pick(rng, docs.length);
+    const doc = docs[target]!;
+    const body = doc.body.length > 20000 ? doc.body.slice(0, 20000) : doc.body;
+    const words = new Set<string>();
+    for (const t of [...tokensOf(doc.title), ...tokensOf(body)]) {
+      if (isWord(t) && t.word.length >= 4 && !STOP.has(t.word) && lexicon.has(t.word) && (df.get(t.word) ?? 0) <= MAX_DF) words.add(t.word);
+    }
+    if (words.size === 0) continue;
+    const clean = [...words][pick(rng, words.size)]!;
+    if (seen.has(clean)) continue;
+    const count = clean.length >= 8 ? 1 + pick(rng, 2) : 1;
+    const m = misspell(clean, count, rng);
+    if (!m || seen.has(m.typo) || df.has(m.typo)) continue;
+    if (editBudget(m.typo.length) < count || osaDistance(clean, m.typo) !== count) continue;
+    seen.add(clean);
+    seen.add(m.typo);
+    out.push({ cls: 'typo', q: m.typo, words: [m.typo], clean, target, edits: m.kinds });
+  }
+  return out;
+}
+
 type Sampler = (toks: Tok[], body: string) => Query | null;
 
-function samplers(rng: Rng): Record<Exclude<QueryClass, 'common'>, Sampler> {
+function samplers(rng: Rng): Record<Exclude<QueryClass, 'common' | 'typo'>, Sampler> {
   const content = (toks: Tok[]): Tok[] => toks.filter(isContent);
   return {
     single: (toks) => {
@@ -121,14 +183,21 @@ function samplers(rng: Rng): Record<Exclude<QueryClass, 'common'>, Sampler> {
 
 /**
  * `perClass` queries of each class, sampled from the working set's own text (seeded), then interleaved
- * so that no class benefits from running right after its own kind.
+ * so that no class benefits from running right after its own kind. `lexicon` is the set of words the
+ * typo class may misspell (see typoQueries). The typo class draws from its own generator (seed + 1),
+ * so adding it left the other classes' queries as they were.
  */
-export function buildQueries(docs: readonly Doc[], perClass = PER_CLASS, seed = QUERY_SEED): Query[] {
+export function buildQueries(
+  docs: readonly Doc[],
+  perClass = PER_CLASS,
+  lexicon: ReadonlySet<string> = new Set(),
+  seed = QUERY_SEED,
+): Query[] {
   const rng = mulberry32(seed);
   const out: Query[] = [];
   const sample = samplers(rng);
   for (const cls of QUERY_CLASSES) {
-    if (cls === 'common') continue;
+    if (cls === 'common' || cls === 'typo') continue;
     const seen = new Set<string>();
     let tries = 0;
     while (seen.size < perClass && tries++ < perClass * 200) {
@@ -145,6 +214,7 @@ export function buildQueries(docs: readonly Doc[], perClass = PER_CLASS, seed = 
     const w = common[i % common.length]!;
     out.push({ cls: 'common', q: w, words: [w] });
   }
+  out.push(...typoQueries(docs, perClass, mulberry32(seed + 1), lexicon));
   return shuffle(out, rng);
 }
 
@@ -157,6 +227,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     prefix: 'abc (word + prefix + fragments)',
     substring: 'dher (fragment inside words via the terms trigram index)',
     common: 'the',
+    typo: 'wrod (the misspelling as typed; recall@3 also for the clean word)',
   },
   fts5: {
     single: '"w"',
@@ -165,6 +236,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     prefix: '"abc"*',
     substring: '"dher"* (no infix in a word index: run as prefix)',
     common: '"the"',
+    typo: '"wrod" (the misspelling as a plain word: no fuzzy matching; latency only)',
   },
   minisearch: {
     single: 'search(w, AND)',
@@ -173,6 +245,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     prefix: 'search(abc, AND, prefix)',
     substring: 'search(dher, AND, prefix) (no infix: run as prefix)',
     common: 'search(the)',
+    typo: 'search(wrod, fuzzy 0.2) (edit distance round(0.2 × length), transposition = 2; recall@3 also for the clean word)',
   },
   flexsearch: {
     single: 'search(w, limit 20, merge)',
@@ -181,6 +254,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     prefix: 'search(abc) (tokenize strict: exact token only, no prefix)',
     substring: 'search(dher) (tokenize strict: exact token only, no infix)',
     common: 'search(the, limit 20)',
+    typo: 'search(wrod, limit 20, merge) (tokenize strict: exact token only, no fuzzy; latency only)',
   },
 };
 

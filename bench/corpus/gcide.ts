@@ -59,6 +59,20 @@ export function loadGcide(dir: string, n: number): Doc[] {
   return entries.slice(0, n).map((e) => ({ title: e.title, body: dict.toString('utf8', e.offset, e.offset + e.length) }));
 }
 
+/**
+ * The dictionary's single-word headwords of plain a–z, lower-cased, from the whole index (not only the
+ * working set): what the typo class counts as a word of English.
+ */
+export function gcideHeadwords(dir: string): Set<string> {
+  const words = new Set<string>();
+  for (const line of readFileSync(gcideFiles(dir).index, 'utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    const title = line.slice(0, tab).toLowerCase();
+    if (tab > 0 && /^[a-z]+$/u.test(title)) words.add(title);
+  }
+  return words;
+}
+
 /** How many articles the index holds, for "--n larger than the dictionary" errors. */
 export function gcideSize(dir: string): number {
   return readFileSync(gcideFiles(dir).index, 'utf8')
