@@ -7,6 +7,7 @@ import type { CorpusName } from './corpus/types.ts';
 import type { Query } from './queries.ts';
 import type { Relevance, RelevanceSkipped } from './relevance/relevance.ts';
 import type { Latencies, Summary } from './stats.ts';
+import type { TypoRecall } from './typo.ts';
 import type { UiDetail, UiTimings } from './ui.ts';
 
 // What each child prints (see bench/systems/*.ts).
@@ -42,6 +43,8 @@ export interface ReopenOut {
   first_query_ms: number;
   first_query: string;
   query: Latencies;
+  /** The typo class's recall@3 (null when the query list has no typo queries). */
+  typo: TypoRecall | null;
 }
 export interface DuringOut {
   seconds: number;
@@ -52,6 +55,8 @@ export interface PeerOut {
   cpu_seconds: number;
   heap_mb: number;
   query: Latencies;
+  /** MiniSearch only: the typo class's recall@3 with fuzzy 0.2. */
+  typo?: TypoRecall | null;
 }
 
 export type Seconds = Record<'floor' | 'fts5' | 'fts5_plain' | 'offprint' | 'minisearch' | 'flexsearch' | 'reopen', number> & {
@@ -62,6 +67,13 @@ export interface Target {
   value: number | null;
   limit: number;
   pass: boolean | null;
+}
+
+/** Issue 13 §3: recall@3 of the typo class, misspelled and clean, for Offprint and MiniSearch (fuzzy 0.2). */
+export interface TypoResult {
+  offprint: TypoRecall | null;
+  minisearch: TypoRecall | null;
+  target: { rule: string; pass: boolean | null };
 }
 
 export interface RunResult {
@@ -81,6 +93,7 @@ export interface RunResult {
     minisearch: Latencies;
     flexsearch: Latencies;
     offprint_common_p99: number | null;
+    offprint_typo_p99: number | null;
     offprint_during_index_p99: number | null;
     offprint_during_index?: Summary;
   };
@@ -98,10 +111,14 @@ export interface RunResult {
   ratios: Record<RatioName, number>;
   /** index_vs_* again, from CPU seconds (not targets; a check on wall-time noise). */
   cpu_ratios: Record<'index_vs_fts5' | 'index_vs_fts5_plain' | 'index_vs_floor', number>;
-  targets: Partial<Record<RatioName | 'offprint_common_p99' | 'first_query_ms' | 'ui_keystroke_p95' | 'ui_open_1mb', Target>>;
+  typo: TypoResult;
+  targets: Partial<
+    Record<RatioName | 'offprint_common_p99' | 'offprint_typo_p99' | 'first_query_ms' | 'ui_keystroke_p95' | 'ui_open_1mb', Target>
+  >;
   offprint_import: { report: Record<string, number>; terms: number };
   breakdown?: Record<string, unknown>;
-  queries: Pick<Query, 'cls' | 'q'>[];
+  /** Every query as typed; a typo query also has the word it misspells. */
+  queries: Pick<Query, 'cls' | 'q' | 'clean'>[];
 }
 
 export type RatioName =
@@ -126,6 +143,7 @@ export const TARGETS: Record<string, number> = {
   p99_vs_flexsearch: 1.0,
   memory_vs_flexsearch: 0.33,
   offprint_common_p99: 50,
+  offprint_typo_p99: 50,
   reopen_vs_index: 0.05,
   first_query_ms: 200,
   ui_keystroke_p95: 50,
@@ -136,6 +154,14 @@ export const UI_NOTE =
   "keystroke_p95: keydown of a query's last character → first painted frame of its results (debounce included), p95 of 50 queries; open_1mb: click on a result → first painted frame of a 1 MiB article, median of 5. Serve mode in Chromium; ui_detail has every run. Quick runs and --no-ui leave both null.";
 
 const ratio = (a: number, b: number): number => Number((a / b).toFixed(3));
+
+export const TYPO_RULE = 'offprint ratio ≥ minisearch ratio (ratio = typo_recall3 ÷ clean_recall3; MiniSearch with fuzzy 0.2)';
+
+function typoResult(offprint: TypoRecall | null, minisearch: TypoRecall | null): TypoResult {
+  const a = offprint?.ratio ?? null;
+  const b = minisearch?.ratio ?? null;
+  return { offprint, minisearch, target: { rule: TYPO_RULE, pass: a === null || b === null ? null : a >= b } };
+}
 
 export interface RunParts {
   label: string;
@@ -191,18 +217,17 @@ export function assemble(r: RunParts): RunResult {
     memory_vs_flexsearch: ratio(r.offprint.rss_mb, r.flexsearch.heap_mb),
   };
   const commonP99 = op.byClass.common?.p99 ?? null;
+  const typoP99 = op.byClass.typo?.p99 ?? null;
   const targets: RunResult['targets'] = {};
+  const absolute: Record<string, number | null> = {
+    offprint_common_p99: commonP99,
+    offprint_typo_p99: typoP99,
+    first_query_ms: r.reopen.first_query_ms,
+    ui_keystroke_p95: r.ui.keystroke_p95,
+    ui_open_1mb: r.ui.open_1mb,
+  };
   for (const [name, limit] of Object.entries(TARGETS)) {
-    const value =
-      name === 'offprint_common_p99'
-        ? commonP99
-        : name === 'first_query_ms'
-          ? r.reopen.first_query_ms
-          : name === 'ui_keystroke_p95'
-            ? r.ui.keystroke_p95
-            : name === 'ui_open_1mb'
-              ? r.ui.open_1mb
-              : ratios[name as RatioName];
+    const value = name in absolute ? (absolute[name] ?? null) : ratios[name as RatioName];
     targets[name as keyof RunResult['targets']] = { value, limit, pass: value === null ? null : value <= limit };
   }
   return {
@@ -219,6 +244,7 @@ export function assemble(r: RunParts): RunResult {
       minisearch: r.minisearch.query,
       flexsearch: r.flexsearch.query,
       offprint_common_p99: commonP99,
+      offprint_typo_p99: typoP99,
       offprint_during_index_p99: r.during?.query.p99 ?? null,
       ...(r.during ? { offprint_during_index: r.during.query } : {}),
     },
@@ -242,10 +268,11 @@ export function assemble(r: RunParts): RunResult {
       index_vs_fts5_plain: ratio(cpu.offprint, cpu.fts5_plain),
       index_vs_floor: ratio(cpu.offprint, cpu.floor),
     },
+    typo: typoResult(r.reopen.typo, r.minisearch.typo ?? null),
     targets,
     offprint_import: { report: r.offprint.report, terms: r.offprint.terms },
     ...(r.breakdown ? { breakdown: r.breakdown } : {}),
-    queries: r.queries.map((q) => ({ cls: q.cls, q: q.q })),
+    queries: r.queries.map((q) => ({ cls: q.cls, q: q.q, ...(q.clean === undefined ? {} : { clean: q.clean }) })),
   };
 }
 

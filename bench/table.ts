@@ -4,6 +4,7 @@ import type { CliCase, CliOut } from './cli.ts';
 import { renderRelevance } from './relevance/relevance.ts';
 import type { BenchFile, RunResult } from './results.ts';
 import type { Latencies } from './stats.ts';
+import type { TypoRecall } from './typo.ts';
 
 const fmt = (x: number | null | undefined, digits = 2): string => {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
@@ -96,15 +97,35 @@ function runTable(r: RunResult): string {
       cls('flexsearch', r.query_ms.flexsearch),
     ],
   );
-  return [head, '', main, '', extra, cpuLine, '', byClass].join('\n');
+  return [head, '', main, '', extra, cpuLine, '', byClass, ...typoTable(r)].join('\n');
+}
+
+/** The typo class's recall@3, misspelled and clean (empty when the run had no typo queries). */
+function typoTable(r: RunResult): string[] {
+  const { offprint, minisearch, target } = r.typo;
+  const n = offprint?.n ?? minisearch?.n;
+  if (n === undefined) return [];
+  const row = (name: string, t: TypoRecall | null) => [name, fmt(t?.typo_recall3, 3), fmt(t?.clean_recall3, 3), fmt(t?.ratio, 3)];
+  const verdict = target.pass === null ? 'n/a' : target.pass ? 'pass' : 'FAIL';
+  return [
+    '',
+    grid(
+      [`typo recall@3 (${n} misspelled words)`, 'misspelled', 'clean', 'ratio'],
+      [row('offprint (searchArticles)', offprint), row('minisearch (fuzzy 0.2)', minisearch)],
+    ),
+    `target: ${target.rule}: ${verdict}`,
+  ];
 }
 
 function targetTable(top: RunResult): string {
-  const rows = Object.entries(top.targets).map(([name, t]) => [
-    name,
-    fmt(t.value, 3),
-    `≤ ${t.limit}`,
-    t.pass === null ? 'n/a' : t.pass ? 'pass' : 'FAIL',
+  const verdict = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : 'FAIL');
+  const rows = Object.entries(top.targets).map(([name, t]) => [name, fmt(t.value, 3), `≤ ${t.limit}`, verdict(t.pass)]);
+  // Issue 13 §3: typo ÷ clean recall@3, against MiniSearch's in the same run.
+  rows.push([
+    'typo_recall_ratio',
+    fmt(top.typo.offprint?.ratio, 3),
+    `≥ ${fmt(top.typo.minisearch?.ratio, 3)}`,
+    verdict(top.typo.target.pass),
   ]);
   return [
     `Targets at ${top.label} (Offprint ÷ other; memory = Offprint RSS ÷ peer heap)`,

@@ -23,6 +23,12 @@ export function relPathOf(i: number): string {
   return `${String(Math.floor(i / FILES_PER_FOLDER)).padStart(4, '0')}/${String(i).padStart(7, '0')}.txt`;
 }
 
+/** The working-set index of the doc at `path` (a file relPathOf named), or -1. */
+export function docIndexOfPath(path: string): number {
+  const m = /(\d{7})\.txt$/u.exec(path);
+  return m ? Number(m[1]) : -1;
+}
+
 /**
  * Writes the working set as .txt files under `dir` (outside every timed region). A marker next to the
  * folder lets a rerun reuse the files when they are already there.

@@ -3,7 +3,8 @@
  * and the CLI run it), searchArticles for queries.
  * Phases, each in a fresh process (run.ts calls them in this order):
  *   import  full import into a new database, as the app and the CLI do it (syncFoldersParallel); time, RSS, db size.
- *   reopen  open + sync of the unchanged folder (the start-up scan), the first query, then all queries.
+ *   reopen  open + sync of the unchanged folder (the start-up scan), the first query, then all queries,
+ *           then (untimed) the typo class's recall@3, misspelled and clean.
  *   during  a second full import into a scratch database while a worker thread searches it, for
  *           the "p99 while indexing" figure; kept apart so it cannot disturb the import timing.
  * This process never loads the corpus into memory: RSS is Offprint's own.
@@ -14,9 +15,11 @@ import { openDatabase } from '../../main/library/db/open.ts';
 import { indexMigrations } from '../../main/library/db/migrations/indexMigrations.ts';
 import { searchArticles } from '../../main/library/search.ts';
 import { syncFoldersParallel, type SyncReport } from '../../main/library/sync.ts';
+import { docIndexOfPath } from '../corpus/files.ts';
 import { msSince, secondsSince, stopwatch, summarize, timeQueries, type Summary } from '../stats.ts';
 import { childContext, emit, log, paths, readQueries, rssMb } from './common.ts';
 import { checkpointedMb } from './sqlite.ts';
+import { TOP_K, typoRecall } from '../typo.ts';
 import type { DuringResult, DuringStart } from './duringWorker.ts';
 
 const ctx = childContext();
@@ -74,9 +77,16 @@ async function reopenPhase(): Promise<void> {
   searchArticles(db, first.q, { limit: 20 });
   const firstQueryMs = msSince(t1);
   const query = timeQueries(queries, (q) => searchArticles(db, q.q, { limit: 20 }).results.length);
+  // The same call as timed above; the first results' files name the entries they hold.
+  const top = (q: string) =>
+    searchArticles(db, q, { limit: 20 })
+      .results.slice(0, TOP_K)
+      .map((r) => docIndexOfPath(r.path));
+  const typo = typoRecall(queries, top, 'searchArticles(q, {limit: 20}), as typed');
   db.close();
   log(`offprint reopen: ${seconds} s (${report.unchanged} unchanged), first query ${firstQueryMs} ms, p99 ${query.p99} ms`);
-  emit({ seconds, cpu_seconds: cpuSeconds, first_query_ms: firstQueryMs, first_query: first.q, report: counts(report), query });
+  if (typo) log(`offprint typo recall@3: ${typo.typo_recall3} misspelled, ${typo.clean_recall3} clean (${typo.n} queries)`);
+  emit({ seconds, cpu_seconds: cpuSeconds, first_query_ms: firstQueryMs, first_query: first.q, report: counts(report), query, typo });
 }
 
 async function duringPhase(): Promise<void> {
