@@ -82,7 +82,7 @@ describe('routeAssetRequest', () => {
     });
   });
 
-  it('passes traversal on to resolveAsset, which keeps images inside the article’s folder', () => {
+  it('passes traversal on to openAsset, which keeps images inside the article’s folder', () => {
     expect(routeAssetRequest('offprint-asset://AbC/%2e%2e%2f%2e%2e%2fetc%2fpasswd')).toEqual({
       kind: 'asset',
       id: 'AbC',

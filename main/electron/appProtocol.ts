@@ -7,7 +7,7 @@ import { ASSET_SCHEME, isAppUrl } from './origin.ts';
  * What the custom protocols answer, decided without Electron: protocol.ts only turns a route into a
  * Response. `offprint://app/…` serves the built renderer (out/renderer) with the CSP; article images
  * come from `offprint-asset://<articleId>/<src>` or, same-origin, `offprint://app/asset/<articleId>/<src>`
- * (the path serve mode uses), both through resolveAsset, which keeps them inside the article's folder.
+ * (the path serve mode uses), both through openAsset, which keeps them inside the article's folder.
  */
 export type AppRoute = { kind: 'file'; path: string; type: string } | { kind: 'asset'; id: string; src: string } | { kind: 'not-found' };
 

@@ -1,7 +1,9 @@
+import { close, readFile as readFd } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { Database } from 'better-sqlite3';
 import { protocol } from 'electron';
-import { resolveAsset } from '../library/assets.ts';
+import { openAsset } from '../library/assets.ts';
 import { appHeaders, assetHeaders, routeAppRequest, routeAssetRequest, type AppRoute } from './appProtocol.ts';
 import { APP_SCHEME, ASSET_SCHEME } from './origin.ts';
 
@@ -29,16 +31,24 @@ async function respond(
   indexDb: () => Database | null,
   headers: (type: string) => Record<string, string>,
 ): Promise<Response> {
-  let file: { path: string; type: string } | null = null;
-  if (route.kind === 'file') file = route;
-  else if (route.kind === 'asset') {
+  if (route.kind === 'asset') {
     const db = indexDb();
-    file = db ? resolveAsset(db, route.id, route.src) : null;
+    const asset = db ? openAsset(db, route.id, route.src) : null;
+    if (!asset) return notFound();
+    try {
+      // Read from the descriptor that was checked, never the path again.
+      const body = method === 'HEAD' ? null : await promisify(readFd)(asset.fd);
+      return new Response(body, { status: 200, headers: headers(asset.type) });
+    } catch {
+      return notFound();
+    } finally {
+      close(asset.fd, () => {});
+    }
   }
-  if (!file) return notFound();
+  if (route.kind !== 'file') return notFound();
   try {
-    const body = method === 'HEAD' ? null : await readFile(file.path);
-    return new Response(body, { status: 200, headers: headers(file.type) });
+    const body = method === 'HEAD' ? null : await readFile(route.path);
+    return new Response(body, { status: 200, headers: headers(route.type) });
   } catch {
     return notFound();
   }

@@ -17,6 +17,6 @@ export interface Document extends ImportedDocument {
 
 export type ImportError = { code: ImportErrorCode; reason: string };
 export type ImportErrorCode =
-  'binary' | 'empty' | 'too-large' | 'undecodable' | 'unsupported' | 'unreadable' | 'not-a-file' | 'changed' | 'parse';
+  'binary' | 'empty' | 'too-large' | 'undecodable' | 'unsupported' | 'unreadable' | 'not-a-file' | 'changed' | 'parse' | 'symlink';
 
 export type ImportResult = { ok: true; doc: ImportedDocument } | { ok: false; error: ImportError };

@@ -19,7 +19,7 @@ const CHUNK = 200;
 parentPort!.on('message', (req: ParseRequest) => {
   let chunk: Outcome[] = [];
   for (const job of req.jobs) {
-    chunk.push(prepareFile(req.folderKey, job, req.maxBytes, readArticleFile));
+    chunk.push(prepareFile(req.folderKey, job, req.maxBytes, (j, max) => readArticleFile(j.abs, max)));
     if (chunk.length >= CHUNK) {
       parentPort!.postMessage({ outcomes: chunk, isLast: false } satisfies ParseReply);
       chunk = [];

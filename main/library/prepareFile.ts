@@ -16,7 +16,7 @@ export interface FileJob {
   prevRowid: number | null;
 }
 
-/** What became of one file; plain data, so it can cross from a parsing thread to the writer. */
+/** What became of one file; plain data, so it can cross from the parser process to the writer. */
 export type Outcome =
   | { kind: 'touch'; relpath: string; rowid: number; size: number; mtimeMs: number }
   | { kind: 'put'; relpath: string; row: ArticleRowValues; fts: FtsValues; isKnown: boolean }
@@ -28,18 +28,18 @@ export function toDocument(folderKey: string, relpath: string, abs: string, doc:
 
 /**
  * Reads, hashes and imports one file, and shapes the rows to write — all the work of a sync except
- * the writing, so it can run on another thread. Never throws.
+ * the writing, so it can run in the parser process. Never throws.
  */
 export function prepareFile(
   folderKey: string,
   job: FileJob,
   maxBytes: number,
-  read: (abs: string, maxBytes: number) => ReadResult,
+  read: (job: FileJob, maxBytes: number) => ReadResult,
 ): Outcome {
   const problem = (code: string, reason: string): Outcome => ({ kind: 'problem', relpath: job.relpath, path: job.abs, code, reason });
   let got: ReadResult;
   try {
-    got = read(job.abs, maxBytes);
+    got = read(job, maxBytes);
   } catch (err) {
     return problem(
       'unreadable',

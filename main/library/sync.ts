@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { readArticleFile, type ReadResult } from './import/readFile.ts';
 import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
@@ -44,6 +45,8 @@ export interface SyncOptions {
   progressEveryMs?: number;
   /** The file-system boundary, replaceable so tests can inject read errors. */
   readFile?: (abs: string, maxBytes: number) => ReadResult;
+  /** Tests only: runs just before each file is opened, after every check made before the open. */
+  beforeOpen?: (abs: string) => void;
 }
 
 export interface SyncReport {
@@ -77,6 +80,8 @@ const AHEAD_BYTES = 3 * BATCH_CHARS;
 
 interface FolderPlan {
   folder: FolderSpec;
+  /** The folder's path with every link resolved: files are opened below it and must lie inside it. */
+  realRoot: string;
   jobs: FileJob[];
   gone: KnownFile[];
   problems: FileProblem[];
@@ -87,6 +92,7 @@ interface FolderPlan {
 function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport): FolderPlan {
   const known = knownFiles(db, folder.key);
   const scan = scanFolder(folder.root, maxBytes);
+  const realRoot = realpathSync(folder.root);
   const jobs: FileJob[] = [];
   for (const file of scan.files) {
     const prev = known.get(file.relpath);
@@ -100,7 +106,7 @@ function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncRe
     else jobs.push({ relpath: file.relpath, abs: file.abs, size: file.size, prevHash: storedHash(db, rowid), prevRowid: rowid });
   }
   const problems = scan.problems.map((p) => ({ folder: folder.key, relpath: p.relpath, path: p.abs, code: p.code, reason: p.reason }));
-  return { folder, jobs, gone: [...known.values()], problems, total: scan.files.length };
+  return { folder, realRoot, jobs, gone: [...known.values()], problems, total: scan.files.length };
 }
 
 /** Writes outcomes in transactions of `batchSize`, counting them into the report. */
@@ -192,7 +198,15 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
       const p = plan(db, folder, maxBytes, report);
       putFolder(db, folder.key, folder.root);
       const applier = new Applier(db, p, report, options);
-      const read = options.readFile ?? readArticleFile;
+      const { readFile, beforeOpen } = options;
+      const read = readFile
+        ? (job: FileJob, max: number) => readFile(job.abs, max)
+        : (job: FileJob, max: number) =>
+            readArticleFile(job.abs, max, {
+              realRoot: p.realRoot,
+              relpath: job.relpath,
+              beforeOpen: beforeOpen && (() => beforeOpen(job.abs)),
+            });
       for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, read)]);
       applier.finish();
     }
@@ -210,7 +224,7 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
 export async function syncFoldersParallel(
   db: Database,
   folders: readonly FolderSpec[],
-  options: Omit<SyncOptions, 'readFile'> = {},
+  options: Omit<SyncOptions, 'readFile' | 'beforeOpen'> = {},
 ): Promise<SyncReport> {
   const report = emptyReport();
   const end = beginBulkWrite(db);
@@ -225,7 +239,7 @@ export async function syncFoldersParallel(
       putFolder(db, folder.key, folder.root);
       const applier = new Applier(db, p, report, options);
       if (p.jobs.length < PARALLEL_MIN) {
-        for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, readArticleFile)]);
+        for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, (j, max) => readArticleFile(j.abs, max))]);
       } else {
         worker ??= startParser();
         await parseInWorker(worker, folder.key, p.jobs, maxBytes, (outcomes) => applier.add(outcomes));

@@ -1,9 +1,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { Article, ErrorCode, EventName, Events, Result } from '../../common/contract.ts';
-import { resolveAsset, srcPath } from '../library/assets.ts';
+import { openAsset, srcPath } from '../library/assets.ts';
 import { SECURITY_HEADERS } from '../csp.ts';
 import type { Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
@@ -142,10 +143,16 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     if (parts[1] === 'asset') {
       const [, , id = '', key = ''] = parts;
       const src = url.searchParams.get('src') ?? '';
-      const asset = safeEqual(key, assetKey(assetSecret, id, src)) ? resolveAsset(options.services.deps.indexDb, id, srcPath(src)) : null;
+      const asset = safeEqual(key, assetKey(assetSecret, id, src)) ? openAsset(options.services.deps.indexDb, id, srcPath(src)) : null;
       if (!asset) return send(res, 404, 'Not found.');
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type, 'Cache-Control': 'private, max-age=3600' });
-      createReadStream(asset.path).pipe(res);
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': asset.type,
+        'Content-Length': String(asset.size),
+        'Cache-Control': 'private, max-age=3600',
+      });
+      // From the descriptor that was checked, never the path again; the stream closes it.
+      pipeline(createReadStream('', { fd: asset.fd, start: 0, end: Math.max(0, asset.size - 1) }), res, () => {});
       return;
     }
 

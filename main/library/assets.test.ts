@@ -1,0 +1,56 @@
+import { closeSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAsset, type OpenedAsset } from './assets.ts';
+import { documentId, syncFolders } from './sync.ts';
+import { tempLibrary, type TempLibrary } from './testing.ts';
+
+let lib: TempLibrary;
+let id: string;
+beforeEach(() => {
+  lib = tempLibrary();
+  lib.write('a.md', '# Pictures\n\n![pic](img/pic.png) ![up](../private/pic.png)');
+  lib.write('img/pic.png', 'inside picture');
+  mkdirSync(join(lib.dir, 'private'));
+  writeFileSync(join(lib.dir, 'private', 'pic.png'), 'private picture');
+  syncFolders(lib.db, [{ key: 'f', root: join(lib.dir, 'articles') }]);
+  id = documentId('f', 'a.md');
+});
+afterEach(() => lib.cleanup());
+
+function contents(asset: OpenedAsset | null): string | null {
+  if (!asset) return null;
+  try {
+    return readFileSync(asset.fd, 'utf8');
+  } finally {
+    closeSync(asset.fd);
+  }
+}
+
+describe('openAsset', () => {
+  it('opens an article’s image inside its folder, with its type and size', () => {
+    const asset = openAsset(lib.db, id, 'img/pic.png');
+    expect(asset).toMatchObject({ type: 'image/png', size: 14 });
+    expect(contents(asset)).toBe('inside picture');
+  });
+
+  it('refuses an image outside the folder, and one of another type', () => {
+    expect(openAsset(lib.db, id, '../private/pic.png')).toBeNull();
+    lib.write('img/notes.txt', 'text');
+    expect(openAsset(lib.db, id, 'img/notes.txt')).toBeNull();
+  });
+
+  it.each(['fd', 'inodes'] as const)(
+    'refuses an image whose folder is swapped for a link to an outside folder just before the open (%s check)',
+    (check) => {
+      let swapped = false;
+      const swap = () => {
+        renameSync(join(lib.dir, 'articles', 'img'), join(lib.dir, 'articles', 'img.away'));
+        symlinkSync(join(lib.dir, 'private'), join(lib.dir, 'articles', 'img'));
+        swapped = true;
+      };
+      expect(contents(openAsset(lib.db, id, 'img/pic.png', undefined, { beforeOpen: swap, check }))).toBeNull();
+      expect(swapped).toBe(true);
+    },
+  );
+});
