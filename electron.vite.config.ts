@@ -10,8 +10,9 @@ import renderer from './renderer/vite.config.ts';
 const root = import.meta.dirname;
 
 /**
- * Every main/library/*Worker.ts is a worker thread's entry. The library starts a worker from a file beside
- * the code that starts it (workers.ts siblingEntry), so entries and chunks all land flat in out/main.
+ * Every main/library/*Worker.ts is an entry: of a worker thread (indexWorker) or of a child process
+ * (parseWorker, the parser). The library starts one from a file beside the code that starts it
+ * (workers.ts siblingEntry), so entries and chunks all land flat in out/main.
  */
 const workers = Object.fromEntries(
   readdirSync(resolve(root, 'main/library'))

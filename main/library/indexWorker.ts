@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openIndexDb } from './db/indexDb.ts';
 import { removeFolder } from './db/writer.ts';
+import { Parser } from './parser.ts';
 import { syncFoldersParallel, type FolderSpec, type SyncReport } from './sync.ts';
 
 export type WorkerRequest =
@@ -19,11 +20,18 @@ export type WorkerMessage =
 const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?: string };
 const { db } = openIndexDb(dbPath, { nativeBinding });
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+/**
+ * The parser process outlives a sync (a watched folder resyncs often) and ends after a minute without
+ * work. Inside Electron a Node child cannot be forked (the RunAsNode fuse is off), so there files are
+ * parsed on this thread, without a budget per file, until the shell lends a utility process.
+ */
+const parser = process.versions.electron ? null : new Parser({ idleMs: 60_000 });
 
 // One request at a time: the Indexer queues them, and a sync finishes before the next begins.
 parentPort!.on('message', async (req: WorkerRequest) => {
   try {
     if (req.type === 'close') {
+      await parser?.close();
       db.close();
       process.exit(0);
     } else if (req.type === 'remove') {
@@ -31,6 +39,7 @@ parentPort!.on('message', async (req: WorkerRequest) => {
     } else {
       const report = await syncFoldersParallel(db, req.folders, {
         maxBytes: req.maxBytes,
+        parser,
         onProgress: (p) => post({ type: 'progress', ...p }),
       });
       post({ type: 'done', report });

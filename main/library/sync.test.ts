@@ -105,7 +105,7 @@ describe('syncFolders', () => {
 });
 
 describe('syncFoldersParallel', () => {
-  it('imports a large folder on a parsing thread exactly as the sequential sync does', async () => {
+  it('imports a large folder in the parser process exactly as the sequential sync does', async () => {
     for (let i = 0; i < 600; i++) lib.write(`a/${i}.md`, `# Title ${i}\n\nBody number ${i} about ${i % 2 ? 'lions' : 'tigers'}.`);
     lib.write('a/bad.txt', '');
     const other = tempLibrary();

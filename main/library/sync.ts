@@ -16,9 +16,8 @@ import {
   type FileProblem,
   type KnownFile,
 } from './db/writer.ts';
-import type { ParseReply, ParseRequest } from './parseWorker.ts';
+import { Parser } from './parser.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
-import { siblingEntry, startWorker } from './workers.ts';
 
 export { documentId } from './documentId.ts';
 export { toDocument } from './prepareFile.ts';
@@ -49,6 +48,14 @@ export interface SyncOptions {
   beforeOpen?: (abs: string) => void;
 }
 
+export interface ParallelSyncOptions extends Omit<SyncOptions, 'readFile' | 'beforeOpen'> {
+  /**
+   * The parser process to use, kept by the caller across syncs; by default one is started for the
+   * sync and ended after it. null parses in this process, without a budget per file.
+   */
+  parser?: Parser | null;
+}
+
 export interface SyncReport {
   added: number;
   updated: number;
@@ -67,11 +74,6 @@ const DEFAULT_BATCH = Number(process.env.OFFPRINT_BATCH_SIZE) || 10_000;
 const BATCH_CHARS = 16 * 1024 * 1024;
 /** Progress is reported at least this often (ms) while a batch fills, not only when it commits. */
 const PROGRESS_EVERY_MS = 250;
-/** Below this many files to parse, a parsing thread costs more to start than it saves. */
-const PARALLEL_MIN = 256;
-/** Files per message to the parsing thread, at most. */
-const SLICE_FILES = 500;
-const SLICE_BYTES = 4 * 1024 * 1024;
 /**
  * How far parsing may run ahead of the writer, in file bytes: enough to keep the parser busy through a
  * whole batch's commit (the writer's thread answers no messages meanwhile), small enough to bound memory.
@@ -217,105 +219,49 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
   return report;
 }
 
+/** Reads a file of a planned folder in this process, opened inside the folder. */
+const readInside = (p: FolderPlan) => (job: FileJob, max: number) =>
+  readArticleFile(job.abs, max, { realRoot: p.realRoot, relpath: job.relpath });
+
 /**
- * The same as syncFolders, with reading and parsing on a second thread so they overlap with the
- * SQLite writes: what the index worker and the command line use for large folders.
+ * The same as syncFolders, with reading and parsing in a parser process (parser.ts) so they overlap
+ * with the SQLite writes, and each file held to a budget of CPU time and memory: what the index
+ * worker and the command line use.
  */
 export async function syncFoldersParallel(
   db: Database,
   folders: readonly FolderSpec[],
-  options: Omit<SyncOptions, 'readFile' | 'beforeOpen'> = {},
+  options: ParallelSyncOptions = {},
 ): Promise<SyncReport> {
   const report = emptyReport();
   const end = beginBulkWrite(db);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let worker: ReturnType<typeof startWorker> | null = null;
-  const startParser = () => startWorker(siblingEntry(import.meta.url, 'parseWorker'), {});
+  const parser = options.parser === undefined ? new Parser() : options.parser;
   try {
     for (const folder of folders) {
-      // A folder new to the index is usually a big first import: the parsing thread loads meanwhile.
-      if (!hasKnownFiles(db, folder.key)) worker ??= startParser();
+      // A folder new to the index is usually a big first import: the parser process loads meanwhile.
+      if (!hasKnownFiles(db, folder.key)) parser?.warm();
       const p = plan(db, folder, maxBytes, report);
       putFolder(db, folder.key, folder.root);
       const applier = new Applier(db, p, report, options);
-      if (p.jobs.length < PARALLEL_MIN) {
-        for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, (j, max) => readArticleFile(j.abs, max))]);
+      if (parser) {
+        await parser.parse({
+          folderKey: folder.key,
+          realRoot: p.realRoot,
+          maxBytes,
+          jobs: p.jobs,
+          aheadBytes: AHEAD_BYTES,
+          onOutcomes: (outcomes) => applier.add(outcomes),
+        });
       } else {
-        worker ??= startParser();
-        await parseInWorker(worker, folder.key, p.jobs, maxBytes, (outcomes) => applier.add(outcomes));
+        for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, readInside(p))]);
       }
       applier.finish();
     }
     updateTerms(db);
   } finally {
     end();
-    await worker?.terminate();
+    if (options.parser === undefined) await parser?.close();
   }
   return report;
-}
-
-/** Cuts jobs into messages of a bounded number of files and bytes. */
-function slicesOf(jobs: readonly FileJob[]): { jobs: FileJob[]; bytes: number }[] {
-  const slices: { jobs: FileJob[]; bytes: number }[] = [];
-  let cur: { jobs: FileJob[]; bytes: number } = { jobs: [], bytes: 0 };
-  for (const job of jobs) {
-    if (cur.jobs.length >= SLICE_FILES || (cur.jobs.length > 0 && cur.bytes + job.size > SLICE_BYTES)) {
-      slices.push(cur);
-      cur = { jobs: [], bytes: 0 };
-    }
-    cur.jobs.push(job);
-    cur.bytes += job.size;
-  }
-  if (cur.jobs.length > 0) slices.push(cur);
-  return slices;
-}
-
-function parseInWorker(
-  worker: NonNullable<ReturnType<typeof startWorker>>,
-  folderKey: string,
-  jobs: FileJob[],
-  maxBytes: number,
-  onOutcomes: (o: Outcome[]) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const slices = slicesOf(jobs);
-    let sent = 0;
-    let finished = 0;
-    let aheadBytes = 0;
-    const fill = () => {
-      // Always two in flight, so the parser never waits for the writer to ask.
-      while (sent < slices.length && (sent - finished < 2 || aheadBytes + slices[sent]!.bytes <= AHEAD_BYTES)) {
-        worker.postMessage({ folderKey, jobs: slices[sent]!.jobs, maxBytes } satisfies ParseRequest);
-        aheadBytes += slices[sent]!.bytes;
-        sent++;
-      }
-    };
-    const onMessage = (reply: ParseReply) => {
-      try {
-        onOutcomes(reply.outcomes);
-      } catch (err) {
-        cleanup();
-        reject(err as Error);
-        return;
-      }
-      if (!reply.isLast) return;
-      aheadBytes -= slices[finished]!.bytes;
-      finished++;
-      if (finished === slices.length) {
-        cleanup();
-        resolve();
-      } else fill();
-    };
-    const onError = (err: Error) => {
-      cleanup();
-      reject(err);
-    };
-    const cleanup = () => {
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    fill();
-  });
 }

@@ -1,3 +1,5 @@
+import { fork, type ChildProcess, type ForkOptions } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -9,6 +11,15 @@ export function startWorker(entry: URL | string, data: Record<string, unknown>):
   const href = String(entry);
   if (href.endsWith('.ts')) return new Worker(new URL('./tsWorker.mjs', import.meta.url), { workerData: { ...data, __entry: href } });
   return new Worker(entry, { workerData: data });
+}
+
+/**
+ * Starts a child process from its entry the same way: the built .js as it is, the .ts source through
+ * a bootstrap that registers tsx (the parent may run under another loader, such as Vitest's).
+ */
+export function forkEntry(entry: URL, options: ForkOptions): ChildProcess {
+  if (entry.href.endsWith('.ts')) return fork(fileURLToPath(new URL('./tsProcess.mjs', import.meta.url)), [entry.href], options);
+  return fork(fileURLToPath(entry), [], options);
 }
 
 /** A sibling module's entry in the same form as this code runs: .ts from source, .js when bundled. */
