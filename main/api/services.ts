@@ -6,6 +6,7 @@ import { countArticles } from '../library/db/articles.ts';
 import { addUserFolder } from '../library/db/userFolders.ts';
 import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
 import { Indexer } from '../library/indexer.ts';
+import type { ParserLauncher } from '../library/parser.ts';
 import { createLogger } from '../library/log.ts';
 import type { SyncReport } from '../library/sync.ts';
 import { FolderWatcher } from '../library/watch.ts';
@@ -26,6 +27,8 @@ export interface ServicesOptions {
   extraFolders?: string[];
   workerUrl: URL | string;
   nativeBinding?: string | undefined;
+  /** Starts the index worker's parser processes where the worker cannot fork them itself (Electron). */
+  launchParser?: ParserLauncher | undefined;
   openExternal?: (url: string) => Promise<boolean>;
   onEvent?: <E extends EventName>(event: E, payload: Events[E]) => void;
   now?: () => Date;
@@ -59,6 +62,7 @@ export function startServices(options: ServicesOptions): Services {
     dbPath: indexPath,
     workerUrl: options.workerUrl,
     nativeBinding: options.nativeBinding,
+    launchParser: options.launchParser,
     onStatus: (s) => emit('index.changed', s),
     onChanged: () => emit('library.changed', { articles: countArticles(index.db) }),
   });

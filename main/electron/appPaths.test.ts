@@ -27,6 +27,7 @@ describe('appPaths', () => {
     expect(paths.rendererDir).toBe(join('/opt/Offprint/resources/app.asar/out', 'renderer'));
     expect(paths.preload).toBe(join('/opt/Offprint/resources/app.asar/out', 'preload', 'index.cjs'));
     expect(paths.workerUrl.href).toBe('file:///opt/Offprint/resources/app.asar/out/main/indexWorker.js');
+    expect(paths.parserEntry).toBe(join('/opt/Offprint/resources/app.asar/out/main', 'parseWorker.js'));
   });
 
   it('reads the bundled articles from the checkout in development and from resources when packaged', () => {

@@ -22,6 +22,8 @@ export interface AppPaths {
   rendererDir: string;
   preload: string;
   workerUrl: URL;
+  /** The parser process's entry, started as a utility process (parser.ts, parserProcess.ts). */
+  parserEntry: string;
   /** The bundled articles: shipped as extraResources when packaged, the checkout's content/ in development. */
   bundledContent: string;
   dataDir: string;
@@ -37,6 +39,7 @@ export function appPaths(layout: AppLayout): AppPaths {
     rendererDir: join(out, 'renderer'),
     preload: join(out, 'preload', 'index.cjs'),
     workerUrl: pathToFileURL(join(layout.mainDir, 'indexWorker.js')),
+    parserEntry: join(layout.mainDir, 'parseWorker.js'),
     bundledContent: layout.isPackaged ? join(layout.resourcesPath, 'content') : join(layout.appPath, 'content'),
     dataDir: layout.userData,
     windowStateFile: join(layout.userData, 'window-state.json'),

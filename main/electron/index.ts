@@ -4,7 +4,7 @@
  * function in a sibling module with its own tests; this file connects them to Electron's objects.
  */
 import { existsSync, statSync } from 'node:fs';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell, utilityProcess } from 'electron';
 import type { MenuCommand, Settings } from '../../common/contract.ts';
 import type { TypedDispatch } from '../api/dispatch.ts';
 import { startServices, type Services } from '../api/services.ts';
@@ -16,6 +16,7 @@ import { guardContents, guardSession } from './guards.ts';
 import { sendEvent, serveIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, devRendererOrigin } from './origin.ts';
+import { utilityParser } from './parserProcess.ts';
 import { registerSchemes, serveProtocols } from './protocol.ts';
 import { claimSingleInstance, focusWindow } from './singleInstance.ts';
 import { startupErrorMessage } from './startupError.ts';
@@ -150,6 +151,7 @@ async function start(): Promise<void> {
       dataDir: paths.dataDir,
       bundledContent: existsSync(paths.bundledContent) ? paths.bundledContent : null,
       workerUrl: paths.workerUrl,
+      launchParser: utilityParser((...args) => utilityProcess.fork(...args), paths.parserEntry),
       nativeBinding: paths.nativeBinding,
       openExternal,
       onEvent: (event, payload) => routeEvent(sink, event, payload),

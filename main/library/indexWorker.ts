@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openIndexDb } from './db/indexDb.ts';
 import { removeFolder } from './db/writer.ts';
 import { Parser } from './parser.ts';
+import { relayLauncher } from './parserRelay.ts';
 import { syncFoldersParallel, type FolderSpec, type SyncReport } from './sync.ts';
 
 export type WorkerRequest =
@@ -17,18 +18,25 @@ export type WorkerMessage =
   | { type: 'removed'; count: number }
   | { type: 'error'; message: string; code: string | null };
 
-const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?: string };
+const { dbPath, nativeBinding, isLending } = workerData as { dbPath: string; nativeBinding?: string; isLending?: boolean };
 const { db } = openIndexDb(dbPath, { nativeBinding });
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 /**
  * The parser process outlives a sync (a watched folder resyncs often) and ends after a minute without
- * work. Inside Electron a Node child cannot be forked (the RunAsNode fuse is off), so there files are
- * parsed on this thread, without a budget per file, until the shell lends a utility process.
+ * work. Inside Electron a Node child cannot be forked (the RunAsNode fuse is off): the shell lends a
+ * utility process through the Indexer (parserRelay.ts), and without one files are parsed on this
+ * thread, without a budget per file.
  */
-const parser = process.versions.electron ? null : new Parser({ idleMs: 60_000 });
+const IDLE_MS = 60_000;
+const parser = isLending
+  ? new Parser({ idleMs: IDLE_MS, launch: relayLauncher(parentPort!) })
+  : process.versions.electron
+    ? null
+    : new Parser({ idleMs: IDLE_MS });
 
 // One request at a time: the Indexer queues them, and a sync finishes before the next begins.
-parentPort!.on('message', async (req: WorkerRequest) => {
+parentPort!.on('message', async (req: WorkerRequest | { type: 'parser' }) => {
+  if (req.type === 'parser') return; // the parser relay's, handled by relayLauncher
   try {
     if (req.type === 'close') {
       await parser?.close();

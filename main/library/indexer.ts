@@ -3,6 +3,8 @@ import type { IndexStatus } from '../../common/contract.ts';
 import type { FolderSpec, SyncReport } from './sync.ts';
 import type { WorkerMessage, WorkerRequest } from './indexWorker.ts';
 import { createLogger } from './log.ts';
+import type { ParserLauncher } from './parser.ts';
+import { serveParserRelay } from './parserRelay.ts';
 import { startWorker } from './workers.ts';
 
 const log = createLogger('indexer');
@@ -13,6 +15,8 @@ export interface IndexerOptions {
   workerUrl: URL | string;
   nativeBinding?: string | undefined;
   maxBytes?: number;
+  /** Lends the index worker its parser processes (Electron's utility processes, where the worker cannot fork). */
+  launchParser?: ParserLauncher | undefined;
   onStatus?: (status: IndexStatus) => void;
   onChanged?: () => void;
 }
@@ -27,8 +31,12 @@ export class Indexer {
   private state: IndexStatus = { state: 'idle', done: 0, total: 0, current: null, failed: 0, message: null };
 
   constructor(private readonly options: IndexerOptions) {
-    this.worker = startWorker(options.workerUrl, { dbPath: options.dbPath, nativeBinding: options.nativeBinding });
-    this.worker.on('message', (m: WorkerMessage) => this.onMessage(m));
+    const isLending = options.launchParser !== undefined;
+    this.worker = startWorker(options.workerUrl, { dbPath: options.dbPath, nativeBinding: options.nativeBinding, isLending });
+    const relay = options.launchParser ? serveParserRelay(options.launchParser, (m) => this.worker.postMessage(m)) : () => false;
+    this.worker.on('message', (m: WorkerMessage) => {
+      if (!relay(m)) this.onMessage(m);
+    });
     this.worker.on('error', (err) => {
       log.error('index worker failed', { message: err.message });
       this.setStatus({ ...this.state, state: 'error', message: err.message });

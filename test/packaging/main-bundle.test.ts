@@ -4,6 +4,7 @@
  * worker bundle (out/main/indexWorker.js), the protocol handler serving out/renderer with the CSP,
  * the IPC handler with its sender check, the menu, the guards and the shutdown.
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,8 +111,26 @@ const stub = vi.hoisted(() => {
       handle: (channel: string, handler: Listener) => state.ipc.set(channel, handler),
       removeHandler: (channel: string) => state.ipc.delete(channel),
     },
+    // Electron's utility process, played by a forked Node process (the parser answers through process.send
+    // when it has no parentPort): the same messages, pid, kill and exit the shell's launcher uses.
+    utilityProcess: {
+      fork: (modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; execArgv?: string[] }) =>
+        forkUtility(modulePath, args, options),
+    },
   };
-  return { state, loaded, electron };
+  let forkUtility: (modulePath: string, args: string[], options: { env?: NodeJS.ProcessEnv; execArgv?: string[] }) => unknown = () => {
+    throw new Error('utilityProcess.fork before the test set it up');
+  };
+  return { state, loaded, electron, setFork: (f: typeof forkUtility) => (forkUtility = f) };
+});
+
+stub.setFork((modulePath, args, options) => {
+  const child: ChildProcess = fork(modulePath, args, {
+    env: options.env,
+    execArgv: options.execArgv ?? [],
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  return Object.assign(child, { postMessage: (m: unknown) => child.send(m as never) });
 });
 
 vi.mock('electron', () => stub.electron);
