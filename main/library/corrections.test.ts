@@ -43,6 +43,8 @@ beforeAll(() => {
   lib.write('greta.md', '# Greta Thunberg speaks\n\nGreta Thunberg spoke about the climate.');
   for (let i = 0; i < 3; i++) lib.write(`greta${i}.md`, `# Greta ${i}\n\nGreta and the harbour number ${i}.`);
   // A rare misspelling in one article, and the right word in 30: the rare one gets the common one beside it.
+  lib.write('cassock.md', '# Vestments\n\nA black cassock hung by the door.');
+  for (let i = 0; i < 5; i++) lib.write(`cossack${i}.md`, `# Steppe ${i}\n\nA cossack rode past, number ${i}.`);
   lib.write('typo.md', '# Harbuor notes\n\nThe harbuor was quiet.');
   syncFolders(lib.db, [{ key: 'f', root: `${lib.dir}/articles` }]);
 });
@@ -69,6 +71,12 @@ describe('corrections of a query', () => {
     // The last word is still being typed: its own matches stand.
     expect(corrected('vaccination harbuor')).toBeNull();
     expect(corrected('harbour shanghai')).toBeNull();
+  });
+
+  it('searches every nearest word, so a rare one is found beside its commoner neighbours', () => {
+    const c = corrected('cassack');
+    expect(c?.corrections).toEqual([{ from: 'cassack', to: 'cossack' }]);
+    expect(countMatches(lib.db, c!.compiled.tier1!)).toBe(6);
   });
 
   it('leaves phrases, fields, excluded words, short words and CJK as typed', () => {

@@ -11,6 +11,12 @@ export interface QueryCorrection {
 
 /** A word of the query is corrected while it matches fewer than this share of the articles its correction does. */
 const RARE_SHARE = 1 / 20;
+/**
+ * The nearest words all go into the search, not only the most common one: a misspelled rare word has
+ * commoner neighbours as near ("cassack" is one edit from both cassock and cossack), and bm25 weighs
+ * the rare one up where an article has it. The response names the nearest, most common one.
+ */
+const ALTERNATIVES = 4;
 
 /**
  * Corrections for the query's words, added as alternatives: a word that matches nothing in the library
@@ -24,10 +30,10 @@ export function correctQuery(db: Database, q: CompiledQuery): { compiled: Compil
   const clauses: CompiledClause[] = q.clauses.map((c) => {
     if (c.isNegated) return c;
     const terms = c.terms.map((t) => {
-      const to = correctionFor(db, t);
-      if (to === null) return t;
-      corrections.push({ from: t.word, to });
-      const variants = [to, ...termsWithStem(db, stemOf(to)).filter((v) => v !== to)];
+      const words = correctionFor(db, t);
+      if (words.length === 0) return t;
+      corrections.push({ from: t.word, to: words[0]! });
+      const variants = [...new Set(words.flatMap((to) => [to, ...termsWithStem(db, stemOf(to))]))];
       return { ...t, variants: [...t.variants, ...variants.filter((v) => !t.variants.includes(v) && v !== t.word)] };
     });
     return { ...c, terms };
@@ -36,15 +42,18 @@ export function correctQuery(db: Database, q: CompiledQuery): { compiled: Compil
   return { compiled: assemble(clauses), corrections };
 }
 
-function correctionFor(db: Database, t: CompiledTerm): string | null {
-  if (t.sequence || t.field !== null || allowedEdits(t.word) === 0) return null;
-  const best = correctionsOf(db, t.word, 1)[0];
-  if (!best) return null;
+/** The words to search beside `t`, nearest and most common first; none when it needs no correction. */
+function correctionFor(db: Database, t: CompiledTerm): string[] {
+  if (t.sequence || t.field !== null || allowedEdits(t.word) === 0) return [];
+  const found = correctionsOf(db, t.word, ALTERNATIVES);
+  const best = found[0];
+  if (!best) return [];
+  const nearest = found.filter((c) => c.edits === best.edits).map((c) => c.term);
   const typed = docCountOf(db, t.word) + t.variants.reduce((n, v) => n + docCountOf(db, v), 0);
   // Completions are listed when there are few; null means many (or a vocabulary behind the index): a match either way.
   const hasPrefixMatches = t.isPrefix && (t.completions === null || t.completions.length > 0);
   const matchesAsTyped = typed > 0 || hasPrefixMatches || t.fragments.length > 0;
-  if (!matchesAsTyped) return best.term;
-  if (!t.source.isLast && best.edits === 1 && typed < best.docs * RARE_SHARE) return best.term;
-  return null;
+  if (!matchesAsTyped) return nearest;
+  if (!t.source.isLast && best.edits === 1 && typed < best.docs * RARE_SHARE) return [best.term];
+  return [];
 }
