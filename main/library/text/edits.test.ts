@@ -37,6 +37,9 @@ describe('what gets corrected', () => {
     expect(allowedEdits('2024')).toBe(0);
     expect(allowedEdits('東京都庁')).toBe(0);
     expect(allowedEdits('москва')).toBe(1);
+    // Longer than any stored word plus two edits: nothing can be near, and its deletions would be n² strings.
+    expect(allowedEdits('match'.repeat(200))).toBe(0);
+    expect(allowedEdits('a'.repeat(25))).toBe(2);
   });
 
   it('stores every one-letter deletion of a correctable word, once', () => {

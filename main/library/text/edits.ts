@@ -13,7 +13,8 @@ const MAX_STORED = 24;
 /** How many edits a query word of this many letters may be away from its correction: 1 for 4–7 letters, 2 from 8, none below 4. */
 export function allowedEdits(word: string): 0 | 1 | 2 {
   const n = [...word].length;
-  if (n < 4 || !CORRECTABLE.test(word)) return 0;
+  // Past the longest stored word plus two edits nothing can be near (and the deletions to look up grow as n²).
+  if (n < 4 || n > MAX_STORED + 1 || !CORRECTABLE.test(word)) return 0;
   return n >= 8 ? 2 : 1;
 }
 
