@@ -29,7 +29,12 @@ export interface SearchResult {
   date: string | null;
   score: number;
   snippet: Segment[];
-  matched: { fields: MatchField[]; terms: string[] };
+  /** The title with the query's hits marked, like the snippet. */
+  title_segments: Segment[];
+  /** The typed words this article lacks: empty for a complete match, non-empty for a partial one. */
+  missing: string[];
+  /** `terms`: the typed words that matched; `words`: the article's own words that matched them (folded). */
+  matched: { fields: MatchField[]; terms: string[]; words: string[] };
 }
 
 /** A query word that matched little or nothing, and the word of the library searched beside it. */
@@ -39,9 +44,12 @@ export interface Correction {
 }
 
 export interface SearchResponse {
+  /** Every result: complete and partial matches. */
   total: number;
   /** The corrections applied (empty when none): the UI says "Showing results for …" and offers the query as typed. */
   corrected: Correction[];
+  /** The results that hold every word; they come first. */
+  complete: number;
   notice: string | null;
   results: SearchResult[];
 }

@@ -67,10 +67,23 @@ describe('the command line', () => {
     const r = cli('search', '--db', db, '--json', 'Shanghai');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json).sort()).toEqual(['corrected', 'notice', 'results', 'total']);
+    expect(Object.keys(json).sort()).toEqual(['complete', 'corrected', 'notice', 'results', 'total']);
     expect(json.corrected).toEqual([]);
     expect(json.results[0].title).toBe(SEED);
-    expect(Object.keys(json.results[0]).sort()).toEqual(['author', 'date', 'id', 'matched', 'path', 'score', 'snippet', 'title']);
+    expect(Object.keys(json.results[0]).sort()).toEqual([
+      'author',
+      'date',
+      'id',
+      'matched',
+      'missing',
+      'path',
+      'score',
+      'snippet',
+      'title',
+      'title_segments',
+    ]);
+    expect(Object.keys(json.results[0].matched).sort()).toEqual(['fields', 'terms', 'words']);
+    expect(json.results[0].missing).toEqual([]);
   });
 
   it.each([['shangh'], ['changpeng zhao']])('finds the seed article for %j', (q) => {

@@ -1,11 +1,24 @@
 import type { Database } from 'better-sqlite3';
-import { articleCountBound, getArticleMeta, getArticleTexts, rowidsByTitleKey } from './db/articles.ts';
-import { countMatches, isMatch, matchesByDate, newestMatches, rankedMatches, scoreOf, type RankedRow } from './db/search.ts';
-import { compileQuery, type CompiledQuery } from './query/compile.ts';
+import { articleCountBound, getArticleMeta, rowidsByTitleKey } from './db/articles.ts';
+import {
+  countMatches,
+  indexTotals,
+  isMatch,
+  matchesByDate,
+  matchingRowids,
+  newestMatches,
+  rankedMatches,
+  scoreOf,
+  type RankedRow,
+} from './db/search.ts';
+import { clauseWeights, planPartial, positiveOf, type ClauseWeights, type PartialPlan } from './partial.ts';
+import { clauseExpr, compileQuery, isStrict, type CompiledQuery } from './query/compile.ts';
 import { correctQuery, type QueryCorrection } from './query/corrections.ts';
 import { Matcher, type TextField } from './query/matcher.ts';
 import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './query/parse.ts';
-import { snippet } from './query/snippet.ts';
+import { marked, snippet } from './query/snippet.ts';
+import { Analyzer, BODY_HITS, RERANK_WINDOW, rerank, type FieldAverages } from './rerank.ts';
+import { fold } from './text/fold.ts';
 import type { SearchResponse, SearchResult, SearchSort } from '../../common/contract.ts';
 
 export interface SearchOptions {
@@ -25,17 +38,27 @@ const FRAGMENT_SCALE = 1e-3;
  * articles an inverse document frequency near zero, so scoring every match costs O(matches) (60 ms
  * for a word in 35k of 200k articles) to order them by little more than length. Broad queries put
  * exact titles first, then the articles with the words in their title, then the rest, each newest
- * first — each step stops after one page.
+ * first — each step stops after one page. Partial matches are always ranked by bm25.
  */
 const BROAD_SHARE = 0.1;
 const SNIPPET_HITS = 50;
 const FRAGMENT_PREFILTER_FROM = 100_000;
 const BROAD_MIN = 2000;
+/** Up to this many complete matches are taken out of the partial ranking in JS rather than by FTS5 NOT. */
+const EXCLUDE_IN_JS = 2000;
+
+type Tier = 1 | 2 | 'partial';
 
 interface Pick {
   rowid: number;
   score: number;
-  tier: 1 | 2;
+  tier: Tier;
+}
+
+/** One run of results in the final order, with its size and a way to read a slice of it. */
+interface Run {
+  count: number;
+  take: (offset: number, limit: number) => Pick[];
 }
 
 export function prepareQuery(db: Database, q: string): { parsed: ParsedQuery; compiled: CompiledQuery; notes: string[] } {
@@ -67,53 +90,13 @@ function exactTitlePicks(db: Database, parsed: ParsedQuery, compiled: CompiledQu
   return picks.sort((a, b) => b.score - a.score);
 }
 
-function page(
-  db: Database,
-  parsed: ParsedQuery,
-  compiled: CompiledQuery,
-  totals: [number, number],
-  sort: SearchSort,
-  limit: number,
-  offset: number,
-): Pick[] {
-  const hasExclusions = compiled.clauses.some((c) => c.isNegated);
-  // Each tier is broad or not by its own count: fragments of a few letters can be in many articles.
-  const fetcher =
-    (broad: boolean) =>
-    (match: string, lim: number, off: number): RankedRow[] =>
-      broad
-        ? broadMatches(db, match, lim, off, hasExclusions)
-        : sort === 'date'
-          ? matchesByDate(db, match, lim, off)
-          : rankedMatches(db, match, lim, off);
-  const broad = sort === 'relevance' && isBroad(db, totals[0]);
-  const fetch = fetcher(broad);
-  const picks: Pick[] = [];
-  const [total1, total2] = totals;
-  const exact = sort === 'relevance' ? exactTitlePicks(db, parsed, compiled, broad) : [];
-  const exactSet = new Set(exact.map((p) => p.rowid));
-  if (offset < exact.length) picks.push(...exact.slice(offset, offset + limit));
-  // Tier 1 without the exact-title picks, which are already placed first.
-  let want = limit - picks.length;
-  const off1 = Math.max(0, offset - exact.length);
-  if (want > 0 && off1 < total1) {
-    const rows = fetch(compiled.tier1!, want + exact.length, off1);
-    for (const r of rows) {
-      if (exactSet.has(r.rowid) || picks.length >= limit) continue;
-      picks.push({ rowid: r.rowid, score: -r.bm, tier: 1 });
-    }
-  }
-  want = limit - picks.length;
-  const off2 = Math.max(0, offset - total1);
-  if (want > 0 && compiled.tier2 && total2 > 0) {
-    const fetch2 = fetcher(sort === 'relevance' && isBroad(db, total2));
-    for (const r of fetch2(compiled.tier2, want, off2)) picks.push({ rowid: r.rowid, score: -r.bm * FRAGMENT_SCALE, tier: 2 });
-  }
-  return picks;
-}
-
 export function isBroad(db: Database, total: number): boolean {
   return total >= BROAD_MIN && total > articleCountBound(db) * BROAD_SHARE;
+}
+
+/** The count from which a word is broad in this library (see isBroad). */
+function broadCap(db: Database): number {
+  return Math.max(BROAD_MIN, Math.floor(articleCountBound(db) * BROAD_SHARE) + 1);
 }
 
 /**
@@ -133,23 +116,161 @@ function broadMatches(db: Database, match: string, limit: number, offset: number
   return rows;
 }
 
-function describe(db: Database, pick: Pick, matchers: Record<1 | 2, Matcher>): SearchResult | null {
-  const meta = getArticleMeta(db, pick.rowid);
-  const texts = getArticleTexts(db, pick.rowid);
-  if (!meta || !texts) return null;
-  const matcher = matchers[pick.tier];
-  const fields = new Set<TextField>();
-  const terms = new Set<number>();
-  // A snippet looks at the first hits only; a long article need not be scanned to its end.
-  const note = (field: TextField, text: string) => {
-    const hits = matcher.find(text, field, SNIPPET_HITS);
-    if (hits.length > 0) fields.add(field);
-    for (const h of hits) terms.add(h.term);
-    return hits;
+interface Context {
+  db: Database;
+  sort: SearchSort;
+  hasExclusions: boolean;
+  weights: ClauseWeights;
+  analyzer: Analyzer;
+  averages: FieldAverages;
+}
+
+/**
+ * A tier ranked by bm25, without `exclude`, its first RERANK_WINDOW reranked by title and proximity.
+ * Every page reads the ranking from the top, so pages agree with each other.
+ */
+function rankedSegment(ctx: Context, match: string, count: number, tier: Tier, excluded: () => ReadonlySet<number>, scale = 1): Run {
+  return {
+    count,
+    take: (offset, limit) => {
+      const exclude = excluded();
+      const need = Math.max(offset + limit, RERANK_WINDOW) + exclude.size;
+      const rows = rankedMatches(ctx.db, match, need, 0).filter((r) => !exclude.has(r.rowid));
+      return rerank(rows, ctx.analyzer, ctx.weights.idf, ctx.averages)
+        .slice(offset, offset + limit)
+        .map((s) => ({ rowid: s.rowid, score: s.score * scale, tier }));
+    },
   };
-  note('title', texts.title);
-  note('author', texts.author ?? '');
-  const bodyHits = note('body', texts.text);
+}
+
+/** A tier in the order FTS5 gives cheaply: newest first (date sort, or a broad query's shortcut), or bm25. */
+function plainSegment(ctx: Context, match: string, count: number, tier: Tier, order: 'date' | 'broad' | 'bm25', scale = 1): Run {
+  return {
+    count,
+    take: (offset, limit) => {
+      const rows =
+        order === 'broad'
+          ? broadMatches(ctx.db, match, limit, offset, ctx.hasExclusions)
+          : order === 'date'
+            ? matchesByDate(ctx.db, match, limit, offset)
+            : rankedMatches(ctx.db, match, limit, offset);
+      return rows.map((r) => ({ rowid: r.rowid, score: -r.bm * scale, tier }));
+    },
+  };
+}
+
+function take(segments: readonly Run[], offset: number, limit: number): Pick[] {
+  const picks: Pick[] = [];
+  let skip = offset;
+  for (const s of segments) {
+    if (picks.length >= limit) break;
+    if (skip >= s.count) {
+      skip -= s.count;
+      continue;
+    }
+    picks.push(...s.take(skip, Math.min(limit - picks.length, s.count - skip)));
+    skip = 0;
+  }
+  return picks.slice(0, limit);
+}
+
+function completeSegments(ctx: Context, parsed: ParsedQuery, compiled: CompiledQuery, totals: [number, number], isBroad1: boolean): Run[] {
+  const { db, sort } = ctx;
+  const [total1, total2] = totals;
+  const segments: Run[] = [];
+  const exact = sort === 'relevance' ? exactTitlePicks(db, parsed, compiled, isBroad1) : [];
+  if (exact.length > 0) segments.push({ count: exact.length, take: (o, l) => exact.slice(o, o + l) });
+  const exactSet = new Set(exact.map((p) => p.rowid));
+  const rest1 = total1 - exact.length;
+  if (sort === 'date') segments.push(plainSegment(ctx, compiled.tier1!, total1, 1, 'date'));
+  else if (isBroad1) {
+    // The broad shortcut lists the exact titles again in their place; they are skipped there.
+    segments.push({
+      count: rest1,
+      take: (o, l) =>
+        plainSegment(ctx, compiled.tier1!, total1, 1, 'broad')
+          .take(o, l + exact.length)
+          .filter((p) => !exactSet.has(p.rowid))
+          .slice(0, l),
+    });
+  } else segments.push(rankedSegment(ctx, compiled.tier1!, rest1, 1, () => exactSet));
+  if (compiled.tier2 && total2 > 0) {
+    const order = sort === 'date' ? 'date' : isBroad(db, total2) ? 'broad' : 'bm25';
+    segments.push(plainSegment(ctx, compiled.tier2, total2, 2, order, FRAGMENT_SCALE));
+  }
+  return segments;
+}
+
+function partialSegments(ctx: Context, compiled: CompiledQuery, plan: PartialPlan, totals: [number, number], isBroad1: boolean): Run[] {
+  const { db, sort } = ctx;
+  const complete = compiled.complete!;
+  const [total1, total2] = totals;
+  const segments: Run[] = [];
+  if (plan.rare) {
+    const notComplete = `(${plan.rare}) NOT (${complete})`;
+    // Every complete match holds the rare words as words, unless fragments completed it (tier 2) or
+    // stand in for a rare word here: then the complete ones are among the rare matches, and a plain
+    // count is cheaper than evaluating NOT on every row.
+    const isSuperset = !isBroad1 && total2 === 0 && !plan.usesFragments;
+    const count = isSuperset ? countMatches(db, plan.rare) - total1 : countMatches(db, notComplete);
+    if (count > 0 && sort === 'date') segments.push(plainSegment(ctx, notComplete, count, 'partial', 'date'));
+    else if (count > 0) {
+      // bm25 over the words the article holds; with few complete matches they are taken out here, so
+      // the words of the complete expression (common ones too) need not be weighed over the library.
+      const inJs = !isBroad1 && total1 + total2 <= EXCLUDE_IN_JS;
+      let exclude: Set<number> | null = null;
+      const excluded = () => (exclude ??= new Set(inJs ? matchingRowids(db, complete, EXCLUDE_IN_JS + 1) : []));
+      segments.push(rankedSegment(ctx, inJs ? plan.rare : notComplete, count, 'partial', excluded));
+    }
+  }
+  if (plan.common) {
+    const match = `(${plan.common}) NOT (${complete})`;
+    const count = countMatches(db, match);
+    if (count > 0) segments.push(plainSegment(ctx, match, count, 'partial', sort === 'date' ? 'date' : 'bm25'));
+  }
+  return segments;
+}
+
+/** The words of the article that matched, folded, in the order first seen. */
+function matchedWords(
+  a: { title: string; author: string | null; text: string },
+  hits: Record<TextField, { start: number; end: number }[]>,
+): string[] {
+  const words = new Set<string>();
+  const add = (text: string, list: { start: number; end: number }[]) => {
+    for (const h of list) words.add(fold(text.slice(h.start, h.end)));
+  };
+  add(a.title, hits.title);
+  add(a.author ?? '', hits.author);
+  add(a.text, hits.body);
+  return [...words];
+}
+
+function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: Record<1 | 2, Matcher>): SearchResult | null {
+  const meta = getArticleMeta(ctx.db, pick.rowid);
+  // Word and partial matches were mostly read while ranking; fragment matches are read here.
+  const reader = pick.tier === 2 ? new Analyzer(ctx.db, matchers[2], ctx.analyzer.termClause, SNIPPET_HITS) : ctx.analyzer;
+  const matcher = reader.matcher;
+  const texts = meta ? reader.get(pick.rowid) : null;
+  if (!meta || !texts) return null;
+  const fields = (['title', 'author', 'body'] as const).filter((f) => texts.hits[f].length > 0);
+  const terms = new Set<number>();
+  for (const f of fields) for (const h of texts.hits[f]) terms.add(h.term);
+  const positive = positiveOf(compiled);
+  // A word missing from the hits read may still be further on in a long article: FTS5 has the last word.
+  const missing =
+    pick.tier === 'partial'
+      ? positive
+          .map((c, i) => ({ c, i }))
+          .filter(
+            ({ c, i }) =>
+              !isStrict(c) &&
+              !texts.clauses.has(ctx.weights.leader[i]!) &&
+              // Only a body read to its last hit can be missing more; FTS5 has the last word.
+              (!texts.isBodyCut || !isMatch(ctx.db, clauseExpr(c, ctx.weights.viaFragments[i]!), pick.rowid)),
+          )
+          .map(({ c }) => c.terms.map((t) => t.source.text).join(' OR '))
+      : [];
   return {
     id: meta.id,
     path: meta.path,
@@ -157,9 +278,25 @@ function describe(db: Database, pick: Pick, matchers: Record<1 | 2, Matcher>): S
     author: meta.author,
     date: meta.date,
     score: pick.score,
-    snippet: snippet(texts.text, bodyHits),
-    matched: { fields: [...fields], terms: [...terms].sort((a, b) => a - b).map((i) => matcher.terms[i]!.source.text) },
+    snippet: snippet(texts.text, texts.hits.body.slice(0, SNIPPET_HITS)),
+    title_segments: marked(meta.title, texts.hits.title),
+    missing,
+    matched: {
+      fields: [...fields],
+      terms: [...terms].sort((x, y) => x - y).map((i) => matcher.terms[i]!.source.text),
+      words: matchedWords(texts, texts.hits),
+    },
   };
+}
+
+function emptyNotice(q: string, compiled: CompiledQuery): string {
+  const hasExclusions = compiled.clauses.some((c) => c.isNegated);
+  const hasStrict = positiveOf(compiled).some(isStrict);
+  const why =
+    hasStrict || hasExclusions
+      ? 'Quoted phrases, title: and author: words and words after “-” are never relaxed; try without one of them.'
+      : 'No article holds any of these words; try a shorter beginning of a word.';
+  return `No results for “${q.trim().slice(0, 80)}”. ${why}`;
 }
 
 export function searchArticles(db: Database, q: string, options: SearchOptions = {}): SearchResponse {
@@ -168,32 +305,53 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const sort = options.sort ?? 'relevance';
   const prepared = prepareQuery(db, q);
   const { parsed, notes } = prepared;
-  let { compiled } = prepared;
   const notice = (extra: string[] = []) => [...notes, ...extra].join(' ') || null;
-  if (!compiled.tier1) return { total: 0, corrected: [], notice: notice(), results: [] };
-  let total1 = countMatches(db, compiled.tier1);
-  // A broad query already has more word matches than anyone pages through; fragments add nothing.
-  let total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
-  // Nothing as typed: the query with its misspelled words corrected.
-  let corrected: QueryCorrection[] = [];
-  const correction = options.exact || total1 + total2 > 0 ? null : correctQuery(db, compiled);
-  if (correction) {
-    compiled = correction.compiled;
-    corrected = correction.corrections;
-    total1 = countMatches(db, compiled.tier1!);
-    total2 = compiled.tier2 && !isBroad(db, total1) ? countMatches(db, compiled.tier2) : 0;
-  }
-  const total = total1 + total2;
-  const picks = page(db, parsed, compiled, [total1, total2], sort, limit, offset);
+  if (!prepared.compiled.tier1) return { total: 0, complete: 0, corrected: [], notice: notice(), results: [] };
+  const counts = (c: CompiledQuery): [number, number] => {
+    const n1 = countMatches(db, c.tier1!);
+    // A broad query already has more word matches than anyone pages through; fragments add nothing.
+    return [n1, c.tier2 && !isBroad(db, n1) ? countMatches(db, c.tier2) : 0];
+  };
+  // Corrections (query/corrections.ts): a query that matches nothing as typed is searched corrected;
+  // one that does gets the articles its corrections add after its own complete matches.
+  const typed = prepared.compiled;
+  const typedTotals = counts(typed);
+  const correction = options.exact ? null : correctQuery(db, typed);
+  const isReplaced = correction !== null && typedTotals[0] + typedTotals[1] === 0;
+  const compiled = correction ? correction.compiled : typed;
+  const [total1, total2] = isReplaced ? counts(compiled) : typedTotals;
+  const isBroad1 = isBroad(db, total1);
+  const added = correction && !isReplaced ? `(${correction.compiled.complete}) NOT (${typed.complete})` : null;
+  const addedCount = added ? countMatches(db, added) : 0;
+  const corrected: QueryCorrection[] = correction && (isReplaced || addedCount > 0) ? correction.corrections : [];
+  const completeCount = total1 + total2 + addedCount;
+  const cap = broadCap(db);
+  const weights = clauseWeights(db, compiled, articleCountBound(db), cap, completeCount);
+  const plan = planPartial(compiled, weights, cap);
   // Whole-word matchers have few needles, so their regex is cheap to build and worth it for any body text.
   // A fragment matcher has up to a hundred words, each letter a class of its accented forms: V8 takes
   // 100-200 ms to compile that regex, while tokenizing a result up to its first hits takes well under one.
   const matchers = { 1: new Matcher(compiled, false, 256), 2: new Matcher(compiled, true, FRAGMENT_PREFILTER_FROM) };
-  const results = picks.map((p) => describe(db, p, matchers)).filter((r): r is SearchResult => r !== null);
-  const hasExclusions = compiled.clauses.some((c) => c.isNegated);
-  const why = hasExclusions
-    ? 'Every other word must appear in an article, and the words after “-” must not.'
-    : 'Every word must appear in an article; try fewer words or a shorter beginning of a word.';
-  const extra = total === 0 ? [`No results for “${q.trim().slice(0, 80)}”. ${why}`] : [];
-  return { total, corrected, notice: notice(extra), results };
+  const termClause = positiveOf(compiled).flatMap((c, i) => c.terms.map(() => i));
+  const analyzer = new Analyzer(db, plan?.usesFragments ? matchers[2] : matchers[1], termClause, BODY_HITS);
+  const totals = indexTotals(db);
+  const averages = totals.tokens.map((t) => (totals.rows > 0 ? t / totals.rows : 0));
+  const ctx: Context = {
+    db,
+    sort,
+    hasExclusions: compiled.clauses.some((c) => c.isNegated),
+    weights,
+    analyzer,
+    averages,
+  };
+  const base = isReplaced ? compiled : typed;
+  const segments = completeSegments(ctx, parsed, base, [total1, total2], isBroad1);
+  if (added && addedCount > 0) segments.push(rankedSegment(ctx, added, addedCount, 1, () => new Set()));
+  if (plan) segments.push(...partialSegments(ctx, compiled, plan, [total1, total2 + addedCount], isBroad1));
+  const total = segments.reduce((n, s) => n + s.count, 0);
+  const picks = take(segments, offset, limit);
+  const results = picks.map((p) => describe(ctx, compiled, p, matchers)).filter((r): r is SearchResult => r !== null);
+  const extra =
+    total === 0 ? [emptyNotice(q, compiled)] : completeCount === 0 ? ['No article holds every word; these hold some of them.'] : [];
+  return { total, complete: completeCount, corrected, notice: notice(extra), results };
 }

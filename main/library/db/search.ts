@@ -8,6 +8,15 @@ const BM25 = `bm25(articles_fts, ${WEIGHTS.join(', ')})`;
 
 const statements = statementCache((db) => ({
   count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?'),
+  // FTS5 walks the doclists lazily in rowid order, so the LIMIT bounds the work for a very common word.
+  countUpTo: db
+    .prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+    .pluck(),
+  // FTS5's own statistics, from its shadow tables (the documented on-disk format, fts5_storage.c): row 1
+  // of _data holds the row count and each column's token total; _docsize one row per article.
+  averages: db.prepare<[], Buffer>('SELECT block FROM articles_fts_data WHERE id = 1').pluck(),
+  docsize: db.prepare<[number], Buffer>('SELECT sz FROM articles_fts_docsize WHERE id = ?').pluck(),
+  rowids: db.prepare<[string, number], number>('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?').pluck(),
   // Rank first, without snippets: snippets are cut later for the final page only.
   ranked: db.prepare<[string, number, number], { rowid: number; bm: number }>(
     `SELECT rowid, ${BM25} AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm LIMIT ? OFFSET ?`,
@@ -32,6 +41,43 @@ const statements = statementCache((db) => ({
 
 export function countMatches(db: Database, match: string): number {
   return statements(db).count.get(match)!.n;
+}
+
+/** How many articles match, counting no further than `cap`. */
+export function countUpTo(db: Database, match: string, cap: number): number {
+  return statements(db).countUpTo.get(match, cap)!;
+}
+
+/** The rowids of up to `limit` matches, unranked (cheap: no bm25). */
+export function matchingRowids(db: Database, match: string, limit: number): number[] {
+  return statements(db).rowids.all(match, limit);
+}
+
+/** SQLite's varints, as FTS5 writes them: 7 bits a byte, high bit set on all but the last. */
+function varints(buf: Buffer): number[] {
+  const out: number[] = [];
+  let v = 0;
+  for (const b of buf) {
+    v = v * 128 + (b & 0x7f);
+    if (b < 0x80) {
+      out.push(v);
+      v = 0;
+    }
+  }
+  return out;
+}
+
+/** Tokens per column (title, author, body) over the whole index, and the number of articles. */
+export function indexTotals(db: Database): { rows: number; tokens: number[] } {
+  const block = statements(db).averages.get();
+  const [rows = 0, ...tokens] = block ? varints(block) : [];
+  return { rows, tokens };
+}
+
+/** Tokens per column (title, author, body) of one article, as FTS5 counted them for bm25. */
+export function columnSizes(db: Database, rowid: number): number[] {
+  const sz = statements(db).docsize.get(rowid);
+  return sz ? varints(sz) : [];
 }
 
 export interface RankedRow {

@@ -31,6 +31,8 @@ export interface CompiledQuery {
   tier1: string | null;
   /** Fragments inside words, minus what tier 1 finds; null when no word has a fragment match. */
   tier2: string | null;
+  /** Every article that holds every word, fragments counted (tier 1 and tier 2 together). */
+  complete: string | null;
 }
 
 const MIN_PREFIX = 2;
@@ -83,7 +85,8 @@ function termExpr(t: CompiledTerm, withFragments: boolean): string {
   return t.field ? `${t.field} : ${expr.startsWith('(') ? expr : `(${expr})`}` : expr;
 }
 
-function clauseExpr(c: CompiledClause, withFragments: boolean): string {
+/** The MATCH expression of one clause: any of its terms, each with its prefix and stem variants. */
+export function clauseExpr(c: CompiledClause, withFragments: boolean): string {
   const exprs = c.terms.map((t) => termExpr(t, withFragments));
   return exprs.length === 1 ? exprs[0]! : `(${exprs.join(' OR ')})`;
 }
@@ -107,9 +110,30 @@ export function compileQuery(db: Database, parsed: ParsedQuery): CompiledQuery {
 export function assemble(clauses: CompiledClause[]): CompiledQuery {
   const positive = clauses.filter((c) => !c.isNegated);
   const negative = clauses.filter((c) => c.isNegated);
-  if (positive.length === 0) return { clauses, tier1: null, tier2: null };
+  if (positive.length === 0) return { clauses, tier1: null, tier2: null, complete: null };
   const tier1 = build(positive, negative, false);
   const hasFragments = positive.some((c) => c.terms.some((t) => t.fragments.length > 0));
-  const tier2 = hasFragments ? `(${build(positive, negative, true)} NOT ${tier1})` : null;
-  return { clauses, tier1, tier2 };
+  const complete = hasFragments ? build(positive, negative, true) : tier1;
+  const tier2 = hasFragments ? `(${complete} NOT ${tier1})` : null;
+  return { clauses, tier1, tier2, complete };
+}
+
+/**
+ * A quoted phrase or a field term is a filter the user asked for: it never relaxes. Any other clause
+ * (a word, with its OR alternatives) may be missing from a partial match.
+ */
+export function isStrict(c: CompiledClause): boolean {
+  return c.terms.some((t) => t.source.isPhrase || t.field !== null);
+}
+
+/**
+ * Articles that pass every strict clause and every exclusion and hold at least one of `optional`
+ * (clause expressions from clauseExpr): the partial matches, before the complete ones are taken out.
+ */
+export function relaxedMatch(q: CompiledQuery, optional: readonly string[]): string {
+  const strict = q.clauses.filter((c) => !c.isNegated && isStrict(c)).map((c) => clauseExpr(c, false));
+  const any = optional.length === 1 ? optional[0]! : `(${optional.join(' OR ')})`;
+  let expr = strict.length === 0 ? any : `(${[...strict, any].join(' AND ')})`;
+  for (const n of q.clauses.filter((c) => c.isNegated)) expr = `(${expr} NOT ${clauseExpr(n, false)})`;
+  return expr;
 }

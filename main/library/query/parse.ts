@@ -44,7 +44,8 @@ export interface ParsedQuery {
 }
 
 export const MAX_QUERY_CHARS = 1024;
-export const MAX_TERMS = 32;
+/** A pasted question or paragraph is searched whole up to here. */
+export const MAX_TERMS = 64;
 
 interface RawPiece {
   text: string;

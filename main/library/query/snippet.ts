@@ -53,3 +53,17 @@ export function snippet(text: string, hits: readonly Hit[], window = WINDOW): Se
   if (to < text.length) segments.push({ text: '…', hit: false });
   return segments;
 }
+
+/** The whole of a short text (a title) with its hits marked. */
+export function marked(text: string, hits: readonly Hit[]): Segment[] {
+  const segments: Segment[] = [];
+  let pos = 0;
+  for (const h of hits) {
+    if (h.start < pos) continue;
+    if (h.start > pos) segments.push({ text: text.slice(pos, h.start), hit: false });
+    segments.push({ text: text.slice(h.start, h.end), hit: true });
+    pos = h.end;
+  }
+  if (pos < text.length) segments.push({ text: text.slice(pos), hit: false });
+  return segments;
+}
