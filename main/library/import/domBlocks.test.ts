@@ -1,12 +1,11 @@
 import fc from 'fast-check';
-import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../common/blocks.ts';
 import { documentText } from '../text/blocks.ts';
 import { blocksFromDom, safeHref, safeImageSrc } from './domBlocks.ts';
+import { parseHtmlFragment } from './htmlTree.ts';
 
-const blocks = (html: string): Block[] =>
-  blocksFromDom(parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as never);
+const blocks = (html: string): Block[] => blocksFromDom(parseHtmlFragment(html));
 const text = (t: string) => ({ type: 'text', text: t }) as const;
 const BR = { type: 'break' } as const;
 
@@ -103,11 +102,7 @@ describe('blocksFromDom', () => {
       'noscript',
       'template',
       'iframe',
-      'object',
-      'form',
-      'button',
       'select',
-      'textarea',
       'svg',
       'math',
       'canvas',
@@ -119,6 +114,28 @@ describe('blocksFromDom', () => {
     ];
     const html = dropped.map((t) => `<${t}>inside ${t}</${t}>`).join('') + '<p>kept</p>';
     expect(blocks(html).map((b) => documentText([b]))).toEqual(['kept']);
+  });
+
+  it('keeps the text a browser shows inside forms, buttons, text areas and objects, as text', () => {
+    const html =
+      '<form action="javascript:x"><p>in form</p><button onclick="x()">in button</button></form><textarea>in <b>area</b></textarea> <object data="x.swf">fallback</object>';
+    expect(blocks(html).map((b) => documentText([b]))).toEqual(['in form', 'in button', 'in <b>area</b> fallback']);
+  });
+
+  it('keeps the rest of the page after an unclosed form or button', () => {
+    expect(documentText(blocks('<p>before</p><form><p>after the form</p><button><p>after the button</p>'))).toBe(
+      'before\n\nafter the form\n\nafter the button',
+    );
+  });
+
+  it('ends an unclosed svg where a browser does, at the first HTML paragraph', () => {
+    expect(documentText(blocks('<p>before</p><svg><text>drawn</text><p>after the svg</p>'))).toBe('before\n\nafter the svg');
+  });
+
+  it('ends comments at the abrupt endings a browser accepts', () => {
+    expect(documentText(blocks('<p>a</p><!--><p>b</p><!---><p>c</p><!-- x --!><p>d</p><?php x ?><p>e</p><![CDATA[ y ]]><p>f</p>'))).toBe(
+      'a\n\nb\n\nc\n\nd\n\ne\n\nf',
+    );
   });
 
   it('keeps only the link text of a link with an unsafe scheme', () => {

@@ -1,20 +1,19 @@
 import type { Block, Inline } from '../../../common/blocks.ts';
+import { attrOf, childrenOf, isElement, isText, tagOf, textOf, type HtmlElement, type HtmlNode } from './htmlTree.ts';
 
 /**
- * Turns a parsed HTML tree into Offprint's block model. Only known elements become blocks or
- * inline runs; everything else is either a transparent container or dropped with its content
- * (script, style, iframe, object, forms, svg, math …). Nothing of the HTML survives as markup,
- * which is what makes imported articles inert.
+ * Turns a parsed HTML tree (htmlTree.ts) into Offprint's block model. Only known elements become blocks or
+ * inline runs; everything else is either a transparent container or dropped with its content (script,
+ * style, iframe, svg, math …). Nothing of the HTML survives as markup, which is what makes imported
+ * articles inert. Every step is linear in the size of the tree: text runs are joined once, at the nearest
+ * element that makes a run of its own, and no array is spread into a call.
  */
 
-interface DomNode {
-  nodeType: number;
-  nodeName: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-  getAttribute?: (name: string) => string | null;
-}
-
+/**
+ * Dropped with everything inside. Forms, buttons, text areas and objects are not here: a browser shows the text
+ * inside them (an object's children are its fallback, shown as no plugin ever loads), and an unclosed `<form>`
+ * holds the rest of the page.
+ */
 const DROP = new Set([
   'SCRIPT',
   'STYLE',
@@ -23,14 +22,9 @@ const DROP = new Set([
   'IFRAME',
   'FRAME',
   'FRAMESET',
-  'OBJECT',
   'EMBED',
-  'APPLET',
-  'FORM',
   'INPUT',
-  'BUTTON',
   'SELECT',
-  'TEXTAREA',
   'OPTION',
   'SVG',
   'MATH',
@@ -81,6 +75,8 @@ const BLOCKS = new Set([
   'DETAILS',
   'SUMMARY',
   'FIELDSET',
+  'FORM',
+  'SEARCH',
   'CENTER',
   'HGROUP',
   'BODY',
@@ -94,6 +90,7 @@ const BLOCKS = new Set([
   'IMG',
   'PICTURE',
 ]);
+/** Inline structure deeper than this is kept as its plain text (the tree itself is at most MAX_TREE_DEPTH deep). */
 const MAX_DEPTH = 200;
 const SAFE_SCHEME = /^(https?:|mailto:)/iu;
 
@@ -118,44 +115,76 @@ export function safeImageSrc(raw: string | null | undefined): string | null {
   return href;
 }
 
-const attr = (n: DomNode, name: string): string | null => n.getAttribute?.(name) ?? null;
+const attr = (n: HtmlElement, name: string): string | null => attrOf(n, name);
+const squashed = (text: string): string => text.replace(/\s+/gu, ' ');
 
 /** The edge of a block met inside inline content; unlike a <br>, two in a row make one line break. */
 const BLOCK_EDGE: Inline = { type: 'break' };
 
-function collapse(runs: Inline[]): Inline[] {
+/**
+ * Merges adjacent text runs (one space where they meet) and folds block edges into line breaks. The text of a
+ * run is gathered in pieces and joined once: appending to a growing string and asking whether it ends in a
+ * space flattens it each time, which made a file of many small text nodes quadratic.
+ */
+function collapse(runs: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
+  let pieces: string[] | null = null;
+  let endsWithSpace = false;
+  // As a browser lays text out, white space at the start or end of a line is not shown.
+  const closeText = (isBeforeBreak: boolean): void => {
+    if (pieces) {
+      const text = isBeforeBreak ? pieces.join('').replace(/ +$/u, '') : pieces.join('');
+      if (text !== '') out.push({ type: 'text', text });
+    }
+    pieces = null;
+  };
   for (const r of runs) {
-    const prev = out.at(-1);
-    if (r === BLOCK_EDGE && prev?.type === 'break') continue;
-    if (r.type === 'break' && prev === BLOCK_EDGE) {
-      out[out.length - 1] = r;
+    if (r.type === 'text') {
+      const isLineStart = !pieces && out.at(-1)?.type === 'break';
+      const t: string = (pieces && endsWithSpace) || isLineStart ? r.text.replace(/^ +/u, '') : r.text;
+      if (t === '') continue;
+      if (pieces) pieces.push(t);
+      else pieces = [t];
+      endsWithSpace = t.endsWith(' ');
       continue;
     }
-    if (r.type === 'text' && prev?.type === 'text') prev.text += prev.text.endsWith(' ') ? r.text.replace(/^ +/u, '') : r.text;
-    else if (r.type === 'text' && r.text === '') continue;
+    closeText(r.type === 'break');
+    const prev = out.at(-1);
+    if (r === BLOCK_EDGE && prev?.type === 'break') continue;
+    if (r.type === 'break' && prev === BLOCK_EDGE) out[out.length - 1] = r;
     else out.push(r);
   }
+  closeText(false);
   return out;
 }
 
-function trimRuns(runs: Inline[]): Inline[] {
-  const out = collapse(runs);
-  while (out[0]?.type === 'break') out.shift();
-  while (out.at(-1)?.type === 'break') out.pop();
+function trimRuns(runs: readonly Inline[]): Inline[] {
+  const all = collapse(runs);
+  let start = 0;
+  let end = all.length;
+  while (start < end && all[start]!.type === 'break') start++;
+  while (end > start && all[end - 1]!.type === 'break') end--;
+  const out = all.slice(start, end);
   const first = out[0];
-  if (first?.type === 'text') first.text = first.text.replace(/^\s+/u, '');
+  if (first?.type === 'text') first.text = first.text.trimStart();
   const last = out.at(-1);
-  if (last?.type === 'text') last.text = last.text.replace(/\s+$/u, '');
+  if (last?.type === 'text') last.text = last.text.trimEnd();
   return out.filter((r) => !(r.type === 'text' && r.text === ''));
 }
 
-const hasText = (runs: Inline[]): boolean =>
+const hasText = (runs: readonly Inline[]): boolean =>
   runs.some((r) => (r.type === 'text' || r.type === 'code' ? r.text.trim() !== '' : r.type !== 'break' && hasText(r.children)));
+
+function pushAll<T>(to: T[], from: readonly T[]): void {
+  for (const x of from) to.push(x);
+}
 
 class Converter {
   readonly blocks: Block[] = [];
   private pending: Inline[] = [];
+
+  /** Inside a blockquote, a nested blockquote is flattened into the outer one as it is read, not copied up level by level. */
+  constructor(private readonly isInQuote = false) {}
 
   flush(): void {
     const runs = trimRuns(this.pending);
@@ -163,147 +192,173 @@ class Converter {
     if (hasText(runs)) this.blocks.push({ type: 'paragraph', children: runs });
   }
 
-  inline(node: DomNode, depth: number, images: Block[]): Inline[] {
-    if (node.nodeType === 3) return [{ type: 'text', text: (node.textContent ?? '').replace(/\s+/gu, ' ') }];
-    if (node.nodeType !== 1) return [];
-    const name = node.nodeName.toUpperCase();
-    if (DROP.has(name)) return [];
-    if (depth > MAX_DEPTH) return [{ type: 'text', text: node.textContent ?? '' }];
-    const kids = (): Inline[] => {
-      const out: Inline[] = [];
-      for (const c of Array.from(node.childNodes)) out.push(...this.inline(c, depth + 1, images));
-      return collapse(out);
-    };
+  /** Appends the node's inline runs to `out` and its images to `images`. */
+  inline(node: HtmlNode, depth: number, out: Inline[], images: Block[]): void {
+    if (isText(node)) return void out.push({ type: 'text', text: squashed(node.value) });
+    if (!isElement(node)) return;
+    const name = tagOf(node);
+    if (DROP.has(name)) return;
+    if (depth > MAX_DEPTH) return void out.push({ type: 'text', text: squashed(textOf(node)) });
     switch (name) {
       case 'BR':
-        return [{ type: 'break' }];
+        return void out.push({ type: 'break' });
       case 'EM':
       case 'I':
       case 'CITE':
       case 'DFN':
-        return [{ type: 'emphasis', children: kids() }];
+        return void out.push({ type: 'emphasis', children: this.kids(node, depth, images) });
       case 'STRONG':
       case 'B':
-        return [{ type: 'strong', children: kids() }];
+        return void out.push({ type: 'strong', children: this.kids(node, depth, images) });
       case 'CODE':
       case 'KBD':
       case 'SAMP':
       case 'TT':
-        return [{ type: 'code', text: node.textContent ?? '' }];
+        return void out.push({ type: 'code', text: textOf(node) });
       case 'A': {
         const href = safeHref(attr(node, 'href'));
-        const children = kids();
-        return href ? [{ type: 'link', href, children }] : children;
+        const children = this.kids(node, depth, images);
+        if (href) out.push({ type: 'link', href, children });
+        else pushAll(out, children);
+        return;
       }
       case 'IMG': {
         const src = safeImageSrc(attr(node, 'src'));
         if (src) images.push({ type: 'figure', src, alt: attr(node, 'alt') ?? '', caption: [] });
-        return [];
+        return;
       }
-      default:
+      default: {
         // A block inside inline content (a nested list in a list item) is a line of its own, not glued to the text before it.
-        return BLOCKS.has(name) && name !== 'IMG' && name !== 'PICTURE' ? [BLOCK_EDGE, ...kids(), BLOCK_EDGE] : kids();
+        const isBlock = BLOCKS.has(name) && name !== 'IMG' && name !== 'PICTURE';
+        if (isBlock) out.push(BLOCK_EDGE);
+        for (const c of childrenOf(node)) this.inline(c, depth + 1, out, images);
+        if (isBlock) out.push(BLOCK_EDGE);
+      }
     }
   }
 
-  listItems(node: DomNode, depth: number): Inline[][] {
+  /** The collapsed inline runs of an element's children. */
+  private kids(node: HtmlNode, depth: number, images: Block[]): Inline[] {
+    const out: Inline[] = [];
+    for (const c of childrenOf(node)) this.inline(c, depth + 1, out, images);
+    return collapse(out);
+  }
+
+  private runs(node: HtmlNode, depth: number, images: Block[]): Inline[] {
+    const out: Inline[] = [];
+    for (const c of childrenOf(node)) this.inline(c, depth + 1, out, images);
+    return trimRuns(out);
+  }
+
+  /** Each list item's runs; anything else with text inside a list (a browser shows it) is an item of its own. */
+  private listItems(node: HtmlElement, depth: number): Inline[][] {
     const items: Inline[][] = [];
-    for (const c of Array.from(node.childNodes)) {
-      if (c.nodeType !== 1 || c.nodeName.toUpperCase() !== 'LI') continue;
-      const images: Block[] = [];
-      const runs = trimRuns(this.inline(c, depth + 1, images));
+    for (const c of childrenOf(node)) {
+      const out: Inline[] = [];
+      this.inline(c, depth + 1, out, []);
+      const runs = trimRuns(out);
       if (hasText(runs)) items.push(runs);
     }
     return items;
   }
 
-  block(node: DomNode, depth: number): void {
-    if (node.nodeType === 3) {
-      this.pending.push({ type: 'text', text: (node.textContent ?? '').replace(/\s+/gu, ' ') });
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const name = node.nodeName.toUpperCase();
+  private quote(node: HtmlElement, depth: number): void {
+    const inner = new Converter(true);
+    for (const c of childrenOf(node)) inner.block(c, depth + 1);
+    inner.flush();
+    const children: Inline[] = [];
+    inner.blocks.forEach((b, i) => {
+      if (i > 0) children.push({ type: 'break' }, { type: 'break' });
+      if (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote') pushAll(children, b.children);
+      else if (b.type === 'list')
+        b.items.forEach((it, k) => {
+          if (k > 0) children.push({ type: 'break' });
+          pushAll(children, it);
+        });
+      else if (b.type === 'code') children.push({ type: 'code', text: b.text });
+    });
+    if (hasText(children)) this.blocks.push({ type: 'quote', children });
+  }
+
+  private figure(node: HtmlElement, depth: number): void {
+    const captionNode = childrenOf(node).find((c) => isElement(c) && tagOf(c) === 'FIGCAPTION');
+    const caption = captionNode ? this.runs(captionNode, depth, []) : [];
+    const found: Block[] = [];
+    const rest: Inline[] = [];
+    for (const c of childrenOf(node)) if (c !== captionNode) this.inline(c, depth + 1, rest, found);
+    // A figure may hold a quotation or a code sample rather than an image: its text stays.
+    const text = trimRuns(rest);
+    if (hasText(text)) this.blocks.push({ type: 'paragraph', children: text });
+    const first = found[0];
+    if (first?.type === 'figure') {
+      this.blocks.push({ ...first, caption });
+      pushAll(this.blocks, found.slice(1));
+    } else if (hasText(caption)) this.blocks.push({ type: 'paragraph', children: caption });
+  }
+
+  block(node: HtmlNode, depth: number): void {
+    if (isText(node)) return void this.pending.push({ type: 'text', text: squashed(node.value) });
+    if (!isElement(node)) return;
+    const name = tagOf(node);
     if (DROP.has(name)) return;
-    if (depth > MAX_DEPTH) {
-      this.pending.push({ type: 'text', text: ` ${node.textContent ?? ''} ` });
-      return;
-    }
+    if (depth > MAX_DEPTH) return void this.pending.push({ type: 'text', text: ` ${squashed(textOf(node))} ` });
     if (!BLOCKS.has(name)) {
       const images: Block[] = [];
-      this.pending.push(...this.inline(node, depth, images));
+      this.inline(node, depth, this.pending, images);
       if (images.length > 0) {
         this.flush();
-        this.blocks.push(...images);
+        pushAll(this.blocks, images);
       }
       return;
     }
     this.flush();
     const images: Block[] = [];
-    const runs = (): Inline[] => {
-      const out: Inline[] = [];
-      for (const c of Array.from(node.childNodes)) out.push(...this.inline(c, depth + 1, images));
-      return trimRuns(out);
-    };
     const heading = HEADINGS[name];
     if (heading) {
-      const children = runs();
+      const children = this.runs(node, depth, images);
       if (hasText(children)) this.blocks.push({ type: 'heading', level: heading, children });
     } else if (name === 'P' || name === 'DT' || name === 'SUMMARY' || name === 'CAPTION') {
-      const children = runs();
+      const children = this.runs(node, depth, images);
       if (hasText(children)) this.blocks.push({ type: 'paragraph', children });
     } else if (name === 'UL' || name === 'OL') {
       const items = this.listItems(node, depth);
       if (items.length > 0) this.blocks.push({ type: 'list', ordered: name === 'OL', items });
-    } else if (name === 'BLOCKQUOTE') {
-      const inner = new Converter();
-      for (const c of Array.from(node.childNodes)) inner.block(c, depth + 1);
-      inner.flush();
-      const children: Inline[] = [];
-      inner.blocks.forEach((b, i) => {
-        if (i > 0) children.push({ type: 'break' }, { type: 'break' });
-        if (b.type === 'paragraph' || b.type === 'heading' || b.type === 'quote') children.push(...b.children);
-        else if (b.type === 'list') b.items.forEach((it, k) => children.push(...(k > 0 ? [{ type: 'break' } as const] : []), ...it));
-        else if (b.type === 'code') children.push({ type: 'code', text: b.text });
-      });
-      if (hasText(children)) this.blocks.push({ type: 'quote', children });
+    } else if (name === 'BLOCKQUOTE' && !this.isInQuote) {
+      this.quote(node, depth);
     } else if (name === 'PRE') {
-      const code = Array.from(node.childNodes).find((c) => c.nodeName.toUpperCase() === 'CODE');
-      const cls = (code && attr(code, 'class')) ?? attr(node, 'class') ?? '';
+      const code = childrenOf(node).find((c) => isElement(c) && tagOf(c) === 'CODE');
+      const cls = (code && isElement(code) && attr(code, 'class')) || attr(node, 'class') || '';
       const language = /(?:^|\s)(?:language|lang)-([\w+#.-]{1,32})/u.exec(cls)?.[1] ?? null;
-      const text = (node.textContent ?? '').replace(/\n$/u, '');
+      const text = textOf(node).replace(/\n$/u, '');
       if (text.trim() !== '') this.blocks.push({ type: 'code', language, text });
     } else if (name === 'HR') {
       this.blocks.push({ type: 'rule' });
     } else if (name === 'IMG') {
-      this.inline(node, depth, images);
+      this.inline(node, depth, [], images);
     } else if (name === 'FIGURE') {
-      const captionNode = Array.from(node.childNodes).find((c) => c.nodeName.toUpperCase() === 'FIGCAPTION');
-      const caption = captionNode ? trimRuns(this.inline(captionNode, depth + 1, [])) : [];
-      const found: Block[] = [];
-      for (const c of Array.from(node.childNodes)) if (c !== captionNode) this.inline(c, depth + 1, found);
-      const first = found[0];
-      if (first?.type === 'figure') this.blocks.push({ ...first, caption }, ...found.slice(1));
-      else if (hasText(caption)) this.blocks.push({ type: 'paragraph', children: caption });
+      this.figure(node, depth);
     } else if (name === 'TR') {
       const cells: Inline[] = [];
-      for (const c of Array.from(node.childNodes)) {
-        if (c.nodeType !== 1) continue;
+      for (const c of childrenOf(node)) {
+        if (!isElement(c)) continue;
         if (cells.length > 0) cells.push({ type: 'text', text: ' | ' });
-        cells.push(...trimRuns(this.inline(c, depth + 1, images)));
+        const out: Inline[] = [];
+        this.inline(c, depth + 1, out, images);
+        pushAll(cells, trimRuns(out));
       }
       if (hasText(cells)) this.blocks.push({ type: 'paragraph', children: collapse(cells) });
     } else {
-      for (const c of Array.from(node.childNodes)) this.block(c, depth + 1);
+      for (const c of childrenOf(node)) this.block(c, depth + 1);
       this.flush();
     }
-    if (images.length > 0) this.blocks.push(...images);
+    pushAll(this.blocks, images);
   }
 }
 
-export function blocksFromDom(root: DomNode): Block[] {
+/** The blocks of an element's or a fragment's children. */
+export function blocksFromDom(root: HtmlNode): Block[] {
   const conv = new Converter();
-  for (const c of Array.from(root.childNodes)) conv.block(c, 0);
+  for (const c of childrenOf(root)) conv.block(c, 0);
   conv.flush();
   return conv.blocks;
 }

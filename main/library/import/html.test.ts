@@ -171,6 +171,35 @@ describe('importHtml', () => {
     expect(documentText(d.blocks)).toContain('deep text');
   });
 
+  it('keeps text after a stray </body> or </html> as body text, as a browser does', () => {
+    const d = doc(`<html><head><title>T</title></head><body><p>${PROSE}</p></body><p>After the body.</p></html>After the html.`);
+    expect(documentText(d.blocks)).toMatch(/After the body\.[\s\S]*After the html\./u);
+  });
+
+  it('ends unclosed svg, math and form elements where a browser ends them', () => {
+    const text = documentText(
+      doc(
+        page(
+          '<title>T</title>',
+          `<p>${PROSE}</p><svg><circle r="1"/><p>After the svg.</p><math><mi>x</mi><p>After the math.</p><form><p>Inside the form.</p>`,
+        ),
+      ).blocks,
+    );
+    for (const s of ['After the svg.', 'After the math.', 'Inside the form.']) expect.soft(text).toContain(s);
+  });
+
+  it('reads a page of half a million character references as one run of text', () => {
+    const d = doc(`<p>${'a&amp;'.repeat(480_000)}</p><p>End of the references.</p>`);
+    const text = documentText(d.blocks);
+    expect(text.length).toBeGreaterThan(960_000);
+    expect(text).toContain('End of the references.');
+  });
+
+  it('keeps the text of 200,000 nested divs, nested no deeper than a browser nests them', () => {
+    const d = doc(`<p>${PROSE}</p>${'<div>'.repeat(200_000)}deep text${'</div>'.repeat(200_000)}<p>After the divs.</p>`);
+    expect(documentText(d.blocks)).toMatch(/deep text[\s\S]*After the divs\./u);
+  });
+
   it('reads a Windows-1252 page once importBytes has decoded it', () => {
     const bytes = iconv.encode(
       `<!doctype html><html><head><title>Crème</title></head><body><p>Café crème brûlée. ${PROSE}</p></body></html>`,

@@ -1,110 +1,135 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { ImportResult } from '../model.ts';
 import { normalizeDate } from './dates.ts';
 import { blocksFromDom, safeHref } from './domBlocks.ts';
+import {
+  attrOf,
+  childrenOf,
+  isElement,
+  isText,
+  parseHtmlDocument,
+  parseHtmlFragment,
+  tagOf,
+  textOf,
+  type HtmlDocument,
+  type HtmlElement,
+  type HtmlNode,
+} from './htmlTree.ts';
+import { readArticle } from './readable.ts';
 
-type Doc = ReturnType<typeof parseHTML>['document'];
-type Node_ = Doc['childNodes'][number];
-
-const HEAD_ONLY = new Set(['TITLE', 'META', 'LINK', 'BASE', 'STYLE']);
 /** Readability's time grows with the cube of nesting depth (400 levels: 5 s; 5,000: ten minutes), and real pages stay far below this. */
 const READABILITY_MAX_DEPTH = 120;
 const READABILITY_MAX_ELEMENTS = 60_000;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim();
+
+/** What the importer reads from the page besides its content, gathered in one walk over the tree. */
+interface PageFacts {
+  html: HtmlElement | null;
+  body: HtmlElement | null;
+  metas: HtmlElement[];
+  title: HtmlElement | null;
+  time: HtmlElement | null;
+  canonical: HtmlElement | null;
+  h1: HtmlElement | null;
+  /** The longest paragraph's text, white space squashed. */
+  longestParagraph: string;
+  isTameForReadability: boolean;
+}
 
 /**
- * linkedom builds <head> and <body> only from markup that spells out `<html>…<body>`: a fragment, or a page
- * that leaves out the optional <body> tag, would come out with an empty body, and plain text throws.
- * Such sources are put back together as a whole document.
+ * One iterative walk: the elements metadata comes from, whether the tree is small and shallow enough for
+ * Readability to finish in good time, and the longest paragraph (by its text's length, counted once for all the
+ * paragraphs a text node is in, so nested paragraphs cost no more than flat ones).
  */
-function parseDocument(source: string): Doc {
-  const parsed = parseHTML(source).document;
-  if (parsed.documentElement?.nodeName === 'HTML' && parsed.querySelector('html > body')) return parsed;
-  const head: string[] = [];
-  const body: string[] = [];
-  const attrs: { name: string; value: string; on: 'html' | 'body' }[] = [];
-  const visit = (nodes: ArrayLike<Node_>): void => {
-    for (const node of Array.from(nodes)) {
-      const name = node.nodeName.toUpperCase();
-      if (node.nodeType === 10) continue;
-      if (node.nodeType === 1 && (name === 'HTML' || name === 'BODY' || name === 'HEAD')) {
-        const el = node as unknown as { attributes: ArrayLike<{ name: string; value: string }> };
-        if (name !== 'HEAD')
-          for (const a of Array.from(el.attributes)) attrs.push({ name: a.name, value: a.value, on: name === 'HTML' ? 'html' : 'body' });
-        if (name === 'HEAD') head.push(...Array.from(node.childNodes).map(String));
-        else visit(node.childNodes);
-        continue;
-      }
-      (node.nodeType === 1 && HEAD_ONLY.has(name) ? head : body).push(String(node));
-    }
+function pageFacts(doc: HtmlDocument): PageFacts {
+  const facts: PageFacts = {
+    html: null,
+    body: null,
+    metas: [],
+    title: null,
+    time: null,
+    canonical: null,
+    h1: null,
+    longestParagraph: '',
+    isTameForReadability: true,
   };
-  visit(parsed.childNodes);
-  const doc = parseHTML(`<!doctype html><html><head>${head.join('')}</head><body>${body.join('')}</body></html>`).document;
-  for (const a of attrs) (a.on === 'html' ? doc.documentElement : doc.body)?.setAttribute(a.name, a.value);
-  return doc;
-}
-
-/** Whether the tree is small and shallow enough for Readability to finish in good time. */
-function isTameForReadability(doc: Doc): boolean {
-  const stack: { el: Doc['documentElement']; depth: number }[] = doc.documentElement ? [{ el: doc.documentElement, depth: 0 }] : [];
+  let length = 0;
+  let longest: { p: HtmlElement | null; length: number } = { p: null, length: 0 };
   let count = 0;
+  const opened: number[] = [];
+  type Step = { node: HtmlNode; depth: number } | { closes: HtmlElement };
+  const stack: Step[] = childrenOf(doc)
+    .map((node) => ({ node, depth: 0 }))
+    .reverse();
   while (stack.length > 0) {
-    const { el, depth } = stack.pop()!;
-    if (depth > READABILITY_MAX_DEPTH || ++count > READABILITY_MAX_ELEMENTS) return false;
-    for (const child of Array.from(el.children)) stack.push({ el: child as Doc['documentElement'], depth: depth + 1 });
+    const step = stack.pop()!;
+    if ('closes' in step) {
+      const start = opened.pop()!;
+      if (length - start > longest.length) longest = { p: step.closes, length: length - start };
+      continue;
+    }
+    const { node, depth } = step;
+    if (isText(node)) {
+      length += node.value.length;
+      continue;
+    }
+    if (!isElement(node)) continue;
+    if (depth > READABILITY_MAX_DEPTH || ++count > READABILITY_MAX_ELEMENTS) facts.isTameForReadability = false;
+    const name = tagOf(node);
+    const isHtml = node.namespaceURI === HTML_NS;
+    if (isHtml) {
+      if (name === 'HTML' && depth === 0) facts.html = node;
+      else if (name === 'BODY' && node.parentNode === facts.html) facts.body = node;
+      else if (name === 'META') facts.metas.push(node);
+      else if (name === 'TITLE') facts.title ??= node;
+      else if (name === 'TIME' && attrOf(node, 'datetime') !== null) facts.time ??= node;
+      else if (name === 'LINK' && attrOf(node, 'rel') === 'canonical') facts.canonical ??= node;
+      else if (name === 'H1') facts.h1 ??= node;
+      else if (name === 'P') {
+        opened.push(length);
+        stack.push({ closes: node });
+      }
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, depth: depth + 1 });
   }
-  return true;
+  if (longest.p) facts.longestParagraph = squash(textOf(longest.p));
+  return facts;
 }
 
-function meta(doc: Doc, ...names: string[]): string | null {
+function meta(facts: PageFacts, ...names: string[]): string | null {
   for (const name of names) {
-    const el = doc.querySelector(`meta[name="${name}"], meta[property="${name}"], meta[itemprop="${name}"]`);
-    const content = el?.getAttribute('content')?.trim();
+    const el = facts.metas.find((m) => attrOf(m, 'name') === name || attrOf(m, 'property') === name || attrOf(m, 'itemprop') === name);
+    const content = el && attrOf(el, 'content')?.trim();
     if (content) return content;
   }
   return null;
 }
 
-const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim();
-
-/**
- * Whether Readability's pick holds the page's longest paragraph. Broken or hostile markup can make it pick
- * a stray fragment and drop the article; the whole body with some boilerplate beats losing the text.
- */
-function keepsLongestParagraph(doc: Doc, picked: string): boolean {
-  let longest = '';
-  for (const p of Array.from(doc.querySelectorAll('p')) as { textContent: string | null }[]) {
-    const text = squash(p.textContent ?? '');
-    if (text.length > longest.length) longest = text;
-  }
-  return longest.length < 80 || squash(picked).includes(longest);
-}
-
 /** HTML: the main article (Readability), with title, byline, date, language and direction from the page. */
 export function importHtml(source: string, fallbackTitle: string): ImportResult {
-  const document = parseDocument(source);
-  const html = document.documentElement;
-  const language = html?.getAttribute('lang')?.trim() || meta(document, 'og:locale', 'language') || null;
-  const dirAttr = (html?.getAttribute('dir') ?? document.body?.getAttribute('dir') ?? '').toLowerCase();
+  const document = parseHtmlDocument(source);
+  const facts = pageFacts(document);
+  const html = facts.html;
+  const language = (html && attrOf(html, 'lang')?.trim()) || meta(facts, 'og:locale', 'language') || null;
+  const dirAttr = ((html && attrOf(html, 'dir')) ?? (facts.body && attrOf(facts.body, 'dir')) ?? '').toLowerCase();
   const date =
-    normalizeDate(meta(document, 'article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued', 'pubdate')) ??
-    normalizeDate(document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null);
-  const metaAuthor = meta(document, 'author', 'article:author', 'dc.creator');
-  const metaTitle = meta(document, 'og:title', 'twitter:title') ?? document.querySelector('title')?.textContent?.trim() ?? null;
-  const source_ = safeHref(meta(document, 'og:url') ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+    normalizeDate(meta(facts, 'article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued', 'pubdate')) ??
+    normalizeDate(facts.time && attrOf(facts.time, 'datetime'));
+  const metaAuthor = meta(facts, 'author', 'article:author', 'dc.creator');
+  const metaTitle = meta(facts, 'og:title', 'twitter:title') ?? (facts.title ? textOf(facts.title).trim() : null);
+  const source_ = safeHref(meta(facts, 'og:url') ?? (facts.canonical && attrOf(facts.canonical, 'href')));
 
-  // Readability mutates the document it is given, so the fallback parses afresh.
-  let article: ReturnType<Readability<string>['parse']> = null;
-  try {
-    if (isTameForReadability(document))
-      article = new Readability(parseDocument(source) as never, { charThreshold: 200, keepClasses: true }).parse();
-  } catch {
-    article = null;
-  }
-  const content = article?.content && keepsLongestParagraph(document, article.textContent ?? '') ? article.content : null;
-  const contentRoot = content ? parseHTML(`<!doctype html><html><body>${content}</body></html>`).document.body : document.body;
-  const blocks = contentRoot ? blocksFromDom(contentRoot as never) : [];
-  const h1 = document.querySelector('h1')?.textContent?.trim() || null;
+  const article = facts.isTameForReadability ? readArticle(document) : null;
+  // Broken or hostile markup can make Readability pick a stray fragment and drop the article; the whole body
+  // with some boilerplate beats losing the text.
+  const longest = facts.longestParagraph;
+  const isFaithful = longest.length < 80 || squash(article?.textContent ?? '').includes(longest);
+  const content = article?.content && isFaithful ? article.content : null;
+  const contentRoot = content ? parseHtmlFragment(content) : facts.body;
+  const blocks = contentRoot ? blocksFromDom(contentRoot) : [];
+  const h1 = (facts.h1 && textOf(facts.h1).trim()) || null;
   const title = (article?.title?.trim() || metaTitle || h1 || fallbackTitle).replace(/\s+/gu, ' ');
   const byline = article?.byline?.trim().replace(/^by\s+/iu, '') || null;
   return {

@@ -157,4 +157,29 @@ describe('importMarkdown', () => {
       items: [[{ type: 'text', text: 'one' }], [{ type: 'emphasis', children: [{ type: 'text', text: 'two' }] }]],
     });
   });
+  it('imports 200,000 images in one file without overflowing the stack', () => {
+    const d = doc(`# Gallery\n\n${'![a](b.png)'.repeat(200_000)}\n\nAfter the images.`);
+    expect(d.blocks.filter((b) => b.type === 'figure')).toHaveLength(200_000);
+    expect(documentText(d.blocks)).toContain('After the images.');
+  });
+
+  it('keeps text nested deeper than markdown-it nests quotes and lists, and every line after it', () => {
+    for (const marker of ['> ', '- ', '1. ', '> - ']) {
+      const text = documentText(doc(`intro\n\n${marker.repeat(300)}deep text\n\nafter`).blocks);
+      expect.soft(text, marker).toMatch(/deep text\n\nafter$/u);
+    }
+  });
+
+  it('keeps text after a stray </body> or </html> and after unclosed raw svg or form', () => {
+    const text = documentText(
+      doc('one\n\n</body>\n\nafter body\n\n</html>\n\nafter html\n\n<svg>\n\nafter svg\n\n<form>\n\nin form').blocks,
+    );
+    expect(text).toBe('one\n\nafter body\n\nafter html\n\nafter svg\n\nin form');
+  });
+
+  it('reads 80,000 unclosed autolinks as literal text', () => {
+    const text = documentText(doc(`${'<http://'.repeat(80_000)}\n\nAfter the links.`).blocks);
+    expect(text.startsWith('<http://<http://')).toBe(true);
+    expect(text).toContain('After the links.');
+  });
 });

@@ -1,14 +1,41 @@
 import matter from 'gray-matter';
 import MarkdownIt from 'markdown-it';
-import { parseHTML } from 'linkedom';
 import type { ImportResult } from '../model.ts';
 import { inlineText } from '../../../common/blocks.ts';
 import { normalizeDate } from './dates.ts';
 import { blocksFromDom, safeHref } from './domBlocks.ts';
+import { parseHtmlFragment } from './htmlTree.ts';
 
 // Raw HTML is allowed through markdown-it because the block conversion keeps only known, inert
 // elements; it is never inserted anywhere as HTML.
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/**
+ * markdown-it stops nesting quotes and lists at maxNesting (100) levels, and skips what is deeper "to the end"
+ * of the enclosing block, which for a list item is the end of the file: 200 nested `- ` dropped every line
+ * after them. Deeper lines are kept instead, as one paragraph of their plain text (markers included).
+ */
+const tokenizeBlocks = md.block.tokenize.bind(md.block);
+md.block.tokenize = (state, startLine, endLine) => {
+  if (state.level < (state.md.options as { maxNesting: number }).maxNesting) return tokenizeBlocks(state, startLine, endLine);
+  let end = startLine;
+  for (let line = startLine; line < endLine; line++) {
+    if (state.isEmpty(line)) continue;
+    // A less indented line ends the nested block, as it would in markdown-it's own loop.
+    if (state.sCount[line]! < state.blkIndent) break;
+    end = line + 1;
+  }
+  const text = state.getLines(startLine, end, state.blkIndent, false).trim();
+  if (text !== '') {
+    state.push('paragraph_open', 'p', 1).map = [startLine, end];
+    const inline = state.push('inline', '', 0);
+    inline.content = text;
+    inline.map = [startLine, end];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  }
+  state.line = Math.max(end, startLine + 1);
+};
 
 const refuse = {
   parse: (): never => {
@@ -33,8 +60,8 @@ function frontMatter(source: string): { data: Record<string, unknown>; content: 
 
 export function importMarkdown(source: string, fallbackTitle: string): ImportResult {
   const { data, content } = frontMatter(source);
-  const { document } = parseHTML(`<!doctype html><html><body>${md.render(content)}</body></html>`);
-  let blocks = blocksFromDom(document.body as never);
+  // The rendered HTML is parsed as a browser parses it, so raw HTML in the file ends where a browser ends it.
+  let blocks = blocksFromDom(parseHtmlFragment(md.render(content)));
   let title = str(data.title);
   if (!title) {
     const first = blocks.findIndex((b) => b.type === 'heading');
