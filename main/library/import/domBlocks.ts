@@ -126,6 +126,13 @@ const BLOCK_EDGE: Inline = { type: 'break' };
  * run is gathered in pieces and joined once: appending to a growing string and asking whether it ends in a
  * space flattens it each time, which made a file of many small text nodes quadratic.
  */
+/** How many spaces end the text; `/ +$/` would rescan a long run of spaces at every position. */
+function trailingSpaces(text: string): number {
+  let n = 0;
+  while (n < text.length && text.charCodeAt(text.length - 1 - n) === 32) n++;
+  return n;
+}
+
 function collapse(runs: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
   let pieces: string[] | null = null;
@@ -133,7 +140,8 @@ function collapse(runs: readonly Inline[]): Inline[] {
   // As a browser lays text out, white space at the start or end of a line is not shown.
   const closeText = (isBeforeBreak: boolean): void => {
     if (pieces) {
-      const text = isBeforeBreak ? pieces.join('').replace(/ +$/u, '') : pieces.join('');
+      const joined = pieces.join('');
+      const text = isBeforeBreak ? joined.slice(0, joined.length - trailingSpaces(joined)) : joined;
       if (text !== '') out.push({ type: 'text', text });
     }
     pieces = null;

@@ -41,4 +41,18 @@ describe('importTxt', () => {
     expect(result.doc.author).toBe('夏目漱石');
     expect(JSON.stringify(result.doc.blocks)).toContain('十月早稲田に移る。伽藍のような書斎');
   });
+  it('keeps the words around a line of half a million blanks and tabs', () => {
+    const result = importTxt(`Title\n\nbefore${' \t'.repeat(500_000)}after   \t\n\nnext`, 'x');
+    if (!result.ok) throw new Error(result.error.reason);
+    const texts = result.doc.blocks.map((b) => (b.type === 'paragraph' && b.children[0]?.type === 'text' ? b.children[0].text : ''));
+    expect(texts.map((t) => [t.slice(0, 6), t.slice(-5), t.length])).toEqual([
+      ['before', 'after', 1_000_011],
+      ['next', 'next', 4],
+    ]);
+  });
+
+  it('keeps an Aozora line of a hundred thousand unclosed readings as text', () => {
+    const result = importTxt(`文鳥\n\n早稲田《わせだ》に移る。${'《'.repeat(100_000)}終わり`, 'x');
+    expect(result.ok && JSON.stringify(result.doc.blocks)).toContain('早稲田に移る。《《《');
+  });
 });

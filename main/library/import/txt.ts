@@ -7,16 +7,25 @@ const AOZORA_HEADER = /^-{20,}\n【テキスト中に現れる記号について
 
 /** Aozora Bunko texts carry ruby readings and editor notes that would get in the way of reading and search. */
 function stripAozora(text: string): { text: string; isAozora: boolean } {
-  const isAozora = AOZORA_HEADER.test(text) || /[｜\p{sc=Han}]+《[\p{sc=Hira}\p{sc=Kana}ー]+》/u.test(text);
+  // One base character before the reading is enough to tell: `[…]+《` would rescan a long run of kanji at every start.
+  const isAozora = AOZORA_HEADER.test(text) || /[｜\p{sc=Han}]《[\p{sc=Hira}\p{sc=Kana}ー]+》/u.test(text);
   if (!isAozora) return { text, isAozora };
   return {
     text: text
       .replace(AOZORA_HEADER, '\n')
-      .replace(/《[^》\n]*》/gu, '')
+      // A reading or note never holds its own opening bracket; excluding it keeps a line of unclosed 《 linear.
+      .replace(/《[^》《\n]*》/gu, '')
       .replace(/｜/gu, '')
-      .replace(/※?［＃[^］\n]*］/gu, ''),
+      .replace(/※?［＃[^］［\n]*］/gu, ''),
     isAozora,
   };
+}
+
+/** White space at the end of a line; a regular expression ending in `+$` rescans a long run at every position. */
+function trimLineEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && ' \t\u00a0\u3000'.includes(line[end - 1]!)) end--;
+  return end === line.length ? line : line.slice(0, end);
 }
 
 function paragraph(text: string): Block {
@@ -29,7 +38,7 @@ function paragraph(text: string): Block {
  */
 export function importTxt(source: string, fallbackTitle: string): ImportResult {
   const { text, isAozora } = stripAozora(source);
-  const lines = text.split('\n').map((l) => l.replace(/[ \t\u00a0\u3000]+$/u, ''));
+  const lines = text.split('\n').map(trimLineEnd);
   let i = 0;
   const nextNonEmpty = () => {
     while (i < lines.length && lines[i]!.trim() === '') i++;
@@ -65,7 +74,7 @@ export function importTxt(source: string, fallbackTitle: string): ImportResult {
             .split('\n')
             .map((l) => l.trim())
             .join(' ')
-      ).replace(/^[\s\u3000]+|\s+$/gu, ''),
+      ).trim(),
     )
     .filter((c) => c !== '')
     .map(paragraph);
