@@ -74,6 +74,23 @@ describe('decodeBytes', () => {
     if (!d.ok) expect(d.error.reason).toMatch(/not valid UTF-8: .*2 damaged byte sequences, the first at byte \d+/u);
   });
 
+  it('names a UTF-16 surrogate written as UTF-8 and where it is, instead of counting no damage', () => {
+    const alone = decodeBytes(Uint8Array.from([0xed, 0xa0, 0x80]));
+    expect(alone).toMatchObject({ ok: false, error: { code: 'undecodable' } });
+    if (!alone.ok) expect(alone.error.reason).toMatch(/a UTF-16 surrogate written as UTF-8 \(CESU-8 or WTF-8\), the first at byte 0/u);
+    const inText = decodeBytes(Uint8Array.from([...utf8('Café au lait, '), 0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80, ...utf8(' crème.')]));
+    if (inText.ok) throw new Error('decoded an encoded surrogate pair');
+    expect(inText.error.reason).toMatch(/2 UTF-16 surrogates written as UTF-8 .*the first at byte 15/u);
+    expect(inText.error.reason).not.toMatch(/0 damaged|byte -1/u);
+  });
+
+  it('counts overlong and out-of-range sequences as damage', () => {
+    const d = decodeBytes(Uint8Array.from([...utf8('Crème brûlée, café, thé. '.repeat(20)), 0xe0, 0x80, 0xaf, 0xf4, 0x90, 0x80, 0x80]));
+    if (d.ok) throw new Error('decoded an overlong sequence');
+    expect(d.error.reason).toMatch(/damaged byte sequences?, the first at byte \d+/u);
+    expect(d.error.reason).not.toMatch(/ 0 damaged|byte -1/u);
+  });
+
   it('refuses UTF-8 that stops in the middle of a character', () => {
     const d = decodeBytes(fixture('bad-truncated-utf8.md'));
     expect(d).toMatchObject({ ok: false, error: { code: 'undecodable', reason: expect.stringContaining('cut short') } });

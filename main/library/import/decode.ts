@@ -62,16 +62,29 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   return finish(iconv.decode(Buffer.from(bytes), guess.name), guess.name);
 }
 
+/** The first and last allowed value of a sequence's second byte, by its lead byte (RFC 3629 §4). */
+function secondByteRange(lead: number): [number, number] {
+  if (lead === 0xe0) return [0xa0, 0xbf];
+  if (lead === 0xed) return [0x80, 0x9f];
+  if (lead === 0xf0) return [0x90, 0xbf];
+  if (lead === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
+}
+
 /**
  * UTF-8 with a few bad bytes (a corrupted or cut-off file) is not a legacy encoding, but the detector
  * often says it is (one stray byte in French UTF-8 reads as confident windows-1252, "cafÃ©"). Legacy text
  * holds few well-formed multi-byte sequences: none in windows-125x, at most one in two in CJK encodings.
+ * A UTF-16 surrogate written as three bytes (ED A0 80: CESU-8 or WTF-8, from a program that encoded each
+ * half of a pair) is well formed in shape, but UTF-8 forbids it, so it is named for what it is.
  */
 function utf8Damage(bytes: Uint8Array): string | null {
   let valid = 0;
   let invalid = 0;
+  let surrogates = 0;
   let first = -1;
   let isTailCut = false;
+  const isTail = (i: number): boolean => i < bytes.length && (bytes[i]! & 0xc0) === 0x80;
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
@@ -79,17 +92,32 @@ function utf8Damage(bytes: Uint8Array): string | null {
       continue;
     }
     const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const [lo, hi] = secondByteRange(b);
+    // k: how many bytes from i make the longest start of a well-formed sequence.
     let k = 1;
-    while (k < len && i + k < bytes.length && (bytes[i + k]! & 0xc0) === 0x80) k++;
+    if (len > 0 && i + 1 < bytes.length && bytes[i + 1]! >= lo && bytes[i + 1]! <= hi) {
+      k = 2;
+      while (k < len && isTail(i + k)) k++;
+    }
     if (len > 0 && k === len) {
       valid++;
       i += len;
       continue;
     }
-    isTailCut = len > 0 && i + k === bytes.length;
-    invalid++;
     if (first < 0) first = i;
-    i++;
+    invalid++;
+    if (b === 0xed && bytes[i + 1]! >= 0xa0 && bytes[i + 1]! <= 0xbf && isTail(i + 2)) {
+      surrogates++;
+      i += 3;
+      continue;
+    }
+    isTailCut = len > 0 && i + k === bytes.length;
+    i += k;
+  }
+  if (invalid === 0) return null;
+  if (surrogates === invalid) {
+    const what = `it holds ${surrogates === 1 ? 'a UTF-16 surrogate' : `${surrogates} UTF-16 surrogates`} written as UTF-8 (CESU-8 or WTF-8), the first at byte ${first}, which UTF-8 does not allow`;
+    return `The file is not valid UTF-8: ${what}. It was not imported rather than shown garbled; save it again as UTF-8.`;
   }
   if (!(valid > 4 * invalid || (invalid === 1 && isTailCut))) return null;
   const what =
