@@ -100,6 +100,30 @@ describe('scanFolder', () => {
 });
 
 describe('readArticleFile', () => {
+  it('reports files and folders whose names are not valid UTF-8 with their bytes, and lists the rest', () => {
+    const raw = (...parts: (string | number[])[]): Buffer =>
+      Buffer.concat([Buffer.from(`${root}/`), ...parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p)))]);
+    writeFileSync(raw('caf', [0xe9], '.md'), '# Latin-1 name\n\nBody.');
+    mkdirSync(raw('dossier-', [0xff]));
+    writeFileSync(raw('dossier-', [0xff], '/inside.md'), '# Inside\n\nBody.');
+    writeFileSync(raw('notes', [0xfe], '.bin'), 'not an article');
+    write('\uFFFD real replacement character.md');
+    write('plain.md');
+    expect(rels()).toEqual(['plain.md', '\uFFFD real replacement character.md']);
+    expect(problems().sort()).toEqual([
+      [
+        'caf\uFFFD.md',
+        'unreadable',
+        "The file's name is not valid UTF-8 (bytes 63 61 66 e9 2e 6d 64), so Offprint cannot keep it as a path; rename it to import it.",
+      ],
+      [
+        'dossier-\uFFFD',
+        'unreadable',
+        "The folder's name is not valid UTF-8 (bytes 64 6f 73 73 69 65 72 2d ff), so Offprint cannot keep it as a path; rename it to import the files inside.",
+      ],
+    ]);
+  });
+
   it('reads a file with its size and modification time', () => {
     const abs = write('a.md', 'hello');
     expect(readArticleFile(abs, 100)).toMatchObject({ ok: true, bytes: new TextEncoder().encode('hello'), size: 5 });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, realpathSync, type Dirent, type Stats } from 'node:fs';
 import { normalize, relative, sep } from 'node:path';
 import { formatOf } from './formats.ts';
@@ -26,6 +27,38 @@ export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/u.test(rel));
+}
+
+const hex = (name: Buffer): string =>
+  [...name.subarray(0, 40)].map((b) => b.toString(16).padStart(2, '0')).join(' ') + (name.length > 40 ? ' …' : '');
+
+/**
+ * The entries whose names are not valid UTF-8. Node hands such a name over with U+FFFD in place of the bad
+ * bytes, and that string names no file: opening it fails with ENOENT. Paths are text everywhere in Offprint
+ * (the index, the reader, the command line), so such an entry is reported with its bytes, not imported.
+ * The folder is listed again as bytes only when a name holds U+FFFD, which real names seldom do.
+ */
+function badlyNamed(dir: string, entries: readonly Dirent[]): Map<Dirent, Buffer> {
+  const out = new Map<Dirent, Buffer>();
+  if (!entries.some((e) => e.name.includes('\uFFFD'))) return out;
+  let raw: Dirent<Buffer>[];
+  try {
+    raw = readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
+  } catch {
+    return out;
+  }
+  // Both listings come from the same directory read by name: match the bad names to the entries by their decoded form, in order.
+  const bad = new Map<string, Buffer[]>();
+  for (const r of raw) {
+    if (isUtf8(r.name)) continue;
+    const name = r.name.toString('utf8');
+    bad.set(name, [...(bad.get(name) ?? []), r.name]);
+  }
+  for (const e of entries) {
+    const left = bad.get(e.name);
+    if (left?.length) out.set(e, left.shift()!);
+  }
+  return out;
 }
 
 /** The folder's path as the files' paths begin: normalized, without a trailing separator. */
@@ -59,11 +92,23 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
       });
       continue;
     }
+    const badNames = badlyNamed(dir, entries);
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.')) continue;
       const abs = dir + sep + name;
       const relpath = relDir === '' ? name : `${relDir}/${name}`;
+      const bytes = badNames.get(entry);
+      if (bytes) {
+        if (entry.isDirectory() || formatOf(name))
+          problems.push({
+            relpath,
+            abs,
+            code: 'unreadable',
+            reason: `The ${entry.isDirectory() ? 'folder' : 'file'}'s name is not valid UTF-8 (bytes ${hex(bytes)}), so Offprint cannot keep it as a path; rename it${entry.isDirectory() ? ' to import the files inside' : ' to import it'}.`,
+          });
+        continue;
+      }
       if (entry.isDirectory()) {
         stack.push([abs, relpath]);
         continue;
