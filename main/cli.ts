@@ -10,6 +10,7 @@ import { openIndexDb } from './library/db/indexDb.ts';
 import { DatabaseOpenError, openDatabase } from './library/db/open.ts';
 import type { SearchResponse } from '../common/contract.ts';
 import { searchArticles } from './library/search.ts';
+import { terminalSafe as safe } from './library/text/terminalSafe.ts';
 import type { SyncReport } from './library/sync.ts';
 import { fromUserCwd } from './paths.ts';
 
@@ -73,18 +74,19 @@ function printReport(r: SyncReport, isJson: boolean): void {
   if (isJson)
     return void out(JSON.stringify({ added: r.added, updated: r.updated, unchanged: r.unchanged, removed: r.removed, failed: r.failed }));
   out(`${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.removed} removed, ${r.failed.length} failed`);
-  for (const f of r.failed) out(`  ${f.path}: ${f.reason}`);
+  // Text output: file names and article text go through safe(), so no control byte reaches the terminal; --json stays exact.
+  for (const f of r.failed) out(`  ${safe(f.path)}: ${safe(f.reason)}`);
 }
 
 function printResults(r: SearchResponse): void {
-  if (r.notice) out(r.notice);
-  if (r.corrected.length > 0) out(`Corrected: ${r.corrected.map((c) => `${c.from} → ${c.to}`).join(', ')}`);
+  if (r.notice) out(safe(r.notice));
+  if (r.corrected.length > 0) out(`Corrected: ${r.corrected.map((c) => `${safe(c.from)} → ${safe(c.to)}`).join(', ')}`);
   out(`${r.total} result${r.total === 1 ? '' : 's'}`);
   const bold = process.stdout.isTTY ? (s: string) => `\x1b[1m${s}\x1b[0m` : (s: string) => `[${s}]`;
   for (const [i, x] of r.results.entries()) {
-    out(`\n${i + 1}. ${x.title}${x.date ? `  (${x.date})` : ''}${x.author ? ` — ${x.author}` : ''}`);
-    out(`   ${x.snippet.map((s) => (s.hit ? bold(s.text) : s.text)).join('')}`);
-    out(`   id ${x.id}  ${x.path}`);
+    out(`\n${i + 1}. ${safe(x.title)}${x.date ? `  (${safe(x.date)})` : ''}${x.author ? ` — ${safe(x.author)}` : ''}`);
+    out(`   ${x.snippet.map((s) => (s.hit ? bold(safe(s.text)) : safe(s.text))).join('')}`);
+    out(`   id ${x.id}  ${safe(x.path)}`);
   }
 }
 
@@ -162,7 +164,7 @@ async function run(argv: string[]): Promise<void> {
           hits: a.hits,
         };
         if (isJson) out(JSON.stringify(shown));
-        else out(`${a.title}\n${[a.author, a.date].filter(Boolean).join(' · ')}\n${a.path}\n${a.hits.length} hits`);
+        else out(safe(`${a.title}\n${[a.author, a.date].filter(Boolean).join(' · ')}\n${a.path}\n${a.hits.length} hits`));
       }
     } finally {
       db.close();
