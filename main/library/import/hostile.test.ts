@@ -2,6 +2,7 @@ import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHostileFixtures, HOSTILE_DIR } from '../../../test/fixtures/hostile/generate.ts';
+import { outsideArticles, outsideVectors } from '../../../test/fixtures/xss-vectors/articles.ts';
 import type { ImportedDocument } from '../model.ts';
 import type { Block, Inline } from '../../../common/blocks.ts';
 import { searchArticles } from '../search.ts';
@@ -136,6 +137,38 @@ describe.each(runnable)('importing hostile fixture $file', (f) => {
   it('keeps code languages to plain names', () => {
     if (!result?.ok) return;
     for (const b of result.doc.blocks) if (b.type === 'code' && b.language !== null) expect(b.language).toMatch(/^[\w+#.-]{1,32}$/u);
+  });
+});
+
+describe.each(outsideArticles())('importing outside-vector article $file', (a) => {
+  const result = importBytes(a.file, Buffer.from(a.content));
+
+  it('returns a document whose text holds the readable sentence', () => {
+    expect(result).toMatchObject({ ok: true, doc: { format: a.format } });
+    if (result.ok) expect(`${result.doc.title}\n${documentText(result.doc.blocks)}`).toContain(a.sentence);
+  });
+
+  it('keeps only http, https, mailto and relative URLs', () => {
+    if (!result.ok) return;
+    for (const url of urls(result.doc)) {
+      const scheme = schemeAsBrowserReads(url);
+      if (scheme !== null) expect.soft(['http', 'https', 'mailto'], url).toContain(scheme);
+      expect.soft(url.trim().replaceAll('\\', '/').startsWith('//'), url).toBe(false);
+    }
+  });
+});
+
+describe('the outside vectors', () => {
+  it('are at least 300, from three collections, each imported alone as .html and .md or refused with a reason, without throwing', () => {
+    const vectors = outsideVectors();
+    expect(vectors.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(vectors.map((v) => v.source))).toEqual(new Set(['h5sc', 'dompurify', 'payloadsallthethings']));
+    for (const v of vectors)
+      for (const file of ['vector.html', 'vector.md']) {
+        const r = importBytes(file, Buffer.from(`${v.vector}\n\nAfter the vector.`));
+        expect.soft(r.ok || ['empty', 'binary'].includes(r.error.code), `${v.id} as ${file}`).toBe(true);
+      }
+    expect((globalThis as { __pwn?: unknown }).__pwn).toBeUndefined();
   });
 });
 
