@@ -20,6 +20,9 @@ type Map_ = DefaultTreeAdapterTypes.DefaultTreeAdapterMap;
  */
 export const MAX_TREE_DEPTH = 512;
 
+const DEPTH = Symbol('depth');
+type Deep = { [DEPTH]?: number };
+
 /**
  * A tree adapter that caps nesting the way Chromium does and keeps text flat; one per parse, as it remembers
  * each element's depth and the text node being written. The tokenizer hands text over a word and a space at a
@@ -27,8 +30,9 @@ export const MAX_TREE_DEPTH = 512;
  * held 400 MB of it): the pieces are gathered and joined once, when anything else is added.
  */
 function leanAdapter(): { adapter: TreeAdapter<Map_>; finish: () => void } {
-  const depth = new WeakMap<object, number>();
-  const depthOf = (n: object): number => depth.get(n) ?? 0;
+  // Kept on the node itself: a WeakMap of a million elements costs more in the garbage collector than the parse.
+  const depthOf = (n: object): number => (n as Deep)[DEPTH] ?? 0;
+  const setDepth = (n: object, d: number): void => void ((n as Deep)[DEPTH] = d);
   let open: { node: DefaultTreeAdapterTypes.TextNode; pieces: string[] } | null = null;
   const close = (): void => {
     if (open) open.node.value = open.pieces.join('');
@@ -41,12 +45,12 @@ function leanAdapter(): { adapter: TreeAdapter<Map_>; finish: () => void } {
       let target = parent;
       if (depthOf(target) >= MAX_TREE_DEPTH && 'parentNode' in target && target.parentNode) target = target.parentNode;
       defaultTreeAdapter.appendChild(target, node);
-      if ('tagName' in node) depth.set(node, depthOf(target) + 1);
+      if ('tagName' in node) setDepth(node, depthOf(target) + 1);
     },
     insertBefore(parent: HtmlParent, node: ChildNode, reference: ChildNode): void {
       close();
       defaultTreeAdapter.insertBefore(parent, node, reference);
-      if ('tagName' in node) depth.set(node, depthOf(parent) + 1);
+      if ('tagName' in node) setDepth(node, depthOf(parent) + 1);
     },
     detachNode(node: ChildNode): void {
       close();
@@ -75,7 +79,7 @@ function leanAdapter(): { adapter: TreeAdapter<Map_>; finish: () => void } {
     // A template's contents hang off it rather than under it; they count as deeper all the same.
     setTemplateContent(template: DefaultTreeAdapterTypes.Template, content: DefaultTreeAdapterTypes.DocumentFragment): void {
       defaultTreeAdapter.setTemplateContent(template, content);
-      depth.set(content, depthOf(template));
+      setDepth(content, depthOf(template));
     },
   };
   return { adapter, finish: close };
