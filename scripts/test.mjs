@@ -67,12 +67,25 @@ printHardening();
 function printHardening() {
   const file = join(reports, 'hardening.jsonl');
   if (!existsSync(file)) return;
-  const sum = { hostileTried: 0, hostileExecuted: 0, fuzzInputs: 0, killsSurvived: 0, corruptionsRecovered: 0, recordsLost: 0 };
+  const sum = {
+    hostileTried: 0,
+    hostileExecuted: 0,
+    outsideTried: 0,
+    outsideExecuted: 0,
+    bombsTried: 0,
+    bombsRefused: 0,
+    fuzzInputs: 0,
+    killsSurvived: 0,
+    corruptionsRecovered: 0,
+    recordsLost: 0,
+  };
   for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
     for (const [k, v] of Object.entries(JSON.parse(line))) if (k in sum) sum[k] += v;
   }
   console.log(
-    `hardening: hostile inputs tried ${sum.hostileTried} / executed ${sum.hostileExecuted}, fuzz inputs ${sum.fuzzInputs}, ` +
+    `hardening: hostile inputs tried ${sum.hostileTried} / executed ${sum.hostileExecuted}, ` +
+      `outside vectors tried ${sum.outsideTried} / executed ${sum.outsideExecuted}, ` +
+      `bombs tried ${sum.bombsTried} / refused ${sum.bombsRefused}, fuzz inputs ${sum.fuzzInputs}, ` +
       `kills survived ${sum.killsSurvived}, corruptions recovered ${sum.corruptionsRecovered}, records lost ${sum.recordsLost}`,
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Hardening tests add their counts here; the test runner prints one summary line from them:
- * hostile inputs tried / executed, fuzz inputs, kills survived, corruptions recovered, records lost.
+ * hostile inputs tried / executed, outside vectors tried / executed, import bombs tried / refused, fuzz inputs,
+ * kills survived, corruptions recovered, records lost.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 export interface HardeningCounts {
   hostileTried?: number;
   hostileExecuted?: number;
+  /** XSS vectors from outside collections (test/fixtures/xss-vectors) opened in the reader, and how many ran. */
+  outsideTried?: number;
+  outsideExecuted?: number;
+  /** Import bombs (test/fixtures/bombs) imported, and how many were refused with a reason instead. */
+  bombsTried?: number;
+  bombsRefused?: number;
   fuzzInputs?: number;
   killsSurvived?: number;
   corruptionsRecovered?: number;
@@ -26,6 +33,10 @@ export function readHardening(): Required<HardeningCounts> {
   const total: Required<HardeningCounts> = {
     hostileTried: 0,
     hostileExecuted: 0,
+    outsideTried: 0,
+    outsideExecuted: 0,
+    bombsTried: 0,
+    bombsRefused: 0,
     fuzzInputs: 0,
     killsSurvived: 0,
     corruptionsRecovered: 0,
