@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { measureBombs, renderBombs, type BombsResult } from './bombs.ts';
 import { writeChart } from './chart.ts';
 import { measureCli, type CliOut } from './cli.ts';
 import { CISI_DEFAULT_DIR } from './corpus/cisi.ts';
@@ -64,6 +65,7 @@ const { values: args } = parseArgs({
     'cli-runs': { type: 'string' },
     relevance: { type: 'boolean', default: false },
     cisi: { type: 'string' },
+    bombs: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -87,6 +89,14 @@ if (args.relevance && !args.quick) {
   writeFileSync(relOut, `${JSON.stringify({ date: new Date().toISOString(), relevance }, null, 1)}\n`);
   process.stdout.write(`${renderRelevance(relevance)}\n`);
   process.stderr.write(`wrote ${relOut}\n`);
+  process.exit(0);
+}
+
+// --bombs runs only the bombs part (bench/bombs.ts), which needs no corpus; full and quick runs end with it.
+if (args.bombs) {
+  const bombs = measureBombs(join(BENCH, 'tmp'), (msg) => process.stderr.write(`${msg}\n`));
+  process.stdout.write(renderBombs(bombs));
+  if (args.out) writeFileSync(resolve(args.out), `${JSON.stringify({ date: new Date().toISOString(), bombs }, null, 1)}\n`);
   process.exit(0);
 }
 
@@ -217,6 +227,9 @@ if (!args['no-cli']) {
   cli = measureCli({ runs: cliRuns, work: join(BENCH, 'tmp', 'cli'), log: step });
 }
 
+step('bombs: import time at 1×, 2× and 4× of three bomb patterns');
+const bombs: BombsResult = measureBombs(join(BENCH, 'tmp'), (msg) => step(msg));
+
 const sqliteVersion = (() => {
   const db = new Database(':memory:');
   const v = (db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
@@ -258,7 +271,8 @@ const file = benchFile(
   cli,
 );
 mkdirSync(dirname(outPath), { recursive: true });
-writeFileSync(outPath, `${JSON.stringify(file, null, 1)}\n`);
+writeFileSync(outPath, `${JSON.stringify({ ...file, bombs }, null, 1)}\n`);
 const svg = writeChart(outPath);
 process.stdout.write(renderTable(file));
+process.stdout.write(`\n${renderBombs(bombs)}`);
 step(`wrote ${outPath} and ${svg}`);
