@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { articleCountBound, getArticleMeta, rowidsByTitleKey } from './db/articles.ts';
+import { articleCountBound, getArticleMeta, rowidsByTitleKey, titlesStartingWith } from './db/articles.ts';
 import {
   countMatches,
   indexTotals,
@@ -299,6 +299,19 @@ function emptyNotice(q: string, compiled: CompiledQuery): string {
   return `No results for “${q.trim().slice(0, 80)}”. ${why}`;
 }
 
+/**
+ * A query that is one letter of an alphabet and nothing else: the beginning of a word being typed, too
+ * short to mean a word ("c" would match the C of D.C.). Its answer is the titles that begin with it.
+ */
+function singleLetter(parsed: ParsedQuery): string | null {
+  const [clause, ...more] = parsed.clauses;
+  const term = clause?.terms.length === 1 ? clause.terms[0]! : null;
+  if (!clause || more.length > 0 || clause.isNegated || !term || term.field !== null || term.isPhrase || term.tokens.length !== 1)
+    return null;
+  const letter = term.tokens[0]!;
+  return /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u.test(letter) ? letter : null;
+}
+
 export function searchArticles(db: Database, q: string, options: SearchOptions = {}): SearchResponse {
   const limit = Math.max(0, Math.min(options.limit ?? 20, 200));
   const offset = Math.max(0, options.offset ?? 0);
@@ -344,6 +357,15 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
     analyzer,
     averages,
   };
+  const letter = singleLetter(parsed);
+  if (letter !== null) {
+    const { total, rowids } = titlesStartingWith(db, letter, limit, offset);
+    const results = rowids
+      .map((rowid) => describe(ctx, compiled, { rowid, score: 0, tier: 1 }, matchers))
+      .filter((r): r is SearchResult => r !== null);
+    const hint = `Showing titles that begin with “${letter}”; type more letters to search the text.`;
+    return { total, complete: total, corrected: [], notice: notice([hint]), results };
+  }
   const base = isReplaced ? compiled : typed;
   const segments = completeSegments(ctx, parsed, base, [total1, total2], isBroad1);
   if (added && addedCount > 0) segments.push(rankedSegment(ctx, added, addedCount, 1, () => new Set()));

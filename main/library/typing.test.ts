@@ -39,6 +39,18 @@ describe('the word being typed', () => {
     expect(titles('binance -shanghai')).not.toContain(SEED);
   });
 
+  it('lists the titles that begin with a single letter, with a hint to type more, across pages', () => {
+    const r = searchArticles(lib.db, 'c', { limit: 10 });
+    expect(r.total).toBeGreaterThan(10);
+    expect(r.notice).toMatch(/titles that begin with “c”; type more letters/u);
+    const all = [...r.results, ...searchArticles(lib.db, 'C', { limit: 200, offset: 10 }).results].map((x) => x.title);
+    expect(all).toHaveLength(r.total);
+    expect(new Set(all).size).toBe(all.length);
+    for (const title of all) expect(title.normalize('NFD').toLowerCase()).toMatch(/^c/u);
+    // Not the letter as a word: an article whose title does not begin with it is not listed.
+    expect(all).not.toContain(SEED);
+  });
+
   it('narrows the results as a word grows letter by letter', () => {
     const counts = ['sh', 'sha', 'shan', 'shang', 'shangh', 'shangha', 'shanghai'].map(total);
     for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeLessThanOrEqual(counts[i - 1]!);

@@ -34,6 +34,12 @@ const statements = statementCache((db) => ({
   exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM articles WHERE id = ?'),
   maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
   byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
+  titleStarts: db
+    .prepare<[string, string, number, number], number>(
+      'SELECT rowid FROM articles WHERE title_key >= ? AND title_key < ? ORDER BY title_key, rowid LIMIT ? OFFSET ?',
+    )
+    .pluck(),
+  titleStartsCount: db.prepare<[string, string], number>('SELECT count(*) FROM articles WHERE title_key >= ? AND title_key < ?').pluck(),
   textsByRowid: db.prepare<[number], { title: string; author: string | null; text: string }>(
     'SELECT title, author, text FROM articles WHERE rowid = ?',
   ),
@@ -54,6 +60,13 @@ export function getArticleMeta(db: Database, rowid: number): ArticleMeta | undef
 
 export function getArticleTexts(db: Database, rowid: number): { title: string; author: string | null; text: string } | undefined {
   return statements(db).textsByRowid.get(rowid);
+}
+
+/** Articles whose folded title begins with `key`, in title order (a range of the title_key index). */
+export function titlesStartingWith(db: Database, key: string, limit: number, offset: number): { total: number; rowids: number[] } {
+  const s = statements(db);
+  const end = `${key}\u{10FFFF}`;
+  return { total: s.titleStartsCount.get(key, end)!, rowids: s.titleStarts.all(key, end, limit, offset) };
 }
 
 export function articleExists(db: Database, id: string): boolean {
