@@ -5,6 +5,7 @@ import { correctionsOf, refreshTerms } from './db/terms.ts';
 import { compileQuery } from './query/compile.ts';
 import { correctQuery } from './query/corrections.ts';
 import { parseQuery } from './query/parse.ts';
+import { searchArticles } from './search.ts';
 import { syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
 
@@ -45,6 +46,7 @@ beforeAll(() => {
   // A rare misspelling in one article, and the right word in 30: the rare one gets the common one beside it.
   lib.write('cassock.md', '# Vestments\n\nA black cassock hung by the door.');
   for (let i = 0; i < 5; i++) lib.write(`cossack${i}.md`, `# Steppe ${i}\n\nA cossack rode past, number ${i}.`);
+  lib.write('both.md', '# Both\n\nThe harbuor report on vaccination.');
   lib.write('typo.md', '# Harbuor notes\n\nThe harbuor was quiet.');
   syncFolders(lib.db, [{ key: 'f', root: `${lib.dir}/articles` }]);
 });
@@ -77,6 +79,15 @@ describe('corrections of a query', () => {
     const c = corrected('cassack');
     expect(c?.corrections).toEqual([{ from: 'cassack', to: 'cossack' }]);
     expect(countMatches(lib.db, c!.compiled.tier1!)).toBe(6);
+  });
+
+  it('ranks what a correction adds below what the words match as typed', () => {
+    const r = searchArticles(lib.db, 'harbuor vaccination', { limit: 50 });
+    expect(r.corrected).toEqual([{ from: 'harbuor', to: 'harbour' }]);
+    expect(r.results[0]?.title).toBe('Both');
+    const articles = r.results.slice(1, 41).map((x) => x.title);
+    expect(articles.every((t) => /^Article \d+$/u.test(t))).toBe(true);
+    expect(r.complete).toBe(41);
   });
 
   it('leaves phrases, fields, excluded words, short words and CJK as typed', () => {

@@ -1,6 +1,7 @@
 /** Search as you type: the word being typed is a prefix wherever it stands, so the list narrows as it grows. */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getArticle } from './article.ts';
 import { searchArticles } from './search.ts';
 import { syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
@@ -85,6 +86,13 @@ describe('misspellings', () => {
     const r = first('Greta Thunburg');
     expect(r.corrected).toContainEqual({ from: 'thunburg', to: 'thunberg' });
     expect(r.results[0]?.title).toMatch(/Greta Thunberg/u);
+  });
+
+  it('marks the corrected word in the reader', () => {
+    const id = first('shangai').results[0]!.id;
+    const article = getArticle(lib.db, id, 'shangai')!;
+    expect(article.hits.length).toBeGreaterThan(0);
+    expect(article.hits.length).toBe(getArticle(lib.db, id, 'shanghai')!.hits.length);
   });
 
   it('searches exactly as typed when asked', () => {
