@@ -3,8 +3,8 @@ import type { SearchResult } from '../../../../common/contract';
 
 const FIELD_NAMES = { title: 'the title', author: 'the author', body: 'the text' } as const;
 
-/** "Why this matched": on demand, which fields and which of the query's terms matched. */
-export function MatchedWhy({ matched }: { matched: SearchResult['matched'] }) {
+/** "Why this matched": on demand, where the query's words were found, the article's words that matched them, and what it lacks. */
+export function MatchedWhy({ matched, missing }: Pick<SearchResult, 'matched' | 'missing'>) {
   const [isOpen, setOpen] = useState(false);
   const id = useId();
   const fields = matched.fields.map((f) => FIELD_NAMES[f]);
@@ -29,6 +29,17 @@ export function MatchedWhy({ matched }: { matched: SearchResult['matched'] }) {
             ))}
           </p>
         ) : null}
+        {matched.words.length > 0 ? (
+          <p>
+            Words in the article:{' '}
+            {matched.words.map((w, i) => (
+              <code key={i} className="why-term">
+                {w}
+              </code>
+            ))}
+          </p>
+        ) : null}
+        {missing.length > 0 ? <p className="why-missing">Missing: {missing.join(', ')}</p> : null}
       </div>
     </div>
   );

@@ -27,7 +27,7 @@ export const SearchResultItem = memo(function SearchResultItem({ result, index, 
         onFocus={() => onFocusItem(index)}
       >
         <span className="result-title" dir="auto">
-          {result.title}
+          {result.title_segments.length > 0 ? <Snippet segments={result.title_segments} /> : result.title}
         </span>
         {date || result.author ? (
           <span className="result-meta">
@@ -45,7 +45,7 @@ export const SearchResultItem = memo(function SearchResultItem({ result, index, 
           </span>
         ) : null}
       </button>
-      <MatchedWhy matched={result.matched} />
+      <MatchedWhy matched={result.matched} missing={result.missing} />
     </li>
   );
 });
