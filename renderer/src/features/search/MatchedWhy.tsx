@@ -19,28 +19,24 @@ export function MatchedWhy({ matched, missing }: Pick<SearchResult, 'matched' | 
         ) : (
           <p>Matched by a partial word.</p>
         )}
-        {matched.terms.length > 0 ? (
-          <p>
-            Matching terms:{' '}
-            {matched.terms.map((t, i) => (
-              <code key={i} className="why-term">
-                {t}
-              </code>
-            ))}
-          </p>
-        ) : null}
-        {matched.words.length > 0 ? (
-          <p>
-            Words in the article:{' '}
-            {matched.words.map((w, i) => (
-              <code key={i} className="why-term">
-                {w}
-              </code>
-            ))}
-          </p>
-        ) : null}
+        <Terms label="Matching terms" terms={matched.terms} />
+        <Terms label="Words in the article" terms={matched.words} />
         {missing.length > 0 ? <p className="why-missing">Missing: {missing.join(', ')}</p> : null}
       </div>
     </div>
+  );
+}
+
+function Terms({ label, terms }: { label: string; terms: string[] }) {
+  if (terms.length === 0) return null;
+  return (
+    <p>
+      {label}:{' '}
+      {terms.map((t, i) => (
+        <code key={i} className="why-term">
+          {t}
+        </code>
+      ))}
+    </p>
   );
 }
