@@ -11,10 +11,9 @@
  * Main-process code (main/) runs from source under tsx; restart to pick up its changes. The page's CSP
  * gets a nonce for what Vite injects (renderer/vite.config.ts).
  */
-import { existsSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseServeArgs } from '../main/serve/serveArgs.ts';
 import { createLogger, createServer, type Logger, type Plugin } from 'vite';
 import { startServices } from '../main/api/services.ts';
 import { libraryWorker } from '../main/library/workers.ts';
@@ -29,11 +28,6 @@ const HELP = `Usage: npm run dev:serve -- [--port N] [--data <dir>] [--content <
   --content <dir>   an extra folder of articles to add; may repeat
   --help            this text
 `;
-
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${HELP}`);
-  process.exit(2);
-}
 
 /**
  * Serve mode's outer checks in front of everything Vite answers: the Host header for all of it, and for
@@ -69,31 +63,13 @@ function stderrLogger(): Logger {
 }
 
 export async function runDevServe(argv: string[]): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        data: { type: 'string' },
-        content: { type: 'string', multiple: true },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    usage((err as Error).message);
-  }
-  if (values.help) return void process.stdout.write(HELP);
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port: expected a whole number from 0 to 65535, got “${values.port}”.`);
-  const content = (values.content ?? []).map((c) => fromUserCwd(c));
-  for (const c of content) if (!existsSync(c)) usage(`--content: no folder at ${c}.`);
+  const args = parseServeArgs(argv, HELP);
+  if (!args) return;
+  const { port, content } = args;
 
   let api: Awaited<ReturnType<typeof startServer>> | undefined;
   const services = startServices({
-    dataDir: values.data ? fromUserCwd(values.data) : defaultUserDataDir(),
+    dataDir: args.data ? fromUserCwd(args.data) : defaultUserDataDir(),
     bundledContent: join(projectRoot, 'content'),
     extraFolders: content,
     workerUrl: libraryWorker('indexWorker'),

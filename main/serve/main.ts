@@ -2,9 +2,8 @@
  * `npm run serve [-- --port N] [--data <dir>] [--content <dir> ...]`: the app in a browser, on 127.0.0.1 only.
  * stdout gets exactly one line, the address with its token, once everything is indexed; logs go to stderr.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseServeArgs } from './serveArgs.ts';
 import { startServices } from '../api/services.ts';
 import { libraryWorker } from '../library/workers.ts';
 import { defaultUserDataDir, fromUserCwd, projectRoot } from '../paths.ts';
@@ -19,39 +18,14 @@ const HELP = `Usage: npm run serve -- [--port N] [--data <dir>] [--content <dir>
   --help            this text
 `;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n\n${HELP}`);
-  process.exit(2);
-}
-
 async function main(): Promise<void> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        port: { type: 'string' },
-        data: { type: 'string' },
-        content: { type: 'string', multiple: true },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    usage((err as Error).message);
-  }
-  if (values.help) {
-    process.stdout.write(HELP);
-    return;
-  }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port: expected a whole number from 0 to 65535, got “${values.port}”.`);
-  const content = (values.content ?? []).map((c) => fromUserCwd(c));
-  for (const c of content) if (!existsSync(c)) usage(`--content: no folder at ${c}.`);
+  const args = parseServeArgs(process.argv.slice(2), HELP);
+  if (!args) return;
+  const { port, content } = args;
   const rendererDir = ensureRendererBuilt(projectRoot);
   let running: Awaited<ReturnType<typeof startServer>> | undefined;
   const services = startServices({
-    dataDir: values.data ? fromUserCwd(values.data) : defaultUserDataDir(),
+    dataDir: args.data ? fromUserCwd(args.data) : defaultUserDataDir(),
     bundledContent: join(projectRoot, 'content'),
     extraFolders: content,
     workerUrl: libraryWorker('indexWorker'),
