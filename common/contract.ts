@@ -81,6 +81,8 @@ export interface Article extends DocumentMeta {
   folder: string;
   wordCount: number;
   hits: BlockHit[];
+  /** The hit where the query's words cluster most densely (an index into hits): the reader opens there. */
+  bestHit: number;
   /**
    * Serve mode only: each figure src's capability URL (the loopback server adds them; an <img> cannot
    * carry the session token). The desktop app loads images through its own protocol instead.

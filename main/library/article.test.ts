@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryHits } from './article.ts';
+import { densestHit, getArticle, queryHits } from './article.ts';
 import type { Block } from '../../common/blocks.ts';
 import { syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
@@ -11,6 +11,10 @@ beforeAll(() => {
   lib = tempLibrary();
   // Fragments inside words come from the library's vocabulary.
   lib.write('reader.txt', 'Readers\n\nAn unaffected reader.');
+  lib.write(
+    'monarch.md',
+    '# Butterflies\n\nThe monarch is a butterfly.\n\nRivers and hills.\n\nEach winter the monarch butterflies fly to Mexico, where millions spend the winter in the forests.',
+  );
   syncFolders(lib.db, [{ key: 'k', root: join(lib.dir, 'articles') }]);
 });
 afterAll(() => lib.cleanup());
@@ -18,6 +22,28 @@ afterAll(() => lib.cleanup());
 const para = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] }) as Block;
 const marked = (blocks: Block[], q: string) =>
   queryHits(lib.db, blocks, q).map((h) => `${h.block}:${blockText(blocks[h.block]!).slice(h.start, h.end)}`);
+
+describe('the best passage', () => {
+  const hit = (block: number, start: number, word: number) => ({ block, start, end: start + 4, term: 0, word });
+
+  it('is where the most distinct query words stand close together, not the first hit', () => {
+    const hits = [hit(0, 0, 0), hit(1, 10, 0), hit(2, 5, 0), hit(2, 40, 1), hit(2, 90, 2)].map((h, i) => ({ ...h, term: i }));
+    expect(densestHit(hits)).toBe(2);
+  });
+
+  it('takes the earliest of equal passages, and 0 without hits', () => {
+    expect(densestHit([hit(0, 0, 0), hit(3, 0, 0)])).toBe(0);
+    expect(densestHit([])).toBe(0);
+  });
+
+  it('opens an article found by a question at the passage that answers it', () => {
+    const id = (lib.db.prepare("SELECT id FROM articles WHERE title = 'Butterflies'").get() as { id: string }).id;
+    const a = getArticle(lib.db, id, 'monarch butterflies winter mexico')!;
+    const best = a.hits[a.bestHit]!;
+    expect(a.bestHit).toBeGreaterThan(0);
+    expect(blockText(a.blocks[best.block]!)).toMatch(/^Each winter the monarch butterflies fly to Mexico/u);
+  });
+});
 
 describe('queryHits', () => {
   const filler = 'Plain words about rivers and hills, nothing more to see in this line of text. ';

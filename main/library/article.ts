@@ -14,8 +14,40 @@ import { documentId } from './documentId.ts';
 /** Characters above which an article's blocks are scanned with the matcher's needle regex first. */
 const LONG_ARTICLE = 50_000;
 
+/** Characters of one block a passage spans, for finding where the query's words cluster. */
+const PASSAGE = 300;
+
+/**
+ * The hit where the query's words cluster most densely: the start of the passage (up to PASSAGE
+ * characters of one block) holding the most distinct query words, then the most hits, then the
+ * earliest. The reader opens there, and stepping starts there.
+ */
+export function densestHit(hits: readonly (BlockHit & { word: number })[]): number {
+  let best = 0;
+  let bestWords = 0;
+  let bestHits = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const words = new Set<number>();
+    let n = 0;
+    for (let j = i; j < hits.length && hits[j]!.block === hits[i]!.block && hits[j]!.end <= hits[i]!.start + PASSAGE; j++) {
+      words.add(hits[j]!.word);
+      n++;
+    }
+    if (words.size > bestWords || (words.size === bestWords && n > bestHits)) {
+      best = i;
+      bestWords = words.size;
+      bestHits = n;
+    }
+  }
+  return best;
+}
+
 /** Every hit of a search query in the article's blocks, so the reader can mark and step through them all. */
 export function queryHits(db: Database, blocks: readonly Block[], query: string): BlockHit[] {
+  return queryHitsWithWords(db, blocks, query).map(({ block, start, end, term }) => ({ block, start, end, term }));
+}
+
+function queryHitsWithWords(db: Database, blocks: readonly Block[], query: string): (BlockHit & { word: number })[] {
   // The same words the search matched, its corrections included.
   const typed = compileQuery(db, parseQuery(query));
   const compiled = correctQuery(db, typed)?.compiled ?? typed;
@@ -23,11 +55,11 @@ export function queryHits(db: Database, blocks: readonly Block[], query: string)
   // In a long article, a native regex pass over each block finds where the words may be; tokenizing
   // every block instead cost half a second for 1 MB, twice when the words were not there.
   const isLong = texts.reduce((n, t) => n + t.length, 0) > LONG_ARTICLE;
-  const find = (withFragments: boolean): BlockHit[] => {
+  const find = (withFragments: boolean): (BlockHit & { word: number })[] => {
     const matcher = isLong ? new Matcher(compiled, withFragments, 0) : new Matcher(compiled, withFragments);
-    const hits: BlockHit[] = [];
+    const hits: (BlockHit & { word: number })[] = [];
     texts.forEach((text, block) => {
-      for (const h of matcher.find(text, 'body')) hits.push({ block, start: h.start, end: h.end, term: hits.length });
+      for (const h of matcher.find(text, 'body')) hits.push({ block, start: h.start, end: h.end, term: hits.length, word: h.term });
     });
     return hits;
   };
@@ -70,7 +102,7 @@ function foldWithMap(text: string): { folded: string; map: number[] } {
   return { folded, map };
 }
 
-export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[]): Article {
+export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[], bestHit = 0): Article {
   return {
     id: row.id,
     path: row.path,
@@ -85,6 +117,7 @@ export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[]): A
     wordCount: row.word_count,
     blocks,
     hits,
+    bestHit,
   };
 }
 
@@ -92,7 +125,9 @@ export function getArticle(db: Database, id: string, query?: string): Article | 
   const row = getArticleRow(db, id);
   if (!row) return null;
   const blocks = rowBlocks(row);
-  return toArticle(row, blocks, query ? queryHits(db, blocks, query) : []);
+  const found = query ? queryHitsWithWords(db, blocks, query) : [];
+  const hits = found.map(({ block, start, end, term }) => ({ block, start, end, term }));
+  return toArticle(row, blocks, hits, densestHit(found));
 }
 
 /** A relative link inside an article that points at another imported article of the same folder. */

@@ -56,7 +56,7 @@ export function ArticleReader({
   const toc = useMemo(() => tocEntries(article), [article]);
   const [focusedHid, setFocusedHid] = useState<string | null>(null);
 
-  const hits = useHitNavigation(scrollRef, article.hits);
+  const hits = useHitNavigation(scrollRef, article.hits, article.bestHit);
   const find = useFindInArticle(article.id, hits);
   const highlights = useHighlights(article.id);
   const { selection, current: currentSelection, clear: clearSelection } = useSelectionRange(articleRef, scrollRef, texts);

@@ -16,6 +16,7 @@ const article = (blocks: Article['blocks']): Article => ({
   wordCount: 0,
   blocks,
   hits: [],
+  bestHit: 0,
 });
 
 describe('tocEntries', () => {

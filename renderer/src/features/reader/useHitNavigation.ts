@@ -13,8 +13,11 @@ export interface HitMode {
  * Hit mode: the marks of a search (or of find in article), a current hit, and stepping through
  * them with wrap-around. Each step scrolls the current hit's first mark into view.
  */
-export function useHitNavigation(scrollRef: RefObject<HTMLElement | null>, initialHits: BlockHit[]) {
-  const [mode, setMode] = useState<HitMode | null>(initialHits.length > 0 ? { kind: 'query', hits: initialHits, index: 0 } : null);
+export function useHitNavigation(scrollRef: RefObject<HTMLElement | null>, initialHits: BlockHit[], initialIndex = 0) {
+  // A search opens at its best passage (Article.bestHit), and stepping goes on from there.
+  const [mode, setMode] = useState<HitMode | null>(
+    initialHits.length > 0 ? { kind: 'query', hits: initialHits, index: Math.min(initialIndex, initialHits.length - 1) } : null,
+  );
   const terms = useMemo(() => (mode ? hitTerms(mode.hits) : []), [mode]);
   const currentTerm = mode && terms.length > 0 ? terms[mode.index]! : -1;
   const isFirstScroll = useRef(true);
