@@ -2,7 +2,7 @@ import type { Doc } from './corpus/types.ts';
 import { mulberry32, pick, shuffle, type Rng } from './prng.ts';
 import { editBudget, MAX_DF, misspell, osaDistance, type EditKind } from './typo.ts';
 
-export const QUERY_CLASSES = ['single', 'two', 'phrase', 'prefix', 'substring', 'common', 'typo'] as const;
+export const QUERY_CLASSES = ['single', 'two', 'phrase', 'prefix', 'substring', 'common', 'typo', 'question'] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
 /** One query, in Offprint's search-box syntax, plus the words it was built from (for the peers). */
@@ -168,6 +168,22 @@ function samplers(rng: Rng): Record<Exclude<QueryClass, 'common' | 'typo'>, Samp
       const p = w.slice(0, 3 + pick(rng, 2));
       return { cls: 'prefix', q: p, words: [p] };
     },
+    // Natural text as a person would paste a question: 8–15 consecutive plain words of the entry, stop
+    // words included (issue 12 §6). Offprint takes it as typed; bare FTS5 as the OR of its words.
+    question: (toks) => {
+      const len = 8 + pick(rng, 8);
+      const starts: number[] = [];
+      for (let i = 0; i + len <= toks.length; i++) {
+        let ok = true;
+        for (let k = i; k < i + len && ok; k++) ok = isWord(toks[k]!);
+        if (ok) starts.push(i);
+        if (starts.length > 64) break;
+      }
+      if (starts.length === 0) return null;
+      const i = starts[pick(rng, starts.length)]!;
+      const words = toks.slice(i, i + len).map((t) => t.word);
+      return { cls: 'question', q: words.join(' '), words };
+    },
     substring: (toks) => {
       const len = 4 + pick(rng, 3);
       // Strictly inside the word: neither its beginning (that is a prefix) nor its end.
@@ -228,6 +244,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     substring: 'dher (fragment inside words via the terms trigram index)',
     common: 'the',
     typo: 'wrod (the misspelling as typed; recall@3 also for the clean word)',
+    question: 'w1 w2 … w12 (8–15 words as typed: complete matches, then partial ones by bm25)',
   },
   fts5: {
     single: '"w"',
@@ -237,6 +254,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     substring: '"dher"* (no infix in a word index: run as prefix)',
     common: '"the"',
     typo: '"wrod" (the misspelling as a plain word: no fuzzy matching; latency only)',
+    question: '"w1" OR "w2" OR … (the OR of the words, ranked by bm25)',
   },
   minisearch: {
     single: 'search(w, AND)',
@@ -246,6 +264,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     substring: 'search(dher, AND, prefix) (no infix: run as prefix)',
     common: 'search(the)',
     typo: 'search(wrod, fuzzy 0.2) (edit distance round(0.2 × length), transposition = 2; recall@3 also for the clean word)',
+    question: 'search("w1 … w12") (MiniSearch default OR)',
   },
   flexsearch: {
     single: 'search(w, limit 20, merge)',
@@ -255,6 +274,7 @@ export const QUERY_MAPPING: Record<'offprint' | 'fts5' | 'minisearch' | 'flexsea
     substring: 'search(dher) (tokenize strict: exact token only, no infix)',
     common: 'search(the, limit 20)',
     typo: 'search(wrod, limit 20, merge) (tokenize strict: exact token only, no fuzzy; latency only)',
+    question: 'search("w1 … w12", limit 20, merge)',
   },
 };
 
@@ -263,6 +283,8 @@ export const fts5Match = (q: Query): string => {
   switch (q.cls) {
     case 'two':
       return q.words.map(quote).join(' ');
+    case 'question':
+      return [...new Set(q.words)].map(quote).join(' OR ');
     case 'phrase':
       return quote(q.words.join(' '));
     case 'prefix':

@@ -23,7 +23,12 @@ const FUZZY: SearchOptions = { combineWith: 'AND', fuzzy: 0.2 };
 
 /** The nearest MiniSearch query (see QUERY_MAPPING): AND everywhere, prefix for prefix and fragments, fuzzy for typos. */
 function run(q: Query): number {
-  const options: SearchOptions = q.cls === 'typo' ? FUZZY : { combineWith: 'AND', prefix: q.cls === 'prefix' || q.cls === 'substring' };
+  const options: SearchOptions =
+    q.cls === 'typo'
+      ? FUZZY
+      : q.cls === 'question'
+        ? { combineWith: 'OR' }
+        : { combineWith: 'AND', prefix: q.cls === 'prefix' || q.cls === 'substring' };
   return index.search(q.words.join(' '), options).slice(0, 20).length;
 }
 
