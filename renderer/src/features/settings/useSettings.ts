@@ -38,14 +38,19 @@ export function useSettings() {
     if (theme) document.documentElement.dataset.theme = theme;
   }, [theme]);
 
+  // Saves go one after another: two in flight at once may reach main in either order (serve mode sends
+  // each on its own connection), and the older one would then be what is kept.
+  const saving = useRef<Promise<void>>(Promise.resolve());
   const update = useCallback((patch: Partial<Settings>) => {
     setSettings((s) => (s ? { ...s, ...patch } : s));
     pending.current++;
-    void api['settings.set'](patch).then((r) => {
-      pending.current--;
-      if (!r.ok) setError(`The setting could not be saved: ${r.error.message}`);
-      else if (pending.current === 0) setSettings(r.value);
-    });
+    saving.current = saving.current.then(() =>
+      api['settings.set'](patch).then((r) => {
+        pending.current--;
+        if (!r.ok) setError(`The setting could not be saved: ${r.error.message}`);
+        else if (pending.current === 0) setSettings(r.value);
+      }),
+    );
   }, []);
 
   return { settings, update, error, clearError: () => setError(null) };
