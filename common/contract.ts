@@ -103,6 +103,11 @@ export interface ArticleSummary {
   progress: number | null;
 }
 
+/** The settings as saved, with the number of the write that made them: a later write has a larger number. */
+export interface SavedSettings extends Settings {
+  revision: number;
+}
+
 export interface Folder {
   key: string;
   root: string;
@@ -166,8 +171,8 @@ interface Outputs {
   'highlights.remove': { removed: boolean };
   'highlights.search': Highlight[];
   'highlights.export': { filename: string; text: string };
-  'settings.get': Settings;
-  'settings.set': Settings;
+  'settings.get': SavedSettings;
+  'settings.set': SavedSettings;
   'link.open': { opened: boolean };
 }
 
@@ -189,7 +194,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export interface Events {
   'index.changed': IndexStatus;
   'library.changed': { articles: number };
-  'settings.changed': Settings;
+  'settings.changed': SavedSettings;
   'menu.command': { command: MenuCommand };
 }
 

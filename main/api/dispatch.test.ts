@@ -120,6 +120,16 @@ describe('requests', () => {
     expect(await call('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'dark', fontSize: 20 } });
   });
 
+  it('numbers each settings write, so a late echo of an older one can be told apart', async () => {
+    const revisionOf = (r: unknown) => (r as { value: { revision: number } }).value.revision;
+    const first = revisionOf(await call('settings.set', { paneWidth: 300 }));
+    const second = revisionOf(await call('settings.set', { paneWidth: 316 }));
+    expect(second).toBe(first + 1);
+    expect(revisionOf(await call('settings.get', {}))).toBe(second);
+    // The number is not a setting: a patch cannot set it.
+    expect(await call('settings.set', { revision: 1 } as never)).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
   it('lists the bundled folder, which cannot be removed', async () => {
     expect(await call('folders.list', {})).toMatchObject({ ok: true, value: [{ key: 'bundled', isBundled: true, articles: 2 }] });
     expect(await call('folders.remove', { key: 'bundled' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });

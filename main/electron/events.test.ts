@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { IndexStatus, Settings } from '../../common/contract.ts';
+import type { IndexStatus, SavedSettings } from '../../common/contract.ts';
 import { routeEvent, taskbarProgress, themeSourceFor, type EventSink } from './events.ts';
 
 const status = (s: Partial<IndexStatus>): IndexStatus => ({
@@ -11,7 +11,15 @@ const status = (s: Partial<IndexStatus>): IndexStatus => ({
   message: null,
   ...s,
 });
-const settings: Settings = { theme: 'dark', fontSize: 18, lineHeight: 1.6, fontFamily: 'serif', paneWidth: 320, lastArticle: null };
+const settings: SavedSettings = {
+  theme: 'dark',
+  fontSize: 18,
+  lineHeight: 1.6,
+  fontFamily: 'serif',
+  paneWidth: 320,
+  lastArticle: null,
+  revision: 1,
+};
 
 function sink() {
   return {

@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../../../common/contract';
+import type { SavedSettings, Settings } from '../../../../common/contract';
 import { DEFAULT_SETTINGS } from '../../../../common/settings';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
+
+function withoutRevision({ revision: _, ...settings }: SavedSettings): Settings {
+  return settings;
+}
 
 /**
  * The reading settings: loaded at start, applied to the document (theme), saved on every change,
@@ -12,12 +16,20 @@ export function useSettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pending = useRef(0);
+  // The number of the newest saved settings applied here: an echo of an older write, arriving late on
+  // its own connection, must not undo a newer one.
+  const revision = useRef(-1);
+  const applySaved = useCallback((s: SavedSettings) => {
+    if (pending.current !== 0 || s.revision <= revision.current) return;
+    revision.current = s.revision;
+    setSettings(withoutRevision(s));
+  }, []);
 
   useEffect(() => {
     let isLive = true;
     void api['settings.get']({}).then((r) => {
       if (!isLive) return;
-      if (r.ok) setSettings(r.value);
+      if (r.ok) applySaved(r.value);
       else {
         setError(`Your reading settings could not be loaded: ${r.error.message}`);
         setSettings(DEFAULT_SETTINGS);
@@ -26,12 +38,10 @@ export function useSettings() {
     return () => {
       isLive = false;
     };
-  }, []);
+  }, [applySaved]);
 
   // Our own saves echo back as events; while one is in flight the local value is newer.
-  useApiEvent('settings.changed', (s) => {
-    if (pending.current === 0) setSettings(s);
-  });
+  useApiEvent('settings.changed', applySaved);
 
   const theme = settings?.theme;
   useEffect(() => {
@@ -41,17 +51,20 @@ export function useSettings() {
   // Saves go one after another: two in flight at once may reach main in either order (serve mode sends
   // each on its own connection), and the older one would then be what is kept.
   const saving = useRef<Promise<void>>(Promise.resolve());
-  const update = useCallback((patch: Partial<Settings>) => {
-    setSettings((s) => (s ? { ...s, ...patch } : s));
-    pending.current++;
-    saving.current = saving.current.then(() =>
-      api['settings.set'](patch).then((r) => {
-        pending.current--;
-        if (!r.ok) setError(`The setting could not be saved: ${r.error.message}`);
-        else if (pending.current === 0) setSettings(r.value);
-      }),
-    );
-  }, []);
+  const update = useCallback(
+    (patch: Partial<Settings>) => {
+      setSettings((s) => (s ? { ...s, ...patch } : s));
+      pending.current++;
+      saving.current = saving.current.then(() =>
+        api['settings.set'](patch).then((r) => {
+          pending.current--;
+          if (!r.ok) setError(`The setting could not be saved: ${r.error.message}`);
+          else applySaved(r.value);
+        }),
+      );
+    },
+    [applySaved],
+  );
 
   return { settings, update, error, clearError: () => setError(null) };
 }
