@@ -107,6 +107,15 @@ describe('corrections', () => {
     expect(correctionsOf(lib.db, 'thunburg')[0]).toMatchObject({ term: 'thunberg', edits: 1, docs: 1 });
   });
 
+  it('finds a long word two edits away that deletions alone cannot reach', () => {
+    // Two substitutions, two transpositions, a substitution beside a missing letter: each needs two
+    // deletions on both sides, which term_deletes does not hold.
+    expect(correctionsOf(lib.db, 'vaccinetiom')[0]).toMatchObject({ term: 'vaccination', edits: 2 });
+    expect(correctionsOf(lib.db, 'vacicnaiton')[0]).toMatchObject({ term: 'vaccination', edits: 2 });
+    expect(correctionsOf(lib.db, 'vacinatiom')[0]).toMatchObject({ term: 'vaccination', edits: 2 });
+    expect(searchArticles(lib.db, 'vaccinetiom').corrected).toEqual([{ from: 'vaccinetiom', to: 'vaccination' }]);
+  });
+
   it('offers nothing for short words or words too far away', () => {
     expect(correctionsOf(lib.db, 'shn')).toEqual([]);
     expect(correctionsOf(lib.db, 'xylophone')).toEqual([]);

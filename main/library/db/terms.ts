@@ -21,6 +21,10 @@ const statements = statementCache((db) => ({
   docCount: db.prepare<[string], number>('SELECT doc FROM articles_vocab WHERE term = ?').pluck(),
   byStem: db.prepare<[string, number], { term: string }>('SELECT term FROM terms WHERE stem = ? LIMIT ?'),
   byFragment: db.prepare<[string, number], { term: string }>('SELECT term FROM terms_trigram WHERE terms_trigram MATCH ? LIMIT ?'),
+  // Ranked by bm25 over the trigrams: words sharing the most (and rarest) of them first.
+  byTrigrams: db
+    .prepare<[string, number], string>('SELECT term FROM terms_trigram WHERE terms_trigram MATCH ? ORDER BY rank LIMIT ?')
+    .pluck(),
   exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM terms WHERE term = ?'),
   startingWith: db
     .prepare<[string, string, number], string>('SELECT term FROM terms WHERE term > ? AND term < ? ORDER BY term LIMIT ?')
@@ -115,6 +119,17 @@ export function updateTerms(db: Database): number {
   return added;
 }
 
+/** Words sharing trigrams with a typed word that are checked when no two-edit neighbour was found by deletions. */
+const TRIGRAM_CANDIDATES = 300;
+
+/** The OR of a word's letter trigrams, each quoted, for the trigram index. */
+function trigramQuery(word: string): string {
+  const chars = [...word];
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  return [...grams].map((g) => `"${g.replaceAll('"', '""')}"`).join(' OR ');
+}
+
 export interface Correction {
   term: string;
   /** Edits from the typed word. */
@@ -127,7 +142,9 @@ export interface Correction {
  * Vocabulary words within the allowed edits of `word` (see text/edits.ts), nearest first, then the most
  * common: the candidates are the word's own one- and two-letter deletions looked up as words and in
  * term_deletes (which holds every word's one-letter deletions), so each is an index seek. This finds
- * every word one edit away and most two away (two substitutions are the case it can miss).
+ * every word one edit away and most two away. The two-edit pairs it cannot see (two substitutions or
+ * transpositions, a substitution beside a missing letter) need two deletions on both sides; when the
+ * seeks find nothing, the words that share the most letter trigrams with it are checked instead.
  */
 export function correctionsOf(db: Database, word: string, limit = 3): Correction[] {
   const max = allowedEdits(word);
@@ -141,11 +158,17 @@ export function correctionsOf(db: Database, word: string, limit = 3): Correction
     for (const term of s.byDelete.all(probe)) found.add(term);
   }
   found.delete(word);
-  const out: Correction[] = [];
-  for (const term of found) {
-    const edits = editDistance(word, term, max);
-    if (edits <= max) out.push({ term, edits, docs: s.docCount.get(term) ?? 0 });
-  }
+  const near = (terms: Iterable<string>): Correction[] => {
+    const out: Correction[] = [];
+    for (const term of terms) {
+      if (term === word) continue;
+      const edits = editDistance(word, term, max);
+      if (edits <= max) out.push({ term, edits, docs: s.docCount.get(term) ?? 0 });
+    }
+    return out;
+  };
+  let out = near(found);
+  if (out.length === 0 && max === 2) out = near(s.byTrigrams.all(trigramQuery(word), TRIGRAM_CANDIDATES));
   return out
     .filter((c) => c.docs > 0)
     .sort((a, b) => a.edits - b.edits || b.docs - a.docs || (a.term < b.term ? -1 : 1))
