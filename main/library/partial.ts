@@ -11,8 +11,15 @@ import { idfOf } from './rerank.ts';
  * one with a rarer word, and they rank (by bm25 over them) only after every article with one.
  */
 export interface PartialPlan {
-  /** Partial matches with at least one rarer word, before the complete ones are taken out; null if none. */
+  /**
+   * Partial matches with at least one of the rarest words (see ESSENTIAL_POSTINGS), before the complete
+   * ones are taken out; null if none.
+   */
   rare: string | null;
+  /** Partial matches with a word that is neither rarest nor common, and none of the rarest; null if none. */
+  mid: string | null;
+  /** Every partial match with a word that is not common (rare or mid), before the complete ones are taken out. */
+  notCommon: string | null;
   /** Partial matches with only common words, the rare ones and the complete ones taken out; null if none. */
   common: string | null;
   /** Whether a word that matched nothing as a word is searched for as a fragment inside words. */
@@ -37,6 +44,10 @@ function sameWordKey(c: CompiledClause): string {
   const t = c.terms[0]!;
   if (c.terms.length === 1 && !t.sequence && t.field === null) return `w:${stemOf(t.word)}`;
   return `e:${clauseExpr(c, false)}`;
+}
+
+function withoutPrefix(c: CompiledClause): CompiledClause {
+  return { ...c, terms: c.terms.map((t) => ({ ...t, isPrefix: false, completions: null })) };
 }
 
 export function positiveOf(q: CompiledQuery): CompiledClause[] {
@@ -68,28 +79,50 @@ export function clauseWeights(db: Database, q: CompiledQuery, n: number, cap: nu
   return { df, idf, viaFragments, leader };
 }
 
+/**
+ * How many postings (summed document frequencies) the first ranking of partial matches reads at most,
+ * beyond the rarest word. Ranking the OR of a dozen words with bm25 reads every article that holds any
+ * of them: for a pasted question at 200,000 articles, 150-300 ms. An article that holds none of the
+ * rarest words can score little more than the others' idf, which is low: as in MaxScore, those words
+ * are "non-essential", and their articles are ranked after (and only read when paged to). The words of a
+ * short query or a small library all fit in the budget, so their ranking is unchanged.
+ */
+export const ESSENTIAL_POSTINGS = 20_000;
+
 /** Null when nothing can relax: fewer than two words that may be missing. */
-export function planPartial(q: CompiledQuery, weights: ClauseWeights, cap: number): PartialPlan | null {
+export function planPartial(q: CompiledQuery, weights: ClauseWeights, cap: number, budget = ESSENTIAL_POSTINGS): PartialPlan | null {
   const positive = positiveOf(q);
   const optional = positive.map((c, i) => ({ c, i })).filter(({ c }) => !isStrict(c));
   if (optional.length < 2) return null;
   const rare: string[] = [];
+  const mid: string[] = [];
   const common: string[] = [];
   let usesFragments = false;
-  for (const { c, i } of optional) {
+  let postings = 0;
+  // Rarest first: they fill the budget.
+  for (const { c, i } of [...optional].sort((a, b) => weights.df[a.i]! - weights.df[b.i]!)) {
     const df = weights.df[i]!;
     if (df === 0) continue;
     // A word that is in no article as a word still counts through the words it is inside of.
     const viaFragments = weights.viaFragments[i]!;
     if (viaFragments) usesFragments = true;
-    (df >= cap ? common : rare).push(clauseExpr(c, viaFragments));
+    const expr = clauseExpr(c, viaFragments);
+    // A common word's longer words (in: into, information) add the most articles and the least meaning;
+    // among partial matches it stands for itself and its stem, unless it is the word being typed.
+    if (df >= cap) common.push(c.terms.some((t) => t.source.isLast) ? expr : clauseExpr(withoutPrefix(c), viaFragments));
+    else if (rare.length === 0 || postings + df <= budget) rare.push(expr);
+    else mid.push(expr);
+    if (df < cap) postings += df;
   }
   if (rare.length === 0 && common.length === 0) return null;
   const rareMatch = rare.length > 0 ? relaxedMatch(q, rare) : null;
+  const notCommon = rare.length + mid.length > 0 ? relaxedMatch(q, [...rare, ...mid]) : null;
   const commonOnly = common.length > 0 ? relaxedMatch(q, common) : null;
   return {
     rare: rareMatch,
-    common: commonOnly && rareMatch ? `(${commonOnly}) NOT (${rareMatch})` : commonOnly,
+    mid: mid.length > 0 ? `(${relaxedMatch(q, mid)}) NOT (${rareMatch})` : null,
+    notCommon,
+    common: commonOnly && notCommon ? `(${commonOnly}) NOT (${notCommon})` : commonOnly,
     usesFragments,
   };
 }

@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { getArticleMeta, getArticleTexts } from './db/articles.ts';
 import { columnSizes, type RankedRow } from './db/search.ts';
+import { stemOf } from './db/terms.ts';
+import { expansionFrom, FEEDBACK_DOCS, FEEDBACK_MIN_MATCHES } from './feedback.ts';
 import type { Hit, Matcher, TextField } from './query/matcher.ts';
 
 /**
@@ -148,7 +150,13 @@ export interface Scored {
  * Reorders `rows` (best bm25 first) by bm25 + title bonus + proximity bonus. `idf[c]` weighs clause c.
  * Only the first RERANK_WINDOW rows move; the rest keep bm25's order behind them.
  */
-export function rerank(rows: readonly RankedRow[], analyzer: Analyzer, idf: readonly number[], averages: FieldAverages): Scored[] {
+export function rerank(
+  rows: readonly RankedRow[],
+  analyzer: Analyzer,
+  idf: readonly number[],
+  averages: FieldAverages,
+  feedback: { articles: number; scale: number } | null = null,
+): Scored[] {
   const tc = analyzer.termClause;
   // One word: nothing to be near and no variants to merge; FTS5's bm25 plus the title bonus, from the title alone.
   const isOneWord = idf.length === 1;
@@ -162,11 +170,42 @@ export function rerank(rows: readonly RankedRow[], analyzer: Analyzer, idf: read
   });
   // Stable: equal scores keep bm25's order.
   scored.sort((x, y) => y.score - x.score);
+  if (feedback && !isOneWord && rows.length >= FEEDBACK_MIN_MATCHES) withFeedback(scored, analyzer, idf, averages, feedback);
   const head = scored;
   // Past the window, bm25's order, scored below it (bm25 is negative: better is lower).
   const floor = Math.min(0, ...head.map((h) => h.score));
   const top = head.map(({ rowid, score }) => ({ rowid, score }));
   return [...top, ...rows.slice(RERANK_WINDOW).map((r) => ({ rowid: r.rowid, score: floor - 1 / (1 - r.bm) }))];
+}
+
+/** Adds the feedback words' BM25F to each score (see feedback.ts) and sorts again. */
+function withFeedback(
+  scored: Scored[],
+  analyzer: Analyzer,
+  idf: readonly number[],
+  averages: FieldAverages,
+  { articles, scale }: { articles: number; scale: number },
+): void {
+  const best = scored.slice(0, FEEDBACK_DOCS).flatMap((s) => analyzer.get(s.rowid) ?? []);
+  const stems = analyzer.matcher.terms.map((t) => stemOf(t.sequence?.[0] ?? t.word));
+  const expansion = expansionFrom(analyzer.db, best, new Set(stems), articles, (df, n) => scale * idfOf(df, n));
+  if (!expansion) return;
+  // Per clause, the added weight of a typed word the feedback articles share.
+  const extra = idf.map(() => 0);
+  stems.forEach((stem, term) => {
+    const c = analyzer.termClause[term]!;
+    extra[c] = Math.max(extra[c]!, (expansion.typed.get(stem) ?? 0) * scale * (idf[c] ?? 0));
+  });
+  const own = expansion.weight.map((_, i) => i);
+  for (const s of scored) {
+    const a = analyzer.get(s.rowid);
+    if (!a) continue;
+    const m = expansion.matcher;
+    const hits = { title: m.find(a.title, 'title'), author: m.find(a.author ?? '', 'author'), body: m.find(a.text, 'body', BODY_HITS) };
+    const sizes = columnSizes(analyzer.db, s.rowid);
+    s.score += bm25f({ ...a, hits }, sizes, averages, own, expansion.weight) + bm25f(a, sizes, averages, analyzer.termClause, extra);
+  }
+  scored.sort((x, y) => y.score - x.score);
 }
 
 /** BM25's inverse document frequency (Robertson–Spärck Jones, as FTS5's bm25), kept just above zero. */

@@ -14,7 +14,7 @@ import {
 import { clauseWeights, planPartial, positiveOf, type ClauseWeights, type PartialPlan } from './partial.ts';
 import { clauseExpr, compileQuery, isStrict, type CompiledQuery } from './query/compile.ts';
 import { correctQuery, type QueryCorrection } from './query/corrections.ts';
-import { Matcher, type TextField } from './query/matcher.ts';
+import { Matcher, PREFILTER_FROM, type TextField } from './query/matcher.ts';
 import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './query/parse.ts';
 import { marked, snippet } from './query/snippet.ts';
 import { Analyzer, BODY_HITS, RERANK_WINDOW, rerank, type FieldAverages } from './rerank.ts';
@@ -27,6 +27,8 @@ export interface SearchOptions {
   sort?: SearchSort;
   /** No corrections: the query exactly as typed. */
   exact?: boolean;
+  /** The postings the first ranking of partial matches may read (partial.ts); tests lower it to see the split. */
+  essentialPostings?: number;
 }
 
 /** Added to the score of an article whose title is the query, so it always comes first. */
@@ -123,6 +125,8 @@ interface Context {
   weights: ClauseWeights;
   analyzer: Analyzer;
   averages: FieldAverages;
+  /** Articles in the library, for feedback's word statistics. */
+  articles: number;
 }
 
 /**
@@ -135,8 +139,16 @@ function rankedSegment(ctx: Context, match: string, count: number, tier: Tier, e
     take: (offset, limit) => {
       const exclude = excluded();
       const need = Math.max(offset + limit, RERANK_WINDOW) + exclude.size;
-      const rows = rankedMatches(ctx.db, match, need, 0).filter((r) => !exclude.has(r.rowid));
-      return rerank(rows, ctx.analyzer, ctx.weights.idf, ctx.averages)
+      // When the rerank reads every match anyway, FTS5's bm25 is not needed to choose them, and it is what
+      // costs: it weighs each of a long query's words by reading all its articles, common ones too.
+      const isAllReranked = count + exclude.size <= RERANK_WINDOW && ctx.weights.idf.length > 1;
+      const rows = (
+        isAllReranked ? matchingRowids(ctx.db, match, need).map((rowid) => ({ rowid, bm: 0 })) : rankedMatches(ctx.db, match, need, 0)
+      ).filter((r) => !exclude.has(r.rowid));
+      // Typed words weigh by how often they were typed; an added word's share is of the most repeated one.
+      const typedMax = Math.max(1, ...ctx.weights.leader.map((l) => ctx.weights.leader.filter((x) => x === l).length));
+      const feedback = tier === 'partial' ? { articles: ctx.articles, scale: typedMax } : null;
+      return rerank(rows, ctx.analyzer, ctx.weights.idf, ctx.averages, feedback)
         .slice(offset, offset + limit)
         .map((s) => ({ rowid: s.rowid, score: s.score * scale, tier }));
     },
@@ -206,22 +218,30 @@ function partialSegments(ctx: Context, compiled: CompiledQuery, plan: PartialPla
   const complete = compiled.complete!;
   const [total1, total2] = totals;
   const segments: Run[] = [];
+  // Every complete match holds the rare words as words, unless fragments completed it (tier 2) or
+  // stand in for a rare word here: then the complete ones are among the rare matches, and a plain
+  // count is cheaper than evaluating NOT on every row.
+  const isSuperset = !isBroad1 && total2 === 0 && !plan.usesFragments;
+  let rareCount = 0;
   if (plan.rare) {
     const notComplete = `(${plan.rare}) NOT (${complete})`;
-    // Every complete match holds the rare words as words, unless fragments completed it (tier 2) or
-    // stand in for a rare word here: then the complete ones are among the rare matches, and a plain
-    // count is cheaper than evaluating NOT on every row.
-    const isSuperset = !isBroad1 && total2 === 0 && !plan.usesFragments;
-    const count = isSuperset ? countMatches(db, plan.rare) - total1 : countMatches(db, notComplete);
-    if (count > 0 && sort === 'date') segments.push(plainSegment(ctx, notComplete, count, 'partial', 'date'));
-    else if (count > 0) {
+    rareCount = isSuperset ? countMatches(db, plan.rare) - total1 : countMatches(db, notComplete);
+    if (rareCount > 0 && sort === 'date') segments.push(plainSegment(ctx, notComplete, rareCount, 'partial', 'date'));
+    else if (rareCount > 0) {
       // bm25 over the words the article holds; with few complete matches they are taken out here, so
       // the words of the complete expression (common ones too) need not be weighed over the library.
       const inJs = !isBroad1 && total1 + total2 <= EXCLUDE_IN_JS;
       let exclude: Set<number> | null = null;
       const excluded = () => (exclude ??= new Set(inJs ? matchingRowids(db, complete, EXCLUDE_IN_JS + 1) : []));
-      segments.push(rankedSegment(ctx, inJs ? plan.rare : notComplete, count, 'partial', excluded));
+      segments.push(rankedSegment(ctx, inJs ? plan.rare : notComplete, rareCount, 'partial', excluded));
     }
+  }
+  if (plan.mid && plan.notCommon) {
+    // The articles with only non-essential words (partial.ts): counted as all those with a word that is
+    // not common less the rare ones, two plain counts; ranked only when a page reaches them.
+    const match = isSuperset ? plan.mid : `(${plan.mid}) NOT (${complete})`;
+    const count = isSuperset ? countMatches(db, plan.notCommon) - total1 - rareCount : countMatches(db, match);
+    if (count > 0) segments.push(plainSegment(ctx, match, count, 'partial', sort === 'date' ? 'date' : 'bm25'));
   }
   if (plan.common) {
     const match = `(${plan.common}) NOT (${complete})`;
@@ -340,11 +360,12 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const completeCount = total1 + total2 + addedCount;
   const cap = broadCap(db);
   const weights = clauseWeights(db, compiled, articleCountBound(db), cap, completeCount);
-  const plan = planPartial(compiled, weights, cap);
-  // Whole-word matchers have few needles, so their regex is cheap to build and worth it for any body text.
-  // A fragment matcher has up to a hundred words, each letter a class of its accented forms: V8 takes
+  const plan = planPartial(compiled, weights, cap, options.essentialPostings);
+  // Compiling the needle regex costs more than tokenizing a short text whole (a dictionary entry, an
+  // abstract): with a pasted question's dozen words and their variants, 5-10 ms a query; past a few
+  // thousand characters the regex wins. A fragment matcher has up to a hundred words, each letter a class of its accented forms: V8 takes
   // 100-200 ms to compile that regex, while tokenizing a result up to its first hits takes well under one.
-  const matchers = { 1: new Matcher(compiled, false, 256), 2: new Matcher(compiled, true, FRAGMENT_PREFILTER_FROM) };
+  const matchers = { 1: new Matcher(compiled, false, PREFILTER_FROM), 2: new Matcher(compiled, true, FRAGMENT_PREFILTER_FROM) };
   const termClause = positiveOf(compiled).flatMap((c, i) => c.terms.map(() => i));
   const analyzer = new Analyzer(db, plan?.usesFragments ? matchers[2] : matchers[1], termClause, BODY_HITS);
   const totals = indexTotals(db);
@@ -356,6 +377,7 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
     weights,
     analyzer,
     averages,
+    articles: totals.rows,
   };
   const letter = singleLetter(parsed);
   if (letter !== null) {

@@ -13,6 +13,8 @@ export interface Hit {
 export type TextField = Field | 'body';
 
 const TOKEN_CHAR = /^[\p{L}\p{N}\p{M}\p{Co}]$/u;
+/** Texts this long are scanned with a whole-word matcher's needle regex first (see searchArticles). */
+export const PREFILTER_FROM = 4096;
 /** How far back to look for the start of a token that a candidate may be inside of. */
 const BACK = 256;
 
