@@ -61,12 +61,15 @@ export function positiveOf(q: CompiledQuery): CompiledClause[] {
 export function clauseWeights(db: Database, q: CompiledQuery, n: number, cap: number, single: number | null): ClauseWeights {
   const positive = positiveOf(q);
   const viaFragments = positive.map(() => false);
+  // A word typed twice ("the ... the") is counted once.
+  const counted = new Map<string, number>();
+  const count = (expr: string) => counted.get(expr) ?? counted.set(expr, countUpTo(db, expr, cap)).get(expr)!;
   const df = positive.map((c, i) => {
     if (single !== null && positive.length === 1) return single;
-    const words = countUpTo(db, clauseExpr(c, false), cap);
+    const words = count(clauseExpr(c, false));
     if (words > 0 || !c.terms.some((t) => t.fragments.length > 0)) return words;
     viaFragments[i] = true;
-    return countUpTo(db, clauseExpr(c, true), cap);
+    return count(clauseExpr(c, true));
   });
   const first = new Map<string, number>();
   const leader = positive.map((c, i) => {
@@ -106,11 +109,15 @@ export function planPartial(q: CompiledQuery, weights: ClauseWeights, cap: numbe
     // A word that is in no article as a word still counts through the words it is inside of.
     const viaFragments = weights.viaFragments[i]!;
     if (viaFragments) usesFragments = true;
-    const expr = clauseExpr(c, viaFragments);
+    const isCommon = df >= cap;
     // A common word's longer words (in: into, information) add the most articles and the least meaning;
     // among partial matches it stands for itself and its stem, unless it is the word being typed.
-    if (df >= cap) common.push(c.terms.some((t) => t.source.isLast) ? expr : clauseExpr(withoutPrefix(c), viaFragments));
-    else if (rare.length === 0 || postings + df <= budget) rare.push(expr);
+    const expr = clauseExpr(isCommon && !c.terms.some((t) => t.source.isLast) ? withoutPrefix(c) : c, viaFragments);
+    if (isCommon) {
+      // A common word typed twice is one alternative: it is counted over most of the library. A rarer
+      // one is listed as often as typed, which bm25 weighs as its query term frequency.
+      if (!common.includes(expr)) common.push(expr);
+    } else if (rare.length === 0 || postings + df <= budget) rare.push(expr);
     else mid.push(expr);
     if (df < cap) postings += df;
   }
