@@ -33,8 +33,22 @@ export interface SearchResult {
   title_segments: Segment[];
   /** The typed words this article lacks: empty for a complete match, non-empty for a partial one. */
   missing: string[];
-  /** `terms`: the typed words that matched; `words`: the article's own words that matched them (folded). */
-  matched: { fields: MatchField[]; terms: string[]; words: string[] };
+  /**
+   * `terms`: the typed words that matched; `words`: the article's own words that matched them (folded);
+   * `by_term`: the same per typed word, in query order, each article word with the fields it was found in.
+   */
+  matched: { fields: MatchField[]; terms: string[]; words: string[]; by_term: TermMatch[] };
+}
+
+/** One typed word of a query and the article's words that matched it ("vaccines" ← vaccination). */
+export interface TermMatch {
+  term: string;
+  words: {
+    word: string;
+    fields: MatchField[];
+    /** Found only inside a longer word (an in-word fragment), not as the word, its stem or a prefix. */
+    fragment: boolean;
+  }[];
 }
 
 /** A query word that matched little or nothing, and the word of the library searched beside it. */

@@ -82,7 +82,7 @@ describe('the command line', () => {
       'title',
       'title_segments',
     ]);
-    expect(Object.keys(json.results[0].matched).sort()).toEqual(['fields', 'terms', 'words']);
+    expect(Object.keys(json.results[0].matched).sort()).toEqual(['by_term', 'fields', 'terms', 'words']);
     expect(json.results[0].missing).toEqual([]);
   });
 

@@ -60,6 +60,10 @@ describe('ranking on the bundled library plus Wikipedia articles', () => {
     const r = searchArticles(lib.db, 'vaccines', { limit: 20 });
     expect(r.results.some((x) => x.matched.words.includes('vaccination'))).toBe(true);
     expect(r.results.every((x) => x.missing.length === 0)).toBe(true);
+    // Per typed word: vaccines ← vaccination, with where it was found.
+    const why = r.results.find((x) => x.matched.words.includes('vaccination'))!.matched.by_term;
+    expect(why.map((t) => t.term)).toEqual(['vaccines']);
+    expect(why[0]!.words).toContainEqual({ word: 'vaccination', fields: expect.arrayContaining(['body']), fragment: false });
   });
 });
 
@@ -81,6 +85,19 @@ describe('partial matches', () => {
     syncFolders(lib.db, [{ key: 'k', root: `${lib.dir}/articles` }]);
   });
   afterAll(() => lib.cleanup());
+
+  it('says per typed word which article words matched it, labelling in-word fragments', () => {
+    // "tter" is in no article as a word: it is found inside "otter", which "why" says.
+    const r = searchArticles(lib.db, 'heron tter', { limit: 20 });
+    const garden = r.results.find((x) => x.title === 'Garden notes')!;
+    expect(garden.matched.by_term).toEqual([
+      { term: 'heron', words: [{ word: 'heron', fields: ['body'], fragment: false }] },
+      { term: 'tter', words: [{ word: 'otter', fields: ['body'], fragment: true }] },
+    ]);
+    // A partial match names only the typed words it holds.
+    const river = r.results.find((x) => x.title === 'River birds')!;
+    expect(river.matched.by_term.map((t) => t.term)).toEqual(['heron']);
+  });
 
   it('lists every article holding every word first, then those holding some, with total and complete counts', () => {
     const r = searchArticles(lib.db, 'heron otter pond', { limit: 20 });

@@ -19,7 +19,7 @@ import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './
 import { marked, snippet } from './query/snippet.ts';
 import { Analyzer, BODY_HITS, RERANK_WINDOW, rerank, type FieldAverages } from './rerank.ts';
 import { fold } from './text/fold.ts';
-import type { SearchResponse, SearchResult, SearchSort } from '../../common/contract.ts';
+import type { MatchField, SearchResponse, SearchResult, SearchSort, TermMatch } from '../../common/contract.ts';
 
 export interface SearchOptions {
   limit?: number;
@@ -44,6 +44,8 @@ const FRAGMENT_SCALE = 1e-3;
  */
 const BROAD_SHARE = 0.1;
 const SNIPPET_HITS = 50;
+/** Of each typed word, "why" names this many of the article's words that matched it. */
+const MATCHED_WORDS = 8;
 const FRAGMENT_PREFILTER_FROM = 100_000;
 const BROAD_MIN = 2000;
 /** Up to this many complete matches are taken out of the partial ranking in JS rather than by FTS5 NOT. */
@@ -251,6 +253,32 @@ function partialSegments(ctx: Context, compiled: CompiledQuery, plan: PartialPla
   return segments;
 }
 
+/** Per typed word, in query order, the article's words that matched it, with their fields (see TermMatch). */
+function byTerm(
+  a: { title: string; author: string | null; text: string },
+  hits: Record<TextField, { start: number; end: number; term: number }[]>,
+  matcher: Matcher,
+): TermMatch[] {
+  const groups = new Map<number, Map<string, { fields: Set<MatchField>; fragment: boolean }>>();
+  const texts = { title: a.title, author: a.author ?? '', body: a.text } as const;
+  for (const field of ['title', 'author', 'body'] as const) {
+    for (const h of hits[field]) {
+      const t = matcher.terms[h.term]!;
+      const word = fold(texts[field].slice(h.start, h.end));
+      const words = groups.get(h.term) ?? groups.set(h.term, new Map()).get(h.term)!;
+      const fragment = t.sequence === null && !word.startsWith(t.word) && !t.variants.includes(word) && t.fragments.includes(word);
+      const w = words.get(word) ?? words.set(word, { fields: new Set(), fragment }).get(word)!;
+      w.fields.add(field);
+    }
+  }
+  return [...groups]
+    .sort(([x], [y]) => x - y)
+    .map(([i, words]) => ({
+      term: matcher.terms[i]!.source.text,
+      words: [...words].slice(0, MATCHED_WORDS).map(([word, w]) => ({ word, fields: [...w.fields], fragment: w.fragment })),
+    }));
+}
+
 /** The words of the article that matched, folded, in the order first seen. */
 function matchedWords(
   a: { title: string; author: string | null; text: string },
@@ -305,6 +333,7 @@ function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: R
       fields: [...fields],
       terms: [...terms].sort((x, y) => x - y).map((i) => matcher.terms[i]!.source.text),
       words: matchedWords(texts, texts.hits),
+      by_term: byTerm(texts, texts.hits, matcher),
     },
   };
 }

@@ -135,6 +135,8 @@ describe('search', () => {
     expect(await why.getAttribute('aria-expanded')).toBe('false');
     await why.click();
     await eventually(() => item.textContent()).toContain('Found in the title and the text');
-    expect(await item.textContent()).toContain('Shanghai');
+    // Per typed word, the article's words that matched it and where.
+    const words = item.getByRole('list', { name: 'Matched words' });
+    expect(await words.textContent()).toMatch(/^Shanghai\s*←\s*shanghai \(in the title, the text\)/u);
   });
 });

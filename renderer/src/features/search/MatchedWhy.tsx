@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SearchResult } from '../../../../common/contract';
+import type { SearchResult, TermMatch } from '../../../../common/contract';
 
 const FIELD_NAMES = { title: 'the title', author: 'the author', body: 'the text' } as const;
 
@@ -19,24 +19,34 @@ export function MatchedWhy({ matched, missing }: Pick<SearchResult, 'matched' | 
         ) : (
           <p>Matched by a partial word.</p>
         )}
-        <Terms label="Matching terms" terms={matched.terms} />
-        <Terms label="Words in the article" terms={matched.words} />
+        {matched.by_term.length > 0 ? (
+          <ul className="why-terms" aria-label="Matched words">
+            {matched.by_term.map((t, i) => (
+              <TermLine key={i} match={t} />
+            ))}
+          </ul>
+        ) : null}
         {missing.length > 0 ? <p className="why-missing">Missing: {missing.join(', ')}</p> : null}
       </div>
     </div>
   );
 }
 
-function Terms({ label, terms }: { label: string; terms: string[] }) {
-  if (terms.length === 0) return null;
+/** One typed word and the article's words that matched it: "vaccines ← vaccination (in the text)". */
+function TermLine({ match }: { match: TermMatch }) {
   return (
-    <p>
-      {label}:{' '}
-      {terms.map((t, i) => (
-        <code key={i} className="why-term">
-          {t}
-        </code>
+    <li>
+      <code className="why-term">{match.term}</code> ←{' '}
+      {match.words.map((w, i) => (
+        <span key={i} className="why-word">
+          <code className="why-term">{w.word}</code>
+          <span className="why-where">
+            {' '}
+            ({w.fragment ? 'inside a word, ' : ''}in {w.fields.map((f) => FIELD_NAMES[f]).join(', ')})
+          </span>
+          {i < match.words.length - 1 ? ' ' : null}
+        </span>
       ))}
-    </p>
+    </li>
   );
 }
