@@ -42,7 +42,7 @@ export const requestSchemas = {
     /** Search exactly as typed, without corrections ("Search instead for …"). */
     exact: z.boolean().optional(),
   }),
-  'article.get': z.strictObject({ id, query: shortText.optional() }),
+  'article.get': z.strictObject({ id, query: shortText.optional(), exact: z.boolean().optional() }),
   'article.find': z.strictObject({ id, text: z.string().max(1000) }),
   'article.resolveLink': z.strictObject({ id, href: z.string().max(4096) }),
   'library.list': z.strictObject({

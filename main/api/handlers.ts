@@ -32,7 +32,7 @@ function requireArticle(deps: Deps, id: string) {
 export const handlers = {
   'search.query': (input, deps) => searchArticles(deps.indexDb, input.q, input),
   'article.get': (input, deps) => {
-    const article = getArticle(deps.indexDb, input.id, input.query);
+    const article = getArticle(deps.indexDb, input.id, input.query, input.exact);
     if (!article) throw new OffprintError('not-found', `No article with id ${input.id}; it may have been removed.`);
     return article;
   },

@@ -43,14 +43,14 @@ export function densestHit(hits: readonly (BlockHit & { word: number })[]): numb
 }
 
 /** Every hit of a search query in the article's blocks, so the reader can mark and step through them all. */
-export function queryHits(db: Database, blocks: readonly Block[], query: string): BlockHit[] {
-  return queryHitsWithWords(db, blocks, query).map(({ block, start, end, term }) => ({ block, start, end, term }));
+export function queryHits(db: Database, blocks: readonly Block[], query: string, exact = false): BlockHit[] {
+  return queryHitsWithWords(db, blocks, query, exact).map(({ block, start, end, term }) => ({ block, start, end, term }));
 }
 
-function queryHitsWithWords(db: Database, blocks: readonly Block[], query: string): (BlockHit & { word: number })[] {
-  // The same words the search matched, its corrections included.
+function queryHitsWithWords(db: Database, blocks: readonly Block[], query: string, exact: boolean): (BlockHit & { word: number })[] {
+  // The same words the search matched: its corrections included, unless it was searched as typed.
   const typed = compileQuery(db, parseQuery(query));
-  const compiled = correctQuery(db, typed)?.compiled ?? typed;
+  const compiled = exact ? typed : (correctQuery(db, typed)?.compiled ?? typed);
   const texts = blocks.map(blockText);
   // In a long article, a native regex pass over each block finds where the words may be; tokenizing
   // every block instead cost half a second for 1 MB, twice when the words were not there.
@@ -121,11 +121,12 @@ export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[], be
   };
 }
 
-export function getArticle(db: Database, id: string, query?: string): Article | null {
+/** `exact`: the query was searched as typed ("Search instead for …"), so its hits are too. */
+export function getArticle(db: Database, id: string, query?: string, exact = false): Article | null {
   const row = getArticleRow(db, id);
   if (!row) return null;
   const blocks = rowBlocks(row);
-  const found = query ? queryHitsWithWords(db, blocks, query) : [];
+  const found = query ? queryHitsWithWords(db, blocks, query, exact) : [];
   const hits = found.map(({ block, start, end, term }) => ({ block, start, end, term }));
   return toArticle(row, blocks, hits, densestHit(found));
 }

@@ -93,6 +93,8 @@ describe('misspellings', () => {
     const article = getArticle(lib.db, id, 'shangai')!;
     expect(article.hits.length).toBeGreaterThan(0);
     expect(article.hits.length).toBe(getArticle(lib.db, id, 'shanghai')!.hits.length);
+    // Opened from "Search instead for shangai", it marks what was typed: here nothing.
+    expect(getArticle(lib.db, id, 'shangai', true)!.hits).toEqual([]);
   });
 
   it('searches exactly as typed when asked', () => {

@@ -5,6 +5,8 @@ export interface ReaderEntry {
   id: string;
   /** The search that opened it, so the reader can mark its hits. */
   query: string | null;
+  /** The search ran as typed ("Search instead for …"): the reader marks the typed words only. */
+  exact: boolean;
   key: number;
 }
 
@@ -18,9 +20,9 @@ let nextKey = 1;
 /** Back and forward between opened articles, like a browser's history. */
 export function useReaderHistory() {
   const [state, setState] = useState<State>({ entries: [], index: -1 });
-  const open = useCallback((id: string, query: string | null = null) => {
+  const open = useCallback((id: string, query: string | null = null, exact = false) => {
     setState((s) => {
-      const entries = [...s.entries.slice(0, s.index + 1), { id, query, key: nextKey++ }];
+      const entries = [...s.entries.slice(0, s.index + 1), { id, query, exact, key: nextKey++ }];
       return { entries: entries.slice(-100), index: Math.min(entries.length, 100) - 1 };
     });
   }, []);

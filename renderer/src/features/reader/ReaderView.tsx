@@ -20,7 +20,7 @@ interface Props {
 
 /** One opened article: loading, the reason it could not be opened, or the article itself. */
 export function ReaderView({ entry, onLoaded, onMissing, ...rest }: Props) {
-  const state = useArticle(entry.id, entry.query);
+  const state = useArticle(entry.id, entry.query, entry.exact);
   useEffect(() => {
     onLoaded(state.status === 'ready' ? state.article : null);
     if (state.status === 'error' && state.isMissing) onMissing(entry.id);

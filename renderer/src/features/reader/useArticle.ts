@@ -8,11 +8,11 @@ export type ArticleState =
   | { status: 'ready'; article: Article; position: ReadingPosition | null };
 
 /** Loads an article (with the hits of the query that opened it) and its saved reading position together. */
-export function useArticle(id: string, query: string | null): ArticleState {
+export function useArticle(id: string, query: string | null, exact = false): ArticleState {
   const [state, setState] = useState<ArticleState>({ status: 'loading' });
   useEffect(() => {
     let isLive = true;
-    void Promise.all([api['article.get']({ id, ...(query ? { query } : {}) }), api['position.get']({ id })]).then(([a, p]) => {
+    void Promise.all([api['article.get']({ id, ...(query ? { query, exact } : {}) }), api['position.get']({ id })]).then(([a, p]) => {
       if (!isLive) return;
       if (!a.ok) setState({ status: 'error', message: a.error.message, isMissing: a.error.code === 'not-found' });
       else setState({ status: 'ready', article: a.value, position: p.ok ? p.value : null });
@@ -20,6 +20,6 @@ export function useArticle(id: string, query: string | null): ArticleState {
     return () => {
       isLive = false;
     };
-  }, [id, query]);
+  }, [id, query, exact]);
   return state;
 }

@@ -10,7 +10,7 @@ import './SearchPanel.css';
 interface Props {
   query: string;
   onQueryChange: (query: string) => void;
-  onOpen: (id: string, query: string | null) => void;
+  onOpen: (id: string, query: string | null, exact?: boolean) => void;
 }
 
 /** The search landmark: the field, and under it the results while there is a query. */
@@ -35,8 +35,8 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
     if (!isEnterPending.current || search.status !== 'ready') return;
     isEnterPending.current = false;
     const first = search.response?.results[0];
-    if (first) onOpen(first.id, search.query);
-  }, [search.response, search.status, search.query, onOpen]);
+    if (first) onOpen(first.id, search.query, search.exact);
+  }, [search.response, search.status, search.query, search.exact, onOpen]);
   useEffect(() => {
     isEnterPending.current = false;
   }, [query]);
@@ -60,7 +60,10 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
     if (command === 'focus-search') focusSearch();
   });
 
-  const open = useCallback((r: SearchResult) => onOpen(r.id, search.query || query.trim()), [onOpen, search.query, query]);
+  const open = useCallback(
+    (r: SearchResult) => onOpen(r.id, search.query || query.trim(), search.exact),
+    [onOpen, search.query, search.exact, query],
+  );
   const openHighlight = useCallback((h: Highlight) => onOpen(h.id, null), [onOpen]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
