@@ -106,9 +106,13 @@ describe('requests', () => {
     const hid = (added as { ok: true; value: Highlight }).value.hid;
     expect(await call('highlights.search', { q: 'eagle' })).toMatchObject({ ok: true, value: [{ hid }] });
     expect(await call('highlights.update', { hid, note: 'raptor' })).toMatchObject({ ok: true, value: { note: 'raptor' } });
+    // The folded copy searched is renewed by every change: the new note is found, the old one is not.
+    expect(await call('highlights.search', { q: 'raptor' })).toMatchObject({ ok: true, value: [{ hid }] });
+    expect(await call('highlights.search', { q: 'bird' })).toEqual({ ok: true, value: [] });
     const md = await call('highlights.export', { format: 'markdown' });
     expect(md).toMatchObject({ ok: true, value: { text: expect.stringContaining('> eagle') } });
     expect(await call('highlights.remove', { hid })).toEqual({ ok: true, value: { removed: true } });
+    expect(await call('highlights.search', { q: 'eagle' })).toEqual({ ok: true, value: [] });
     expect(await call('highlights.add', { id, block: 0, start: 5, end: 4 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 

@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { blockText } from '../../common/blocks.ts';
 import type { Highlight, HighlightExportFormat } from '../../common/contract.ts';
 import { getArticleRow, rowBlocks } from './db/articles.ts';
+import { untilChanged } from './db/changes.ts';
 import { allHighlights, getHighlight, highlightsFor, insertHighlight } from './db/highlights.ts';
 import { OffprintError } from './errors.ts';
 import { fold } from './text/fold.ts';
@@ -44,15 +45,17 @@ export function listHighlights(userDb: Database, id?: string): Highlight[] {
   return id ? highlightsFor(userDb, id) : allHighlights(userDb);
 }
 
+/** Every highlight with its quote, note and title folded once, until user.db changes (not per keystroke). */
+const foldedHighlights = untilChanged((userDb) => allHighlights(userDb).map((h) => ({ h, hay: fold(`${h.quote} ${h.note} ${h.title}`) })));
+
 export function searchHighlights(userDb: Database, q: string): Highlight[] {
   const words = fold(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   if (words.length === 0) return [];
-  return allHighlights(userDb).filter((h) => {
-    const hay = fold(`${h.quote} ${h.note} ${h.title}`);
-    return words.every((w) => hay.includes(w));
-  });
+  return foldedHighlights(userDb)
+    .filter(({ hay }) => words.every((w) => hay.includes(w)))
+    .map(({ h }) => h);
 }
 
 export function exportHighlights(userDb: Database, format: HighlightExportFormat, now: Date): { filename: string; text: string } {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { untilChanged } from './changes.ts';
 import { statementCache } from './statements.ts';
 
 /** Field weights for bm25: title, author, body. */
@@ -38,8 +39,6 @@ const statements = statementCache((db) => ({
     .prepare<[string, number], number>('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)')
     .pluck(),
   // fts5vocab seeks to the term, then reads its whole doclist to count it: 1-5 ms for a word in most articles.
-  // What changes when the database does: data_version for other connections' writes, total_changes for this one's.
-  version: db.prepare<[], string>("SELECT data_version || ':' || total_changes() FROM pragma_data_version").pluck(),
   vocab: db.prepare<[string], { docs: number; occurrences: number }>(
     'SELECT doc AS docs, cnt AS occurrences FROM articles_vocab WHERE term = ?',
   ),
@@ -51,26 +50,21 @@ interface VocabCount {
 }
 
 /**
- * Counts read per connection, kept until the database changes (SQLite's data_version moves when another
- * connection writes, total_changes when this one does). The words feedback weighs are mostly the same
- * few hundred common ones from query to query, and they are the slow ones to count.
+ * Counts read per connection, kept until the database changes: the words feedback weighs are mostly the
+ * same few hundred common ones from query to query, and they are the slow ones to count.
  */
-const vocabCache = new WeakMap<Database, { version: string; counts: Map<string, VocabCount | null> }>();
+const vocabCache = untilChanged(() => new Map<string, VocabCount | null>());
 const VOCAB_CACHE_MAX = 50_000;
 
 /** How many articles hold each term, and how often it occurs in all; terms not in the index are left out. */
 export function vocabularyCounts(db: Database, terms: readonly string[]): Map<string, VocabCount> {
   const s = statements(db);
-  const version = s.version.get()!;
-  let cache = vocabCache.get(db);
-  if (!cache || cache.version !== version || cache.counts.size > VOCAB_CACHE_MAX || db.inTransaction) {
-    cache = { version, counts: new Map() };
-    vocabCache.set(db, cache);
-  }
+  const cache = vocabCache(db);
+  if (cache.size > VOCAB_CACHE_MAX) cache.clear();
   const out = new Map<string, VocabCount>();
   for (const t of new Set(terms)) {
-    let row = cache.counts.get(t);
-    if (row === undefined) cache.counts.set(t, (row = s.vocab.get(t) ?? null));
+    let row = cache.get(t);
+    if (row === undefined) cache.set(t, (row = s.vocab.get(t) ?? null));
     if (row) out.set(t, row);
   }
   return out;
