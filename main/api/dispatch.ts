@@ -1,5 +1,6 @@
 import type { RequestName, Requests, Result } from '../../common/contract.ts';
 import { createLogger } from '../library/log.ts';
+import { queryClass } from '../library/query/queryClass.ts';
 import type { Deps } from './deps.ts';
 import { OffprintError } from '../library/errors.ts';
 import { storageErrorCode } from './errors.ts';
@@ -7,6 +8,8 @@ import { handlers } from './handlers.ts';
 import { describeIssues, requestSchemas as schemas } from '../../common/schemas.ts';
 
 const log = createLogger('api');
+/** Requests slower than this are logged: people notice a wait past about 50 ms while typing. */
+const SLOW_MS = 50;
 
 export function isRequestName(name: unknown): name is RequestName {
   return typeof name === 'string' && Object.hasOwn(handlers, name) && Object.hasOwn(schemas, name);
@@ -27,7 +30,12 @@ export async function dispatch(name: unknown, raw: unknown, deps: Deps): Promise
     const run = handlers[name] as (input: unknown, deps: Deps) => unknown;
     const value = await run(parsed.data, deps);
     const ms = performance.now() - started;
-    if (ms > 200) log.warn('slow request', { name, ms: Math.round(ms) });
+    if (ms > SLOW_MS)
+      log.warn('slow request', {
+        name,
+        ms: Math.round(ms),
+        ...(name === 'search.query' ? { class: queryClass((parsed.data as { q: string }).q) } : {}),
+      });
     return { ok: true, value };
   } catch (err) {
     if (err instanceof OffprintError) return { ok: false, error: { code: err.code, message: err.message } };
