@@ -45,6 +45,8 @@ export interface ReopenOut {
   query: Latencies;
   /** The typo class's recall@3 (null when the query list has no typo queries). */
   typo: TypoRecall | null;
+  /** The searching process's RSS after every query ran. */
+  search_rss_mb: number;
 }
 export interface DuringOut {
   seconds: number;
@@ -54,6 +56,9 @@ export interface PeerOut {
   seconds: number;
   cpu_seconds: number;
   heap_mb: number;
+  /** Process RSS once the index is built (texts included, as they are in Offprint's), and after the queries. */
+  rss_mb: number;
+  search_rss_mb: number;
   query: Latencies;
   /** MiniSearch only: the typo class's recall@3 with fuzzy 0.2. */
   typo?: TypoRecall | null;
@@ -108,7 +113,20 @@ export interface RunResult {
   db_mb: number;
   db_mb_fts5: number;
   db_mb_fts5_plain: number;
-  memory_mb: { offprint_rss: number; minisearch_heap: number; flexsearch_heap: number };
+  /**
+   * Resident memory of each process, measured alike (RSS): after importing or indexing, and after the
+   * queries; the peers' heap growth too, as earlier runs reported it.
+   */
+  memory_mb: {
+    offprint_rss: number;
+    offprint_search_rss: number;
+    minisearch_rss: number;
+    minisearch_search_rss: number;
+    flexsearch_rss: number;
+    flexsearch_search_rss: number;
+    minisearch_heap: number;
+    flexsearch_heap: number;
+  };
   ratios: Record<RatioName, number>;
   /** index_vs_* again, from CPU seconds (not targets; a check on wall-time noise). */
   cpu_ratios: Record<'index_vs_fts5' | 'index_vs_fts5_plain' | 'index_vs_floor', number>;
@@ -224,8 +242,8 @@ export function assemble(r: RunParts): RunResult {
     p99_vs_minisearch: ratio(op.p99, r.minisearch.query.p99),
     p99_vs_flexsearch: ratio(op.p99, r.flexsearch.query.p99),
     reopen_vs_index: ratio(seconds.reopen, seconds.offprint),
-    memory_vs_minisearch: ratio(r.offprint.rss_mb, r.minisearch.heap_mb),
-    memory_vs_flexsearch: ratio(r.offprint.rss_mb, r.flexsearch.heap_mb),
+    memory_vs_minisearch: ratio(r.offprint.rss_mb, r.minisearch.rss_mb),
+    memory_vs_flexsearch: ratio(r.offprint.rss_mb, r.flexsearch.rss_mb),
   };
   const commonP99 = op.byClass.common?.p99 ?? null;
   const typoP99 = op.byClass.typo?.p99 ?? null;
@@ -273,6 +291,11 @@ export function assemble(r: RunParts): RunResult {
     db_mb_fts5_plain: mb(r.fts5Plain.db_mb),
     memory_mb: {
       offprint_rss: mb(r.offprint.rss_mb),
+      offprint_search_rss: mb(r.reopen.search_rss_mb),
+      minisearch_rss: mb(r.minisearch.rss_mb),
+      minisearch_search_rss: mb(r.minisearch.search_rss_mb),
+      flexsearch_rss: mb(r.flexsearch.rss_mb),
+      flexsearch_search_rss: mb(r.flexsearch.search_rss_mb),
       minisearch_heap: mb(r.minisearch.heap_mb),
       flexsearch_heap: mb(r.flexsearch.heap_mb),
     },

@@ -62,7 +62,7 @@ function runTable(r: RunResult): string {
       fmt(c.minisearch),
       x(r.seconds.minisearch),
       '',
-      `${fmt(r.memory_mb.minisearch_heap, 0)} heap`,
+      `${fmt(r.memory_mb.minisearch_rss, 0)} rss`,
       ...lat(r.query_ms.minisearch),
       '',
     ],
@@ -72,7 +72,7 @@ function runTable(r: RunResult): string {
       fmt(c.flexsearch),
       x(r.seconds.flexsearch),
       '',
-      `${fmt(r.memory_mb.flexsearch_heap, 0)} heap`,
+      `${fmt(r.memory_mb.flexsearch_rss, 0)} rss`,
       ...lat(r.query_ms.flexsearch),
       'top-20 ids only',
     ],
@@ -86,6 +86,8 @@ function runTable(r: RunResult): string {
   const cr = r.cpu_ratios;
   const cpuLine = `by CPU seconds: index_vs_fts5 ${fmt(cr.index_vs_fts5, 3)}, index_vs_fts5_plain ${fmt(cr.index_vs_fts5_plain, 3)}, index_vs_floor ${fmt(cr.index_vs_floor, 3)}`;
   const extra = `offprint: reopen ${fmt(r.seconds.reopen, 3)} s, first query ${fmt(r.first_query_ms)} ms, common-term p99 ${fmt(r.query_ms.offprint_common_p99)} ms, p99 during indexing ${during}`;
+  const m = r.memory_mb;
+  const memoryLine = `RSS MB after indexing / after the queries: offprint ${fmt(m.offprint_rss, 0)} / ${fmt(m.offprint_search_rss, 0)}, minisearch ${fmt(m.minisearch_rss, 0)} / ${fmt(m.minisearch_search_rss, 0)}, flexsearch ${fmt(m.flexsearch_rss, 0)} / ${fmt(m.flexsearch_search_rss, 0)}`;
   const cls = (name: string, l: Latencies) => [name, ...QUERY_CLASSES.map((c) => `${fmt(l.byClass[c]?.p50)} / ${fmt(l.byClass[c]?.p99)}`)];
   const byClass = grid(
     ['p50 / p99 ms by class', ...QUERY_CLASSES],
@@ -97,7 +99,7 @@ function runTable(r: RunResult): string {
       cls('flexsearch', r.query_ms.flexsearch),
     ],
   );
-  return [head, '', main, '', extra, cpuLine, '', byClass, ...typoTable(r)].join('\n');
+  return [head, '', main, '', extra, cpuLine, memoryLine, '', byClass, ...typoTable(r)].join('\n');
 }
 
 /** The typo class's recall@3, misspelled and clean (empty when the run had no typo queries). */
@@ -128,7 +130,7 @@ function targetTable(top: RunResult): string {
     verdict(top.typo.target.pass),
   ]);
   return [
-    `Targets at ${top.label} (Offprint ÷ other; memory = Offprint RSS ÷ peer heap)`,
+    `Targets at ${top.label} (Offprint ÷ other; memory = RSS ÷ RSS, each process measured alike)`,
     '',
     grid(['target', 'value', 'limit', ''], rows),
   ].join('\n');

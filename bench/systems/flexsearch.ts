@@ -6,7 +6,7 @@ import { Document } from 'flexsearch';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Query } from '../queries.ts';
 import { stopwatch, timeQueries } from '../stats.ts';
-import { childContext, emit, log, readQueries, settledHeapMb } from './common.ts';
+import { childContext, emit, log, readQueries, rssMb, settledHeapMb } from './common.ts';
 
 const ctx = childContext();
 const docs = loadCorpus(ctx.spec).map((d, i) => ({ id: i, title: d.title, body: d.body }));
@@ -17,7 +17,9 @@ for (const d of docs) index.add(d);
 const seconds = clock.seconds();
 const cpuSeconds = clock.cpuSeconds();
 const heapMb = settledHeapMb() - heap0;
-log(`flexsearch: ${seconds} s, heap ${heapMb.toFixed(0)} MB`);
+// The process's resident memory, as Offprint's is measured: what the machine gives it, index and texts.
+const rssIndexed = rssMb();
+log(`flexsearch: ${seconds} s, heap ${heapMb.toFixed(0)} MB, RSS ${rssIndexed.toFixed(0)} MB`);
 
 /** Multi-word queries AND within a field; merge folds the per-field lists into one list of ids. */
 function run(q: Query): number {
@@ -26,4 +28,4 @@ function run(q: Query): number {
 }
 
 const query = timeQueries(readQueries(ctx.work), run);
-emit({ seconds, cpu_seconds: cpuSeconds, heap_mb: heapMb, query, docs: docs.length });
+emit({ seconds, cpu_seconds: cpuSeconds, heap_mb: heapMb, rss_mb: rssIndexed, search_rss_mb: rssMb(), query, docs: docs.length });

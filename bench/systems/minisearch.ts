@@ -3,7 +3,7 @@ import MiniSearch, { type SearchOptions } from 'minisearch';
 import { loadCorpus } from '../corpus/load.ts';
 import type { Query } from '../queries.ts';
 import { stopwatch, timeQueries } from '../stats.ts';
-import { childContext, emit, log, readQueries, settledHeapMb } from './common.ts';
+import { childContext, emit, log, readQueries, rssMb, settledHeapMb } from './common.ts';
 import { TOP_K, typoRecall } from '../typo.ts';
 
 const ctx = childContext();
@@ -16,7 +16,9 @@ index.addAll(docs);
 const seconds = clock.seconds();
 const cpuSeconds = clock.cpuSeconds();
 const heapMb = settledHeapMb() - heap0;
-log(`minisearch: ${seconds} s, heap ${heapMb.toFixed(0)} MB`);
+// The process's resident memory, as Offprint's is measured: what the machine gives it, index and texts.
+const rssIndexed = rssMb();
+log(`minisearch: ${seconds} s, heap ${heapMb.toFixed(0)} MB, RSS ${rssIndexed.toFixed(0)} MB`);
 
 /** Its own typo tolerance, as its documentation suggests it: edit distance up to 0.2 × the word's length. */
 const FUZZY: SearchOptions = { combineWith: 'AND', fuzzy: 0.2 };
@@ -45,4 +47,4 @@ const typo = typoRecall(
   'search(q, {fuzzy: 0.2}), misspelled and clean alike',
 );
 if (typo) log(`minisearch typo recall@3: ${typo.typo_recall3} misspelled, ${typo.clean_recall3} clean (${typo.n} queries)`);
-emit({ seconds, cpu_seconds: cpuSeconds, heap_mb: heapMb, query, docs: docs.length, typo });
+emit({ seconds, cpu_seconds: cpuSeconds, heap_mb: heapMb, rss_mb: rssIndexed, search_rss_mb: rssMb(), query, docs: docs.length, typo });

@@ -86,7 +86,16 @@ async function reopenPhase(): Promise<void> {
   db.close();
   log(`offprint reopen: ${seconds} s (${report.unchanged} unchanged), first query ${firstQueryMs} ms, p99 ${query.p99} ms`);
   if (typo) log(`offprint typo recall@3: ${typo.typo_recall3} misspelled, ${typo.clean_recall3} clean (${typo.n} queries)`);
-  emit({ seconds, cpu_seconds: cpuSeconds, first_query_ms: firstQueryMs, first_query: first.q, report: counts(report), query, typo });
+  emit({
+    seconds,
+    cpu_seconds: cpuSeconds,
+    first_query_ms: firstQueryMs,
+    first_query: first.q,
+    report: counts(report),
+    query,
+    typo,
+    search_rss_mb: rssMb(),
+  });
 }
 
 async function duringPhase(): Promise<void> {
