@@ -43,6 +43,7 @@ function TermLine({ match }: { match: TermMatch }) {
           <span className="why-where">
             {' '}
             ({w.fragment ? 'inside a word, ' : ''}in {w.fields.map((f) => FIELD_NAMES[f]).join(', ')})
+            {i < match.words.length - 1 ? ';' : null}
           </span>
           {i < match.words.length - 1 ? ' ' : null}
         </span>
