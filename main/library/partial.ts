@@ -38,6 +38,8 @@ export interface ClauseWeights {
    * term frequency); the others weigh nothing.
    */
   leader: number[];
+  /** Per positive clause: how many times its word was typed (its leader's count, for every clause of the word). */
+  typed: number[];
 }
 
 function sameWordKey(c: CompiledClause): string {
@@ -79,7 +81,7 @@ export function clauseWeights(db: Database, q: CompiledQuery, n: number, cap: nu
   });
   const typed = leader.map((l) => leader.filter((x) => x === l).length);
   const idf = df.map((d, i) => (leader[i] === i ? idfOf(d, Math.max(n, d)) * typed[i]! : 0));
-  return { df, idf, viaFragments, leader };
+  return { df, idf, viaFragments, leader, typed };
 }
 
 /**

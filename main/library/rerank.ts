@@ -160,17 +160,20 @@ export function rerank(
   const tc = analyzer.termClause;
   // One word: nothing to be near and no variants to merge; FTS5's bm25 plus the title bonus, from the title alone.
   const isOneWord = idf.length === 1;
+  // Each field's length, read once for both scorings (BM25F here, then feedback's).
+  const sizesOf = new Map<number, number[]>();
   const scored = rows.slice(0, RERANK_WINDOW).map((r) => {
     if (isOneWord) return { rowid: r.rowid, score: -r.bm + (analyzer.titleHas(r.rowid) ? TITLE_BOOST * idf[0]! : 0) };
     const a = analyzer.get(r.rowid);
     if (!a) return { rowid: r.rowid, score: 0 };
     const sizes = columnSizes(analyzer.db, r.rowid);
+    sizesOf.set(r.rowid, sizes);
     const score = bm25f(a, sizes, averages, tc, idf) + TITLE_BOOST * titleScore(a, tc, idf) + PROXIMITY_WEIGHT * proximity(a, tc, idf);
     return { rowid: r.rowid, score };
   });
   // Stable: equal scores keep bm25's order.
   scored.sort((x, y) => y.score - x.score);
-  if (feedback && !isOneWord && rows.length >= FEEDBACK_MIN_MATCHES) withFeedback(scored, analyzer, idf, averages, feedback);
+  if (feedback && !isOneWord && rows.length >= FEEDBACK_MIN_MATCHES) withFeedback(scored, analyzer, idf, averages, sizesOf, feedback);
   const head = scored;
   // Past the window, bm25's order, scored below it (bm25 is negative: better is lower).
   const floor = Math.min(0, ...head.map((h) => h.score));
@@ -184,6 +187,7 @@ function withFeedback(
   analyzer: Analyzer,
   idf: readonly number[],
   averages: FieldAverages,
+  sizesOf: ReadonlyMap<number, readonly number[]>,
   { articles, scale }: { articles: number; scale: number },
 ): void {
   const best = scored.slice(0, FEEDBACK_DOCS).flatMap((s) => analyzer.get(s.rowid) ?? []);
@@ -197,12 +201,12 @@ function withFeedback(
     extra[c] = Math.max(extra[c]!, (expansion.typed.get(stem) ?? 0) * scale * (idf[c] ?? 0));
   });
   const own = expansion.weight.map((_, i) => i);
+  const m = expansion.matcher;
   for (const s of scored) {
     const a = analyzer.get(s.rowid);
-    if (!a) continue;
-    const m = expansion.matcher;
+    const sizes = sizesOf.get(s.rowid);
+    if (!a || !sizes) continue;
     const hits = { title: m.find(a.title, 'title'), author: m.find(a.author ?? '', 'author'), body: m.find(a.text, 'body', BODY_HITS) };
-    const sizes = columnSizes(analyzer.db, s.rowid);
     s.score += bm25f({ ...a, hits }, sizes, averages, own, expansion.weight) + bm25f(a, sizes, averages, analyzer.termClause, extra);
   }
   scored.sort((x, y) => y.score - x.score);

@@ -148,8 +148,7 @@ function rankedSegment(ctx: Context, match: string, count: number, tier: Tier, e
         isAllReranked ? matchingRowids(ctx.db, match, need).map((rowid) => ({ rowid, bm: 0 })) : rankedMatches(ctx.db, match, need, 0)
       ).filter((r) => !exclude.has(r.rowid));
       // Typed words weigh by how often they were typed; an added word's share is of the most repeated one.
-      const typedMax = Math.max(1, ...ctx.weights.leader.map((l) => ctx.weights.leader.filter((x) => x === l).length));
-      const feedback = tier === 'partial' ? { articles: ctx.articles, scale: typedMax } : null;
+      const feedback = tier === 'partial' ? { articles: ctx.articles, scale: Math.max(1, ...ctx.weights.typed) } : null;
       return rerank(rows, ctx.analyzer, ctx.weights.idf, ctx.averages, feedback)
         .slice(offset, offset + limit)
         .map((s) => ({ rowid: s.rowid, score: s.score * scale, tier }));
@@ -253,45 +252,36 @@ function partialSegments(ctx: Context, compiled: CompiledQuery, plan: PartialPla
   return segments;
 }
 
-/** Per typed word, in query order, the article's words that matched it, with their fields (see TermMatch). */
-function byTerm(
+/**
+ * The article's words that matched, from one pass over its hits: `words`, folded, in the order first seen
+ * (title, author, body); `byTerm`, per typed word in query order, those words with their fields (TermMatch).
+ */
+function matchedWords(
   a: { title: string; author: string | null; text: string },
   hits: Record<TextField, { start: number; end: number; term: number }[]>,
   matcher: Matcher,
-): TermMatch[] {
+): { words: string[]; byTerm: TermMatch[] } {
+  const words = new Set<string>();
   const groups = new Map<number, Map<string, { fields: Set<MatchField>; fragment: boolean }>>();
   const texts = { title: a.title, author: a.author ?? '', body: a.text } as const;
   for (const field of ['title', 'author', 'body'] as const) {
     for (const h of hits[field]) {
       const t = matcher.terms[h.term]!;
       const word = fold(texts[field].slice(h.start, h.end));
-      const words = groups.get(h.term) ?? groups.set(h.term, new Map()).get(h.term)!;
+      words.add(word);
+      const forTerm = groups.get(h.term) ?? groups.set(h.term, new Map()).get(h.term)!;
       const fragment = t.sequence === null && !word.startsWith(t.word) && !t.variants.includes(word) && t.fragments.includes(word);
-      const w = words.get(word) ?? words.set(word, { fields: new Set(), fragment }).get(word)!;
+      const w = forTerm.get(word) ?? forTerm.set(word, { fields: new Set(), fragment }).get(word)!;
       w.fields.add(field);
     }
   }
-  return [...groups]
+  const byTerm = [...groups]
     .sort(([x], [y]) => x - y)
-    .map(([i, words]) => ({
+    .map(([i, found]) => ({
       term: matcher.terms[i]!.source.text,
-      words: [...words].slice(0, MATCHED_WORDS).map(([word, w]) => ({ word, fields: [...w.fields], fragment: w.fragment })),
+      words: [...found].slice(0, MATCHED_WORDS).map(([word, w]) => ({ word, fields: [...w.fields], fragment: w.fragment })),
     }));
-}
-
-/** The words of the article that matched, folded, in the order first seen. */
-function matchedWords(
-  a: { title: string; author: string | null; text: string },
-  hits: Record<TextField, { start: number; end: number }[]>,
-): string[] {
-  const words = new Set<string>();
-  const add = (text: string, list: { start: number; end: number }[]) => {
-    for (const h of list) words.add(fold(text.slice(h.start, h.end)));
-  };
-  add(a.title, hits.title);
-  add(a.author ?? '', hits.author);
-  add(a.text, hits.body);
-  return [...words];
+  return { words: [...words], byTerm };
 }
 
 function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: Record<1 | 2, Matcher>): SearchResult | null {
@@ -319,6 +309,7 @@ function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: R
           )
           .map(({ c }) => c.terms.map((t) => t.source.text).join(' OR '))
       : [];
+  const matched = matchedWords(texts, texts.hits, matcher);
   return {
     id: meta.id,
     path: meta.path,
@@ -332,8 +323,8 @@ function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: R
     matched: {
       fields: [...fields],
       terms: [...terms].sort((x, y) => x - y).map((i) => matcher.terms[i]!.source.text),
-      words: matchedWords(texts, texts.hits),
-      by_term: byTerm(texts, texts.hits, matcher),
+      words: matched.words,
+      by_term: matched.byTerm,
     },
   };
 }
@@ -392,8 +383,9 @@ export function searchArticles(db: Database, q: string, options: SearchOptions =
   const plan = planPartial(compiled, weights, cap, options.essentialPostings);
   // Compiling the needle regex costs more than tokenizing a short text whole (a dictionary entry, an
   // abstract): with a pasted question's dozen words and their variants, 5-10 ms a query; past a few
-  // thousand characters the regex wins. A fragment matcher has up to a hundred words, each letter a class of its accented forms: V8 takes
-  // 100-200 ms to compile that regex, while tokenizing a result up to its first hits takes well under one.
+  // thousand characters the regex wins. A fragment matcher has up to a hundred words, each letter a class
+  // of its accented forms: V8 takes 100-200 ms to compile that regex, while tokenizing a result up to its
+  // first hits takes well under one.
   const matchers = { 1: new Matcher(compiled, false, PREFILTER_FROM), 2: new Matcher(compiled, true, FRAGMENT_PREFILTER_FROM) };
   const termClause = positiveOf(compiled).flatMap((c, i) => c.terms.map(() => i));
   const analyzer = new Analyzer(db, plan?.usesFragments ? matchers[2] : matchers[1], termClause, BODY_HITS);
