@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_RESULT_KEYS } from './library/testing.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'offprint-cli-'));
@@ -70,18 +71,7 @@ describe('the command line', () => {
     expect(Object.keys(json).sort()).toEqual(['complete', 'corrected', 'notice', 'results', 'total']);
     expect(json.corrected).toEqual([]);
     expect(json.results[0].title).toBe(SEED);
-    expect(Object.keys(json.results[0]).sort()).toEqual([
-      'author',
-      'date',
-      'id',
-      'matched',
-      'missing',
-      'path',
-      'score',
-      'snippet',
-      'title',
-      'title_segments',
-    ]);
+    expect(Object.keys(json.results[0]).sort()).toEqual(SEARCH_RESULT_KEYS);
     expect(Object.keys(json.results[0].matched).sort()).toEqual(['by_term', 'fields', 'terms', 'words']);
     expect(json.results[0].missing).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchArticles } from './search.ts';
 import { syncFolders } from './sync.ts';
-import { tempLibrary, type TempLibrary } from './testing.ts';
+import { SEARCH_RESULT_KEYS, tempLibrary, type TempLibrary } from './testing.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
@@ -57,18 +57,7 @@ describe('searchArticles on the bundled content', () => {
 
   it('returns every result field, with the snippet as text segments', () => {
     const [r] = searchArticles(lib.db, 'Shanghai', { limit: 1 }).results;
-    expect(Object.keys(r!).sort()).toEqual([
-      'author',
-      'date',
-      'id',
-      'matched',
-      'missing',
-      'path',
-      'score',
-      'snippet',
-      'title',
-      'title_segments',
-    ]);
+    expect(Object.keys(r!).sort()).toEqual(SEARCH_RESULT_KEYS);
     expect(r!.snippet.some((s) => s.hit && s.text === 'Shanghai')).toBe(true);
     expect(r!.matched.fields).toContain('title');
     expect(r!.matched.terms).toEqual(['Shanghai']);

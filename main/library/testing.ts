@@ -6,6 +6,9 @@ import type { Database } from 'better-sqlite3';
 import { indexMigrations } from './db/migrations/indexMigrations.ts';
 import { openDatabase, type OpenOptions } from './db/open.ts';
 
+/** Every key of a search result, sorted: the API's and the CLI's JSON must both have exactly these. */
+export const SEARCH_RESULT_KEYS = ['author', 'date', 'id', 'matched', 'missing', 'path', 'score', 'snippet', 'title', 'title_segments'];
+
 export interface TempLibrary {
   dir: string;
   db: Database;
