@@ -53,7 +53,9 @@ export function useSettings() {
   const saving = useRef<Promise<void>>(Promise.resolve());
   const update = useCallback(
     (patch: Partial<Settings>) => {
-      setSettings((s) => (s ? { ...s, ...patch } : s));
+      // Before the saved settings arrive, the change applies to the defaults on screen: the reply to this
+      // save (newer than the load's) then brings the rest. Dropping it lost a key press made during start-up.
+      setSettings((s) => ({ ...(s ?? DEFAULT_SETTINGS), ...patch }));
       pending.current++;
       saving.current = saving.current.then(() =>
         api['settings.set'](patch).then((r) => {
