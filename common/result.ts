@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'read-only',
   'disk-full',
   'internal',
+  /** Superseded by a newer request (a search for the next keystroke): nothing to show or explain. */
+  'cancelled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

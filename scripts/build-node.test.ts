@@ -113,7 +113,7 @@ describe('the compiled command line (out/node)', () => {
 
   it('puts the workers the library starts beside the chunks that start them', async () => {
     const m = await freshBuild();
-    expect(m.outputs).toEqual(expect.arrayContaining(['cli.js', 'serve.js', 'indexWorker.js', 'parseWorker.js']));
+    expect(m.outputs).toEqual(expect.arrayContaining(['cli.js', 'serve.js', 'indexWorker.js', 'parseWorker.js', 'readWorker.js']));
     expect(OUT_DIR).toBe(join(ROOT, 'out', 'node'));
     expect(m.outputs.every((f) => !f.includes('/'))).toBe(true);
   });

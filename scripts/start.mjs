@@ -27,9 +27,13 @@ function newestMtime(path) {
 
 /** True when a bundle is missing or a source is newer than the oldest bundle. */
 function isBuildStale() {
-  const outputs = ['out/main/index.js', 'out/main/indexWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((p) =>
-    join(root, p),
-  );
+  const outputs = [
+    'out/main/index.js',
+    'out/main/indexWorker.js',
+    'out/main/readWorker.js',
+    'out/preload/index.cjs',
+    'out/renderer/index.html',
+  ].map((p) => join(root, p));
   if (!outputs.every((p) => existsSync(p))) return true;
   const built = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
   const sources = ['main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, Events } from '../../common/contract.ts';
 import type { Indexer } from '../library/indexer.ts';
+import type { ReadPool } from '../library/readPool.ts';
 import type { FolderSpec } from '../library/sync.ts';
 import type { FolderWatcher } from '../library/watch.ts';
 
@@ -17,4 +18,6 @@ export interface Deps {
   /** Opens a vetted http(s)/mailto URL outside the app; false where it cannot (serve mode opens a tab itself). */
   openExternal: (url: string) => Promise<boolean>;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
+  /** The read workers, where the reads (main/library/reads.ts) run; without them they run in-process. */
+  reads?: Pick<ReadPool, 'run' | 'isAvailable' | 'running'> | undefined;
 }

@@ -3,6 +3,8 @@ import { createLogger } from '../library/log.ts';
 import { queryClass } from '../library/query/queryClass.ts';
 import type { Deps } from './deps.ts';
 import { OffprintError } from '../library/errors.ts';
+import type { ReadContext } from '../library/readPool.ts';
+import { isReadRequest } from '../library/reads.ts';
 import { storageErrorCode } from './errors.ts';
 import { handlers } from './handlers.ts';
 import { describeIssues, requestSchemas as schemas } from '../../common/schemas.ts';
@@ -19,7 +21,7 @@ export function isRequestName(name: unknown): name is RequestName {
  * The one entrance for every transport (IPC, the loopback server, tests): checks the name, parses
  * the input, runs the handler, and turns every failure into an error value.
  */
-export async function dispatch(name: unknown, raw: unknown, deps: Deps): Promise<Result<unknown>> {
+export async function dispatch(name: unknown, raw: unknown, deps: Deps, context: ReadContext = {}): Promise<Result<unknown>> {
   if (!isRequestName(name)) {
     return { ok: false, error: { code: 'unknown-request', message: `Unknown request “${String(name).slice(0, 100)}”.` } };
   }
@@ -28,7 +30,9 @@ export async function dispatch(name: unknown, raw: unknown, deps: Deps): Promise
   const started = performance.now();
   try {
     const run = handlers[name] as (input: unknown, deps: Deps) => unknown;
-    const value = await run(parsed.data, deps);
+    const value = await (deps.reads?.isAvailable && isReadRequest(name)
+      ? deps.reads.run(name, parsed.data, context)
+      : run(parsed.data, deps));
     const ms = performance.now() - started;
     if (ms > SLOW_MS)
       log.warn('slow request', {

@@ -6,6 +6,7 @@ import { countArticles } from '../library/db/articles.ts';
 import { addUserFolder } from '../library/db/userFolders.ts';
 import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
 import { Indexer } from '../library/indexer.ts';
+import { ReadPool, type ReadContext } from '../library/readPool.ts';
 import type { ParserLauncher } from '../library/parser.ts';
 import { createLogger } from '../library/log.ts';
 import type { SyncReport } from '../library/sync.ts';
@@ -36,7 +37,8 @@ export interface ServicesOptions {
 
 export interface Services {
   deps: Deps;
-  dispatch: (name: unknown, raw: unknown) => Promise<Result<unknown>>;
+  /** `context`: who asks (a newer search from the same channel cancels the older) and whether they still wait. */
+  dispatch: (name: unknown, raw: unknown, context?: ReadContext) => Promise<Result<unknown>>;
   /** Settles when the first sync of every folder has finished. */
   ready: Promise<SyncReport>;
   /** Things the user must be told at start (a restored backup, a rebuilt index). */
@@ -74,15 +76,18 @@ export function startServices(options: ServicesOptions): Services {
     const folder = folderSpecs(deps.userDb, deps.bundled).find((f) => f.key === key);
     if (folder) void indexer.sync([folder]).catch((err: Error) => log.warn('re-index failed', { key, message: err.message }));
   });
+  const bundled = options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null;
+  const reads = new ReadPool({ indexPath, userPath, nativeBinding: options.nativeBinding, bundled });
   const deps: Deps = {
     indexDb: index.db,
     userDb: user.db,
     indexer,
     watcher,
-    bundled: options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null,
+    bundled,
     now,
     openExternal: options.openExternal ?? (async () => false),
     emit,
+    reads,
   };
   const ready = indexer.sync(folderSpecs(deps.userDb, deps.bundled));
   // Only the user's folders change under us; the bundled articles change only with an update of the app.
@@ -111,13 +116,13 @@ export function startServices(options: ServicesOptions): Services {
   backups.unref();
   return {
     deps,
-    dispatch: (name, raw) => dispatch(name, raw, deps),
+    dispatch: (name, raw, context) => dispatch(name, raw, deps, context),
     ready,
     notices,
     async close() {
       clearInterval(backups);
       watcher.close();
-      await indexer.close();
+      await Promise.all([indexer.close(), reads.close()]);
       index.db.close();
       user.db.close();
     },

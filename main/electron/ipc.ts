@@ -10,7 +10,7 @@ import { answerRequest, eventMessage, type Dispatch } from './requests.ts';
 function senderOf(event: IpcMainInvokeEvent): SenderInfo | null {
   // senderFrame is null once the frame has navigated away or been destroyed: such a request is refused.
   const frame = event.senderFrame;
-  return frame ? { url: frame.url, isMainFrame: frame.parent === null } : null;
+  return frame ? { url: frame.url, isMainFrame: frame.parent === null, window: event.sender.id } : null;
 }
 
 /** `devOrigin`: the dev server's origin under `npm run dev`, whose page is trusted like the app's (origin.ts). */

@@ -56,6 +56,8 @@ export interface SenderInfo {
   url: string;
   /** Whether that frame is its window's top frame. */
   isMainFrame: boolean;
+  /** Its window's contents id: a newer search from the same window cancels the older one. */
+  window?: number;
 }
 
 /** IPC is answered only for the app's own page in its top frame: never a sub-frame, never another origin. */

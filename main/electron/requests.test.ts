@@ -4,11 +4,12 @@ import { answerRequest, eventMessage } from './requests.ts';
 const ok = { ok: true as const, value: { total: 0, notice: null, results: [] } };
 
 describe('answerRequest', () => {
-  it('passes a request from the app’s top frame on to dispatch, name and input unchanged', async () => {
+  it('passes a request from the app’s top frame on to dispatch, name and input unchanged, with its window', async () => {
     const dispatch = vi.fn().mockResolvedValue(ok);
-    const result = await answerRequest(dispatch, { url: 'offprint://app/index.html', isMainFrame: true }, 'search.query', { q: 'moon' });
+    const sender = { url: 'offprint://app/index.html', isMainFrame: true, window: 3 };
+    const result = await answerRequest(dispatch, sender, 'search.query', { q: 'moon' });
     expect(result).toBe(ok);
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('search.query', { q: 'moon' });
+    expect(dispatch).toHaveBeenCalledExactlyOnceWith('search.query', { q: 'moon' }, { channel: 'window 3' });
   });
 
   it.each([
@@ -28,7 +29,7 @@ describe('answerRequest', () => {
     const dispatch = vi.fn().mockResolvedValue({ ok: false, error: { code: 'unknown-request', message: 'Unknown request' } });
     const result = await answerRequest(dispatch, { url: 'offprint://app/', isMainFrame: true }, '__proto__', 42);
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
-    expect(dispatch).toHaveBeenCalledWith('__proto__', 42);
+    expect(dispatch).toHaveBeenCalledWith('__proto__', 42, { channel: undefined });
   });
 });
 

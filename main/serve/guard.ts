@@ -9,6 +9,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 /** The header every /api request carries the session token in; a page on another origin cannot set it without a CORS preflight we never answer. */
 export const TOKEN_HEADER = 'x-offprint-token';
+/** Names the page a request comes from (a random id per page load), so its newer search cancels its older one. */
+export const WINDOW_HEADER = 'x-offprint-window';
 
 export function newSecret(): string {
   return randomBytes(24).toString('base64url');

@@ -8,7 +8,7 @@ import { openAsset, srcPath } from '../library/assets.ts';
 import { SECURITY_HEADERS } from '../csp.ts';
 import type { Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
-import { assetKey, assetPath, isAllowedHost, newSecret, refuseApiRequest, safeEqual } from './guard.ts';
+import { assetKey, assetPath, isAllowedHost, newSecret, refuseApiRequest, safeEqual, WINDOW_HEADER } from './guard.ts';
 
 const log = createLogger('serve');
 
@@ -135,7 +135,14 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       }
       const name = parts.slice(2).join('/');
       if (name === 'events') return openEvents(res, req);
-      const result = await options.services.dispatch(name, input);
+      // A closed connection is a request nobody waits for: its search stops (readPool.ts).
+      const abort = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+      const tab = req.headers[WINDOW_HEADER];
+      const channel = typeof tab === 'string' && tab !== '' ? `tab ${tab.slice(0, 64)}` : undefined;
+      const result = await options.services.dispatch(name, input, { channel, signal: abort.signal });
       const status = !result.ok && result.error.code === 'unknown-request' ? 404 : 200;
       return sendJson(res, status, name === 'article.get' ? withAssetUrls(result) : result);
     }

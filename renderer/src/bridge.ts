@@ -23,7 +23,8 @@ const NO_SESSION: Result<never> = {
  */
 export function httpBridge(token: string | null, base = ''): OffprintBridge {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
-  const headers = { 'Content-Type': 'application/json', 'X-Offprint-Token': token ?? '' };
+  // X-Offprint-Window names this page load, so the server cancels its superseded searches (not another tab's).
+  const headers = { 'Content-Type': 'application/json', 'X-Offprint-Token': token ?? '', 'X-Offprint-Window': crypto.randomUUID() };
   let isListening = false;
   const deliver = (data: string) => {
     const { event, payload } = JSON.parse(data) as { event: EventName; payload: never };

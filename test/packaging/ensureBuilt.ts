@@ -6,7 +6,13 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..', '..');
 
 const SOURCES = ['common', 'main', 'preload', 'renderer', 'electron.vite.config.ts', 'package.json'];
-const OUTPUTS = ['out/main/index.js', 'out/main/indexWorker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const OUTPUTS = [
+  'out/main/index.js',
+  'out/main/indexWorker.js',
+  'out/main/readWorker.js',
+  'out/preload/index.cjs',
+  'out/renderer/index.html',
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;

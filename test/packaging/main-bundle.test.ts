@@ -138,7 +138,8 @@ vi.mock('electron', () => stub.electron);
 const { state } = stub;
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-const trusted = { senderFrame: { url: 'offprint://app/index.html', parent: null } };
+const window1 = { id: 1 };
+const trusted = { sender: window1, senderFrame: { url: 'offprint://app/index.html', parent: null } };
 const request = (event: unknown, name: string, input: unknown) =>
   state.ipc.get(IPC_REQUEST_CHANNEL)?.(event, name, input) as Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 
@@ -222,9 +223,13 @@ describe('the built main process', () => {
   });
 
   it('refuses IPC from a sub-frame or another origin', async () => {
-    const fromFrame = await request({ senderFrame: { url: 'offprint://app/index.html', parent: {} } }, 'index.status', {});
-    const fromElsewhere = await request({ senderFrame: { url: 'https://evil.invalid/', parent: null } }, 'index.status', {});
-    const fromNowhere = await request({ senderFrame: null }, 'index.status', {});
+    const fromFrame = await request({ sender: window1, senderFrame: { url: 'offprint://app/index.html', parent: {} } }, 'index.status', {});
+    const fromElsewhere = await request(
+      { sender: window1, senderFrame: { url: 'https://evil.invalid/', parent: null } },
+      'index.status',
+      {},
+    );
+    const fromNowhere = await request({ sender: window1, senderFrame: null }, 'index.status', {});
     for (const r of [fromFrame, fromElsewhere, fromNowhere]) expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 

@@ -94,6 +94,7 @@ describe.skipIf(skipReason !== null)('the packaged app (electron-builder --linux
       '/package.json',
       '/out/main/index.js',
       '/out/main/indexWorker.js',
+      '/out/main/readWorker.js',
       '/out/preload/index.cjs',
       '/out/renderer/index.html',
     ]) {

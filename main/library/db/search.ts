@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { installCancelPoint, LIVE } from './cancel.ts';
 import { untilChanged } from './changes.ts';
 import { statementCache } from './statements.ts';
 
@@ -7,28 +8,34 @@ export const WEIGHTS = [10.0, 4.0, 1.0] as const;
 
 const BM25 = `bm25(articles_fts, ${WEIGHTS.join(', ')})`;
 
-const statements = statementCache((db) => ({
-  count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?'),
+// The statements that may read many matches check for cancellation as they go (cancel.ts).
+const MATCHING = `articles_fts WHERE articles_fts MATCH ? AND ${LIVE}`;
+
+const statements = statementCache((db) => {
+  installCancelPoint(db);
+  return prepareAll(db);
+});
+
+const prepareAll = (db: Database) => ({
+  count: db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM ${MATCHING}`),
   // FTS5 walks the doclists lazily in rowid order, so the LIMIT bounds the work for a very common word.
-  countUpTo: db
-    .prepare<[string, number], number>('SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
-    .pluck(),
+  countUpTo: db.prepare<[string, number], number>(`SELECT count(*) FROM (SELECT 1 FROM ${MATCHING} LIMIT ?)`).pluck(),
   // FTS5's own statistics, from its shadow tables (the documented on-disk format, fts5_storage.c): row 1
   // of _data holds the row count and each column's token total; _docsize one row per article.
   averages: db.prepare<[], Buffer>('SELECT block FROM articles_fts_data WHERE id = 1').pluck(),
   docsize: db.prepare<[number], Buffer>('SELECT sz FROM articles_fts_docsize WHERE id = ?').pluck(),
-  rowids: db.prepare<[string, number], number>('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?').pluck(),
+  rowids: db.prepare<[string, number], number>(`SELECT rowid FROM ${MATCHING} LIMIT ?`).pluck(),
   // Rank first, without snippets: snippets are cut later for the final page only.
   ranked: db.prepare<[string, number, number], { rowid: number; bm: number }>(
-    `SELECT rowid, ${BM25} AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY bm LIMIT ? OFFSET ?`,
+    `SELECT rowid, ${BM25} AS bm FROM ${MATCHING} ORDER BY bm LIMIT ? OFFSET ?`,
   ),
   byDate: db.prepare<[string, number, number], { rowid: number; bm: number }>(
     `SELECT a.rowid, 0 AS bm FROM articles a
-     WHERE a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+     WHERE a.rowid IN (SELECT rowid FROM ${MATCHING})
      ORDER BY a.date IS NULL, a.date DESC, a.rowid DESC LIMIT ? OFFSET ?`,
   ),
   newest: db.prepare<[string, number, number], { rowid: number; bm: number }>(
-    `SELECT rowid, 0 AS bm FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`,
+    `SELECT rowid, 0 AS bm FROM ${MATCHING} ORDER BY rowid DESC LIMIT ? OFFSET ?`,
   ),
   // CAST: a JS number binds as REAL, and FTS5 (SQLite 3.53) then drops `rowid = ?` beside MATCH and
   // returns every match. An INTEGER is honoured.
@@ -42,7 +49,7 @@ const statements = statementCache((db) => ({
   vocab: db.prepare<[string], { docs: number; occurrences: number }>(
     'SELECT doc AS docs, cnt AS occurrences FROM articles_vocab WHERE term = ?',
   ),
-}));
+});
 
 interface VocabCount {
   docs: number;

@@ -1,0 +1,84 @@
+import type { Database } from 'better-sqlite3';
+import type { ArticleSummary, RequestName, Requests } from '../../common/contract.ts';
+import { findInBlocks, getArticle, resolveArticleLink } from './article.ts';
+import { getArticleRow, rowBlocks } from './db/articles.ts';
+import { importProblems, librarySummary, listLibrary, type LibraryRow } from './db/library.ts';
+import { progressOf, recentPositions } from './db/positions.ts';
+import { OffprintError } from './errors.ts';
+import { listFolders } from './folders.ts';
+import { listHighlights, searchHighlights } from './highlights.ts';
+import { searchArticles } from './search.ts';
+import type { FolderSpec } from './sync.ts';
+
+/**
+ * The requests that only read: searches, articles, library pages. They run in the read workers
+ * (readWorker.ts) on read-only connections, off Electron's main thread and serve mode's event loop;
+ * main/api/handlers.ts adds the writes and the rest, and runs these too where there is no worker.
+ * Like the handlers, each only wires its request to library functions.
+ */
+export const READ_REQUESTS = [
+  'search.query',
+  'article.get',
+  'article.find',
+  'article.resolveLink',
+  'library.list',
+  'library.continue',
+  'folders.list',
+  'import.problems',
+  'highlights.list',
+  'highlights.search',
+] as const satisfies readonly RequestName[];
+
+export type ReadRequestName = (typeof READ_REQUESTS)[number];
+
+export function isReadRequest(name: RequestName): name is ReadRequestName {
+  return (READ_REQUESTS as readonly string[]).includes(name);
+}
+
+/** What the reads need: the two databases (read-only in a worker) and the bundled folder. */
+export interface ReadDeps {
+  indexDb: Database;
+  userDb: Database;
+  bundled: FolderSpec | null;
+}
+
+type Read<K extends ReadRequestName> = (input: Requests[K]['in'], deps: ReadDeps) => Requests[K]['out'];
+
+const summary = (deps: ReadDeps, r: LibraryRow): ArticleSummary => ({ ...r, progress: progressOf(deps.userDb, r.id) });
+
+const gone = (id: string) => new OffprintError('not-found', `No article with id ${id}; it may have been removed.`);
+
+export const readHandlers = {
+  'search.query': (input, deps) => searchArticles(deps.indexDb, input.q, input),
+  'article.get': (input, deps) => {
+    const article = getArticle(deps.indexDb, input.id, input.query, input.exact);
+    if (!article) throw gone(input.id);
+    return article;
+  },
+  'article.find': (input, deps) => {
+    const row = getArticleRow(deps.indexDb, input.id);
+    if (!row)
+      throw new OffprintError(
+        'not-found',
+        `No article with id ${input.id}; it may have been removed. Search again or pick it from the library.`,
+      );
+    return findInBlocks(rowBlocks(row), input.text);
+  },
+  'article.resolveLink': (input, deps) => {
+    const id = resolveArticleLink(deps.indexDb, input.id, input.href);
+    return id ? { id } : null;
+  },
+  'library.list': (input, deps) => {
+    const { total, rows } = listLibrary(deps.indexDb, input.sort, input.limit, input.offset, input.folder ?? null);
+    return { total, items: rows.map((r) => summary(deps, r)) };
+  },
+  'library.continue': (_input, deps) =>
+    recentPositions(deps.userDb, 12)
+      .map((p) => librarySummary(deps.indexDb, p.id))
+      .filter((r): r is LibraryRow => r !== undefined)
+      .map((r) => summary(deps, r)),
+  'folders.list': (_input, deps) => listFolders(deps.indexDb, deps.userDb, deps.bundled),
+  'import.problems': (_input, deps) => importProblems(deps.indexDb),
+  'highlights.list': (input, deps) => listHighlights(deps.userDb, input.id),
+  'highlights.search': (input, deps) => searchHighlights(deps.userDb, input.q),
+} satisfies { [K in ReadRequestName]: Read<K> };
