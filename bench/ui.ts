@@ -1,7 +1,7 @@
 /**
  * UI latencies (issue 6), through the real serve mode in Chromium (the E2E harness's browser):
  *  - keystroke_p95: from the keydown of a query's last character to the first painted frame that shows
- *    that query's results (or its "no results" state), the renderer's 20 ms debounce included; p95
+ *    that query's results (or its "no results" state); p95
  *    over 50 queries from the run's queries.json.
  *  - open_1mb: from the click on a search result to the first painted frame of a 1 MB article in the
  *    reader (its title and text in the DOM, then the frame after that rendered); median of 5 openings.
@@ -49,7 +49,7 @@ export interface KeystrokeRun {
   /** Results in the list (the first page) and the count the page shows. */
   items: number;
   status: string;
-  /** keydown → the search request leaves: the 20 ms debounce, the render of the loading state, timer slack. */
+  /** keydown → the search request leaves: the input's render and the loading state's (there is no debounce). */
   to_request_ms: number;
   /** The search.query request, start to last byte; server_ms is its time to first byte (on loopback, mostly the server's work). */
   request_ms: number;
@@ -119,7 +119,7 @@ export interface UiMeasurement extends UiTimings {
 
 const HOW = [
   "Serve mode (main/serve/main.ts) over the run's files plus the 1 MB article, driven by Chromium (playwright-core, headless, 1440×900); all times are performance.now() in the page.",
-  'keystroke: clear the search box, fill all but the last character, wait until those results are shown and painted, then press the last key. Time from the keydown (capture listener on window) to the end of the first frame after the search landmark\'s data-answered equals the query (requestAnimationFrame, then setTimeout 0). Zero results count when the "no results" state is painted. The 20 ms debounce is included.',
+  'keystroke: clear the search box, fill all but the last character, wait until those results are shown and painted, then press the last key. Time from the keydown (capture listener on window) to the end of the first frame after the search landmark\'s data-answered equals the query (requestAnimationFrame, then setTimeout 0). Zero results count when the "no results" state is painted. Each keystroke searches at once (no debounce); a newer search cancels the older.',
   `open_1mb: search for the article's title, then click its result (after first opening a bundled article, so each opening replaces another). Time from the click event to the end of the first frame in which the reader's <article> holds the title and the text (all blocks render in one commit). Median of ${OPEN_RUNS}.`,
 ].join(' ');
 

@@ -5,8 +5,6 @@ import { createLatestGate } from './latest';
 
 /** Results per page; "Show more" fetches the next page. */
 export const RESULTS_PAGE = 30;
-/** Short enough to feel instant, long enough to skip the keystrokes of a fast typist. */
-const DEBOUNCE_MS = 20;
 
 export interface SearchState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -34,9 +32,11 @@ const IDLE: SearchState = {
 };
 
 /**
- * Searches as you type. Every request takes a ticket from a sequence gate, and only the newest
- * ticket's answer is shown: a slow answer to an earlier query is dropped, never shown over a
- * newer one.
+ * Searches as you type, at each keystroke without waiting: the search for the next keystroke cancels
+ * this one where it runs (main/library/readPool.ts), so a fast typist costs no more work than a slow
+ * one, and no delay stands between a keystroke and its results. Every request takes a ticket from a
+ * sequence gate, and only the newest ticket's answer is shown: a slow or cancelled answer to an
+ * earlier query is dropped, never shown over a newer one.
  */
 export function useSearch(query: string, sort: SearchSort, exact = false) {
   const [gate] = useState(createLatestGate);
@@ -54,29 +54,26 @@ export function useSearch(query: string, sort: SearchSort, exact = false) {
       return;
     }
     setState((s) => ({ ...s, status: 'loading' }));
-    const timer = setTimeout(() => {
-      void Promise.all([api['search.query']({ q, limit: RESULTS_PAGE, sort, exact }), api['highlights.search']({ q })]).then(([r, h]) => {
-        if (!gate.isLatest(ticket)) {
-          setSuperseded((n) => n + 1);
-          return;
-        }
-        setState(
-          r.ok
-            ? {
-                status: 'ready',
-                query: q,
-                sort,
-                exact,
-                response: r.value,
-                highlights: h.ok ? h.value : [],
-                error: null,
-                isLoadingMore: false,
-              }
-            : { ...IDLE, status: 'error', query: q, sort, exact, error: r.error.message },
-        );
-      });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    void Promise.all([api['search.query']({ q, limit: RESULTS_PAGE, sort, exact }), api['highlights.search']({ q })]).then(([r, h]) => {
+      if (!gate.isLatest(ticket)) {
+        setSuperseded((n) => n + 1);
+        return;
+      }
+      setState(
+        r.ok
+          ? {
+              status: 'ready',
+              query: q,
+              sort,
+              exact,
+              response: r.value,
+              highlights: h.ok ? h.value : [],
+              error: null,
+              isLoadingMore: false,
+            }
+          : { ...IDLE, status: 'error', query: q, sort, exact, error: r.error.message },
+      );
+    });
   }, [query, sort, exact, gate]);
 
   const loadMore = useCallback(() => {
