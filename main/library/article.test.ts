@@ -15,6 +15,9 @@ beforeAll(() => {
     'monarch.md',
     '# Butterflies\n\nThe monarch is a butterfly.\n\nRivers and hills.\n\nEach winter the monarch butterflies fly to Mexico, where millions spend the winter in the forests.',
   );
+  // Over 50,000 characters: long enough that hits are first looked up in the index.
+  const filler = Array.from({ length: 700 }, (_, i) => `Paragraph ${i} tells of quiet harbours and lanterns.`).join('\n\n');
+  lib.write('almanac.txt', `Almanac of Kaleidoscopes\n\n${filler}\n\nAt the very end, a cormorant.\n`);
   syncFolders(lib.db, [{ key: 'k', root: join(lib.dir, 'articles') }]);
 });
 afterAll(() => lib.cleanup());
@@ -22,6 +25,24 @@ afterAll(() => lib.cleanup());
 const para = (text: string): Block => ({ type: 'paragraph', children: [{ type: 'text', text }] }) as Block;
 const marked = (blocks: Block[], q: string) =>
   queryHits(lib.db, blocks, q).map((h) => `${h.block}:${blockText(blocks[h.block]!).slice(h.start, h.end)}`);
+
+describe('the hits of a long article', () => {
+  const almanac = () => (lib.db.prepare("SELECT id FROM articles WHERE title LIKE 'Almanac%'").get() as { id: string }).id;
+  const texts = (q: string) => {
+    const a = getArticle(lib.db, almanac(), q)!;
+    return a.hits.map((h) => `${h.block}:${blockText(a.blocks[h.block]!).slice(h.start, h.end)}`);
+  };
+
+  it('has none for words only in its title, and the body’s own for words in it', () => {
+    expect(texts('kaleidoscopes')).toEqual([]);
+    expect(texts('almanac cormorant')).toEqual(['700:cormorant']);
+    expect(texts('lantern')).toHaveLength(700);
+  });
+
+  it('still marks a fragment found only inside a word of the body', () => {
+    expect(texts('morant')).toEqual(['700:cormorant']);
+  });
+});
 
 describe('the best passage', () => {
   const hit = (block: number, start: number, word: number) => ({ block, start, end: start + 4, term: 0, word });
