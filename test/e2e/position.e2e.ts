@@ -9,14 +9,6 @@ const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
 const LONG = 'Living with HIV during COVID-19: Wikinews talks to HIV-positive sex workers about how pandemic has effected their lives';
 const DEEP_SENTENCE = 'If this is how the reality is, So before declaring the lockdown';
 
-/** The paragraph with the text is the one being read: it covers the first full line under the reader's top edge. */
-async function isNearTop(reader: ReaderPage, text: string): Promise<boolean> {
-  const box = await reader.article.getByText(text).first().boundingBox();
-  const scroller = await reader.main.locator('.reader-scroll').boundingBox();
-  const line = scroller ? scroller.y + 40 : 0;
-  return !!box && box.y <= line && box.y + box.height >= line;
-}
-
 describe('reading position', () => {
   test('comes back to the same words after a reload, a resize and a font change', async ({ page }) => {
     const search = new SearchPage(page);
@@ -34,13 +26,13 @@ describe('reading position', () => {
     await saved;
     await page.reload();
     await reader.waitForArticle(LONG);
-    await eventually(() => isNearTop(reader, DEEP_SENTENCE)).toBe(true);
+    await eventually(() => reader.isNearTop(DEEP_SENTENCE)).toBe(true);
 
     await page.setViewportSize({ width: 1000, height: 800 });
-    await eventually(() => isNearTop(reader, DEEP_SENTENCE)).toBe(true);
+    await eventually(() => reader.isNearTop(DEEP_SENTENCE)).toBe(true);
     await reader.largerText();
     await reader.largerText();
-    await eventually(() => isNearTop(reader, DEEP_SENTENCE)).toBe(true);
+    await eventually(() => reader.isNearTop(DEEP_SENTENCE)).toBe(true);
   });
 
   test('shows reading progress in the reader, the library rows and the Continue reading shelf', async ({ page }) => {

@@ -107,6 +107,14 @@ export class ReaderPage {
   }
 
   /** Scrolls the reader so the paragraph containing `text` is at the top. */
+  /** The paragraph with the text is the one being read: it covers the first full line under the reader's top edge. */
+  async isNearTop(text: string): Promise<boolean> {
+    const box = await this.article.getByText(text).first().boundingBox();
+    const scroller = await this.main.locator('.reader-scroll').boundingBox();
+    const line = scroller ? scroller.y + 40 : 0;
+    return !!box && box.y <= line && box.y + box.height >= line;
+  }
+
   async scrollToText(text: string): Promise<void> {
     await this.article
       .getByText(text)

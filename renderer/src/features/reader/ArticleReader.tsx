@@ -18,6 +18,7 @@ import { useFindInArticle } from './useFindInArticle';
 import { useHitNavigation } from './useHitNavigation';
 import { useLinkOpener } from './useLinkOpener';
 import { useReaderKeys } from './useReaderKeys';
+import { useProgressiveBlocks } from './useProgressiveBlocks';
 import { useReadingPosition } from './useReadingPosition';
 
 export type ReaderPanel = 'contents' | 'highlights' | null;
@@ -68,6 +69,10 @@ export function ArticleReader({
     [toc, headingId],
   );
   const links = useLinkOpener(article.id, onOpenArticle, headingForFragment);
+
+  // A long article renders around where it opens first, the rest in idle time (useProgressiveBlocks).
+  const opensAt = article.hits.length > 0 ? (article.hits[article.bestHit]?.block ?? 0) : (position?.block ?? 0);
+  const shown = useProgressiveBlocks({ count: article.blocks.length, target: opensAt, scrollRef, articleRef });
 
   const reading = useReadingPosition({
     article,
@@ -152,6 +157,7 @@ export function ArticleReader({
           <ArticleView
             ref={articleRef}
             article={article}
+            shown={shown}
             decorations={decorations}
             currentTerm={hits.currentTerm}
             settings={settings}

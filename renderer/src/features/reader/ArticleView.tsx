@@ -5,11 +5,14 @@ import { ArticleLink } from './ArticleLink';
 import { BlockView } from './BlockView';
 import { NO_DECORATIONS, type BlockDecorations } from './decorate';
 import { sourceLabel, type LinkKind } from './links';
+import type { BlockRange } from './useProgressiveBlocks';
 import './ArticleView.css';
 
 interface Props {
   ref: Ref<HTMLElement>;
   article: Article;
+  /** The blocks rendered so far; all of them once `isComplete`. */
+  shown: BlockRange;
   decorations: ReadonlyMap<number, BlockDecorations>;
   currentTerm: number;
   settings: Settings;
@@ -19,7 +22,7 @@ interface Props {
 }
 
 /** The article: the page's only role=article, in its own language and direction, at a readable measure. */
-export function ArticleView({ ref, article, decorations, currentTerm, settings, titleId, headingId, onLink }: Props) {
+export function ArticleView({ ref, article, shown, decorations, currentTerm, settings, titleId, headingId, onLink }: Props) {
   const style = { '--reader-font-size': `${settings.fontSize}px`, '--reader-line-height': String(settings.lineHeight) } as CSSProperties;
   const date = formatDate(article.date, article.language ?? undefined);
   return (
@@ -31,6 +34,8 @@ export function ArticleView({ ref, article, decorations, currentTerm, settings, 
       tabIndex={0}
       aria-labelledby={titleId}
       data-font={settings.fontFamily}
+      data-complete={shown.isComplete}
+      aria-busy={!shown.isComplete}
       style={style}
     >
       <header className="article-header">
@@ -58,7 +63,8 @@ export function ArticleView({ ref, article, decorations, currentTerm, settings, 
         </p>
       </header>
       <div className="article-body">
-        {article.blocks.map((block, i) => {
+        {article.blocks.slice(shown.start, shown.end).map((block, j) => {
+          const i = shown.start + j;
           const deco = decorations.get(i) ?? NO_DECORATIONS;
           const current = currentTerm >= 0 && deco.hits.some((h) => h.term === currentTerm) ? currentTerm : -1;
           return (
