@@ -8,7 +8,7 @@ import {
   matchingRowids,
   newestMatches,
   rankedMatches,
-  scoreOf,
+  scoresOf,
   type RankedRow,
 } from './db/search.ts';
 import { clauseWeights, planPartial, positiveOf, type ClauseWeights, type PartialPlan } from './partial.ts';
@@ -81,16 +81,14 @@ export function prepareQuery(db: Database, q: string): { parsed: ParsedQuery; co
 function exactTitlePicks(db: Database, parsed: ParsedQuery, compiled: CompiledQuery, broad: boolean): Pick[] {
   const key = queryTitleKey(parsed);
   if (key === '' || !compiled.tier1) return [];
-  const picks: Pick[] = [];
-  for (const rowid of rowidsByTitleKey(db, key)) {
-    // A broad query's bm25 would read all its matches to weigh its words; such titles keep their order.
-    if (broad) {
-      if (isMatch(db, compiled.tier1, rowid)) picks.push({ rowid, score: TITLE_BONUS, tier: 1 });
-      continue;
-    }
-    const bm = scoreOf(db, compiled.tier1, rowid);
-    if (bm !== undefined) picks.push({ rowid, score: TITLE_BONUS - bm, tier: 1 });
-  }
+  const titled = rowidsByTitleKey(db, key);
+  // A broad query's bm25 would read all its matches to weigh its words; such titles keep their order.
+  if (broad)
+    return titled.filter((rowid) => isMatch(db, compiled.tier1!, rowid)).map((rowid): Pick => ({ rowid, score: TITLE_BONUS, tier: 1 }));
+  const scores = scoresOf(db, compiled.tier1, titled);
+  const picks = titled
+    .filter((rowid) => scores.has(rowid))
+    .map((rowid): Pick => ({ rowid, score: TITLE_BONUS - scores.get(rowid)!, tier: 1 }));
   return picks.sort((a, b) => b.score - a.score);
 }
 
