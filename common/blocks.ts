@@ -70,3 +70,17 @@ export function blockText(block: Block): string {
       return block satisfies never;
   }
 }
+
+/**
+ * How a long article opens: past `from` blocks, the reader is sent and renders first the blocks from
+ * `before` ahead of where it opens (the best hit, or the saved position) to `after` past it, and the
+ * rest once that is on screen. Main and the renderer both cut the same window from it.
+ */
+export const OPENING_WINDOW = { from: 300, before: 8, after: 60 } as const;
+
+/** The blocks a long article opens with, around block `target` of `count` (all of them for a short one). */
+export function openingWindow(count: number, target: number): { start: number; end: number } {
+  if (count <= OPENING_WINDOW.from) return { start: 0, end: count };
+  const at = Math.min(Math.max(0, target), count - 1);
+  return { start: Math.max(0, at - OPENING_WINDOW.before), end: Math.min(count, at + OPENING_WINDOW.after) };
+}

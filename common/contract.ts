@@ -97,10 +97,22 @@ export interface Article extends DocumentMeta {
   hits: BlockHit[];
   /** The hit where the query's words cluster most densely (an index into hits): the reader opens there. */
   bestHit: number;
+  /** How many blocks the article has. `blocks` holds all of them, or (article.get's `window`) those from `firstBlock` on. */
+  blockCount: number;
+  firstBlock: number;
   /**
    * Serve mode only: each figure src's capability URL (the loopback server adds them; an <img> cannot
    * carry the session token). The desktop app loads images through its own protocol instead.
    */
+  assets?: Record<string, string>;
+}
+
+/** The rest of a long article's blocks (article.blocks), from block `from` on. */
+export interface ArticleBlocks {
+  id: string;
+  from: number;
+  blocks: Block[];
+  /** Serve mode only, as in Article. */
   assets?: Record<string, string>;
 }
 
@@ -167,6 +179,7 @@ export interface Highlight {
 interface Outputs {
   'search.query': SearchResponse;
   'article.get': Article;
+  'article.blocks': ArticleBlocks;
   'article.find': BlockHit[];
   'article.resolveLink': { id: string } | null;
   'library.list': { total: number; items: ArticleSummary[] };
@@ -217,6 +230,7 @@ export type EventName = keyof Events;
 export const requestNames = [
   'search.query',
   'article.get',
+  'article.blocks',
   'article.find',
   'article.resolveLink',
   'library.list',

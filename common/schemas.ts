@@ -42,7 +42,14 @@ export const requestSchemas = {
     /** Search exactly as typed, without corrections ("Search instead for …"). */
     exact: z.boolean().optional(),
   }),
-  'article.get': z.strictObject({ id, query: shortText.optional(), exact: z.boolean().optional() }),
+  'article.get': z.strictObject({
+    id,
+    query: shortText.optional(),
+    exact: z.boolean().optional(),
+    /** Send only the blocks it opens at (common/blocks.ts openingWindow); article.blocks sends the rest. */
+    window: z.boolean().optional(),
+  }),
+  'article.blocks': z.strictObject({ id, from: z.number().int().min(0).max(1e7), to: z.number().int().min(0).max(1e7) }),
   'article.find': z.strictObject({ id, text: z.string().max(1000) }),
   'article.resolveLink': z.strictObject({ id, href: z.string().max(4096) }),
   'library.list': z.strictObject({

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { densestHit, getArticle, queryHits } from './article.ts';
+import { densestHit, getArticle, openingPart, queryHits } from './article.ts';
+import { readHandlers } from './reads.ts';
 import type { Block } from '../../common/blocks.ts';
 import { syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
@@ -41,6 +42,27 @@ describe('the hits of a long article', () => {
 
   it('still marks a fragment found only inside a word of the body', () => {
     expect(texts('morant')).toEqual(['700:cormorant']);
+  });
+
+  it('opens with the blocks around its best hit, or around where it was left, and sends the rest apart', () => {
+    const whole = getArticle(lib.db, almanac())!;
+    expect(whole).toMatchObject({ blockCount: 701, firstBlock: 0 });
+    const atHit = openingPart(getArticle(lib.db, almanac(), 'cormorant')!, 20);
+    expect(atHit).toMatchObject({ blockCount: 701, firstBlock: 692 });
+    expect(atHit.blocks).toEqual(whole.blocks.slice(692, 701));
+    expect(atHit.hits).toEqual([expect.objectContaining({ block: 700 })]);
+    const atSaved = openingPart(whole, 300);
+    expect(atSaved.firstBlock).toBe(292);
+    expect(atSaved.blocks).toEqual(whole.blocks.slice(292, 360));
+    const deps = { indexDb: lib.db, userDb: lib.db, bundled: null };
+    const rest = readHandlers['article.blocks']({ id: almanac(), from: 0, to: 701 }, deps);
+    expect(rest.blocks).toEqual(whole.blocks);
+  });
+
+  it('is sent whole when it is short', () => {
+    const id = (lib.db.prepare("SELECT id FROM articles WHERE title = 'Butterflies'").get() as { id: string }).id;
+    const a = getArticle(lib.db, id, 'winter')!;
+    expect(openingPart(a, null)).toBe(a);
   });
 });
 

@@ -8,7 +8,7 @@ import { clauseExpr, compileQuery, type CompiledQuery } from './query/compile.ts
 import { correctQuery } from './query/corrections.ts';
 import { Matcher } from './query/matcher.ts';
 import { parseQuery } from './query/parse.ts';
-import { blockText } from '../../common/blocks.ts';
+import { blockText, openingWindow } from '../../common/blocks.ts';
 import { fold } from './text/fold.ts';
 import { documentId } from './documentId.ts';
 
@@ -138,7 +138,22 @@ export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[], be
     blocks,
     hits,
     bestHit,
+    blockCount: blocks.length,
+    firstBlock: 0,
   };
+}
+
+/**
+ * The part of an article it opens with (openingWindow): around its best hit, or else around the block
+ * it was left at. The rest comes by article.blocks, so the first paint waits for neither the rest's
+ * transfer nor its parsing (1.2 MB of JSON for a 1 MB article).
+ */
+export function openingPart(article: Article, savedBlock: number | null): Article {
+  const target = article.hits.length > 0 ? (article.hits[article.bestHit]?.block ?? 0) : (savedBlock ?? 0);
+  const { start, end } = openingWindow(article.blocks.length, target);
+  return start === 0 && end === article.blocks.length
+    ? article
+    : { ...article, blocks: article.blocks.slice(start, end), firstBlock: start };
 }
 
 /** `exact`: the query was searched as typed ("Search instead for …"), so its hits are too. */

@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleSummary, RequestName, Requests } from '../../common/contract.ts';
-import { findInBlocks, getArticle, resolveArticleLink } from './article.ts';
+import { findInBlocks, getArticle, openingPart, resolveArticleLink } from './article.ts';
 import { getArticleRow, rowBlocks } from './db/articles.ts';
 import { importProblems, librarySummary, listLibrary, type LibraryRow } from './db/library.ts';
-import { progressOf, recentPositions } from './db/positions.ts';
+import { getPosition, progressOf, recentPositions } from './db/positions.ts';
 import { OffprintError } from './errors.ts';
 import { listFolders } from './folders.ts';
 import { listHighlights, searchHighlights } from './highlights.ts';
@@ -19,6 +19,7 @@ import type { FolderSpec } from './sync.ts';
 export const READ_REQUESTS = [
   'search.query',
   'article.get',
+  'article.blocks',
   'article.find',
   'article.resolveLink',
   'library.list',
@@ -53,7 +54,12 @@ export const readHandlers = {
   'article.get': (input, deps) => {
     const article = getArticle(deps.indexDb, input.id, input.query, input.exact);
     if (!article) throw gone(input.id);
-    return article;
+    return input.window ? openingPart(article, getPosition(deps.userDb, input.id)?.block ?? null) : article;
+  },
+  'article.blocks': (input, deps) => {
+    const row = getArticleRow(deps.indexDb, input.id);
+    if (!row) throw gone(input.id);
+    return { id: input.id, from: input.from, blocks: rowBlocks(row).slice(input.from, input.to) };
   },
   'article.find': (input, deps) => {
     const row = getArticleRow(deps.indexDb, input.id);

@@ -144,7 +144,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       const channel = typeof tab === 'string' && tab !== '' ? `tab ${tab.slice(0, 64)}` : undefined;
       const result = await options.services.dispatch(name, input, { channel, signal: abort.signal });
       const status = !result.ok && result.error.code === 'unknown-request' ? 404 : 200;
-      return sendJson(res, status, name === 'article.get' ? withAssetUrls(result) : result);
+      return sendJson(res, status, name === 'article.get' || name === 'article.blocks' ? withAssetUrls(result) : result);
     }
 
     if (parts[1] === 'asset') {
@@ -185,10 +185,10 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     req.on('close', () => streams.delete(res));
   };
 
-  /** An article's local images, each as a capability URL the page can put in an <img>. */
+  /** An article's local images (of the blocks sent), each as a capability URL the page can put in an <img>. */
   const withAssetUrls = (result: Result<unknown>): Result<unknown> => {
     if (!result.ok) return result;
-    const article = result.value as Article;
+    const article = result.value as Pick<Article, 'id' | 'blocks'>;
     const assets: Record<string, string> = {};
     for (const b of article.blocks) if (b.type === 'figure') assets[b.src] = assetPath(assetSecret, article.id, b.src);
     return { ok: true, value: { ...article, assets } };

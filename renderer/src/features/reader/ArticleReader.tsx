@@ -26,6 +26,8 @@ export type ReaderPanel = 'contents' | 'highlights' | null;
 interface Props {
   article: Article;
   position: ReadingPosition | null;
+  /** The blocks received so far, or null once all are (useArticle). */
+  loaded: { start: number; end: number } | null;
   query: string | null;
   settings: Settings;
   panel: ReaderPanel;
@@ -40,6 +42,7 @@ interface Props {
 export function ArticleReader({
   article,
   position,
+  loaded,
   query,
   settings,
   panel,
@@ -72,7 +75,7 @@ export function ArticleReader({
 
   // A long article renders around where it opens first, the rest in idle time (useProgressiveBlocks).
   const opensAt = article.hits.length > 0 ? (article.hits[article.bestHit]?.block ?? 0) : (position?.block ?? 0);
-  const shown = useProgressiveBlocks({ count: article.blocks.length, target: opensAt, scrollRef, articleRef });
+  const shown = useProgressiveBlocks({ count: article.blocks.length, target: opensAt, loaded, scrollRef, articleRef });
 
   const reading = useReadingPosition({
     article,

@@ -45,5 +45,5 @@ export function ReaderView({ entry, onLoaded, onMissing, ...rest }: Props) {
       </Notice>
     );
   }
-  return <ArticleReader article={state.article} position={state.position} query={entry.query} {...rest} />;
+  return <ArticleReader article={state.article} position={state.position} loaded={state.loaded} query={entry.query} {...rest} />;
 }

@@ -17,6 +17,8 @@ const article = (blocks: Article['blocks']): Article => ({
   blocks,
   hits: [],
   bestHit: 0,
+  blockCount: blocks.length,
+  firstBlock: 0,
 });
 
 describe('tocEntries', () => {

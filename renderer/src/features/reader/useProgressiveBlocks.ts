@@ -1,11 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { openingWindow } from '../../../../common/blocks';
 import { blockElement } from './domOffsets';
 
-/** Articles up to this many blocks render whole at once: a few milliseconds. */
-export const PROGRESSIVE_FROM = 300;
-/** The first render: the target block, a few before it and a screenful and more after it. */
-const BEFORE = 8;
-const AFTER = 60;
 /** Blocks added per idle period: each addition is one React commit and one layout of the new blocks. */
 const CHUNK = 250;
 
@@ -20,6 +16,8 @@ interface Options {
   count: number;
   /** The block the reader opens at (the best hit, or the saved position). */
   target: number;
+  /** The blocks received so far (the opening window), or null once all are: nothing outside it renders. */
+  loaded: { start: number; end: number } | null;
   scrollRef: RefObject<HTMLElement | null>;
   articleRef: RefObject<HTMLElement | null>;
 }
@@ -36,15 +34,12 @@ const whenIdle = (run: () => void): (() => void) => {
 /**
  * Which blocks of a long article are rendered. Rendering 2,700 paragraphs at once took React and the
  * layout after it 250–400 ms before the first paint, so a long article first renders the blocks around
- * where it opens, then the rest in idle periods: those after it, then those before it, each time moving
- * the scroll position by the height added above so the text in view stays exactly where it was.
+ * where it opens (common/blocks.ts openingWindow, all main sends at first), then, once the rest has come,
+ * the others in idle periods: those after it, then those before it, each time moving the scroll position
+ * by the height added above so the text in view stays exactly where it was.
  */
-export function useProgressiveBlocks({ count, target, scrollRef, articleRef }: Options): BlockRange {
-  const [range, setRange] = useState(() => {
-    if (count <= PROGRESSIVE_FROM) return { start: 0, end: count };
-    const at = Math.min(Math.max(0, target), count - 1);
-    return { start: Math.max(0, at - BEFORE), end: Math.min(count, at + AFTER) };
-  });
+export function useProgressiveBlocks({ count, target, loaded, scrollRef, articleRef }: Options): BlockRange {
+  const [range, setRange] = useState(() => loaded ?? openingWindow(count, target));
   // The first rendered block and where it stood in the scrolled content before blocks were added above it.
   const shift = useRef<{ block: number; y: number } | null>(null);
   // Its place in the content, not on screen, so a scroll between the measurement and the commit is kept.
@@ -64,7 +59,7 @@ export function useProgressiveBlocks({ count, target, scrollRef, articleRef }: O
   }, [range.start]);
 
   useEffect(() => {
-    if (range.start === 0 && range.end === count) return;
+    if (loaded !== null || (range.start === 0 && range.end === count)) return;
     return whenIdle(() => {
       if (range.end < count) return setRange({ start: range.start, end: Math.min(count, range.end + CHUNK) });
       const y = contentY(range.start);
@@ -72,7 +67,7 @@ export function useProgressiveBlocks({ count, target, scrollRef, articleRef }: O
       setRange({ start: Math.max(0, range.start - CHUNK), end: range.end });
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [range, count]);
+  }, [range, count, loaded]);
 
   return { ...range, isComplete: range.start === 0 && range.end === count };
 }

@@ -37,25 +37,30 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
   // answered yet must not overwrite the anchor with whatever text the reflow moved to the top.
   const settledLayout = useRef('');
   const layoutOf = useCallback((root: HTMLElement) => `${root.clientWidth}|${layoutKey}`, [layoutKey]);
+  // The texts in a ref: a long article's blocks arrive in two parts, and the second is no reflow to answer.
+  const textsRef = useRef(texts);
+  useLayoutEffect(() => {
+    textsRef.current = texts;
+  }, [texts]);
 
   const readAnchor = useCallback(() => {
     const scroller = scrollRef.current;
     const root = articleRef.current;
     if (!scroller || !root || layoutOf(root) !== settledLayout.current) return;
     const point = offsetAtTop(scroller, root);
-    if (point) anchor.current = makeAnchor(texts, point);
+    if (point) anchor.current = makeAnchor(textsRef.current, point);
     progress.current = scrollProgress(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight);
-  }, [texts, scrollRef, articleRef, layoutOf]);
+  }, [scrollRef, articleRef, layoutOf]);
 
   const restore = useCallback(
     (target: TextAnchor | null) => {
       const scroller = scrollRef.current;
       const root = articleRef.current;
       if (!scroller || !root) return;
-      if (target) scrollToOffset(scroller, root, resolveAnchor(texts, target));
+      if (target) scrollToOffset(scroller, root, resolveAnchor(textsRef.current, target));
       settledLayout.current = layoutOf(root);
     },
-    [texts, scrollRef, articleRef, layoutOf],
+    [scrollRef, articleRef, layoutOf],
   );
 
   // Uses what was read while the article was on screen: when it closes, it is already detached.
