@@ -34,6 +34,8 @@ export interface ImportOut {
   cpu_seconds: number;
   db_mb: number;
   rss_mb: number;
+  /** The importing process's peak RSS (its parsing thread included). */
+  peak_rss_mb: number;
   report: Record<string, number>;
   terms: number;
 }
@@ -51,6 +53,8 @@ export interface ReopenOut {
 export interface DuringOut {
   seconds: number;
   query: Summary;
+  /** The peak RSS of the process that imports and searches at once. */
+  peak_rss_mb: number;
 }
 export interface PeerOut {
   seconds: number;
@@ -120,6 +124,8 @@ export interface RunResult {
   memory_mb: {
     offprint_rss: number;
     offprint_search_rss: number;
+    offprint_import_peak_rss: number;
+    offprint_during_import_peak_rss: number | null;
     minisearch_rss: number;
     minisearch_search_rss: number;
     flexsearch_rss: number;
@@ -292,6 +298,8 @@ export function assemble(r: RunParts): RunResult {
     memory_mb: {
       offprint_rss: mb(r.offprint.rss_mb),
       offprint_search_rss: mb(r.reopen.search_rss_mb),
+      offprint_import_peak_rss: mb(r.offprint.peak_rss_mb),
+      offprint_during_import_peak_rss: r.during ? mb(r.during.peak_rss_mb) : null,
       minisearch_rss: mb(r.minisearch.rss_mb),
       minisearch_search_rss: mb(r.minisearch.search_rss_mb),
       flexsearch_rss: mb(r.flexsearch.rss_mb),

@@ -87,7 +87,7 @@ function runTable(r: RunResult): string {
   const cpuLine = `by CPU seconds: index_vs_fts5 ${fmt(cr.index_vs_fts5, 3)}, index_vs_fts5_plain ${fmt(cr.index_vs_fts5_plain, 3)}, index_vs_floor ${fmt(cr.index_vs_floor, 3)}`;
   const extra = `offprint: reopen ${fmt(r.seconds.reopen, 3)} s, first query ${fmt(r.first_query_ms)} ms, common-term p99 ${fmt(r.query_ms.offprint_common_p99)} ms, p99 during indexing ${during}`;
   const m = r.memory_mb;
-  const memoryLine = `RSS MB after indexing / after the queries: offprint ${fmt(m.offprint_rss, 0)} / ${fmt(m.offprint_search_rss, 0)}, minisearch ${fmt(m.minisearch_rss, 0)} / ${fmt(m.minisearch_search_rss, 0)}, flexsearch ${fmt(m.flexsearch_rss, 0)} / ${fmt(m.flexsearch_search_rss, 0)}`;
+  const memoryLine = `RSS MB after indexing / after the queries: offprint ${fmt(m.offprint_rss, 0)} / ${fmt(m.offprint_search_rss, 0)}, minisearch ${fmt(m.minisearch_rss, 0)} / ${fmt(m.minisearch_search_rss, 0)}, flexsearch ${fmt(m.flexsearch_rss, 0)} / ${fmt(m.flexsearch_search_rss, 0)}; offprint's peak while importing ${fmt(m.offprint_import_peak_rss, 0)}, while importing and searching ${fmt(m.offprint_during_import_peak_rss, 0)}`;
   const cls = (name: string, l: Latencies) => [name, ...QUERY_CLASSES.map((c) => `${fmt(l.byClass[c]?.p50)} / ${fmt(l.byClass[c]?.p99)}`)];
   const byClass = grid(
     ['p50 / p99 ms by class', ...QUERY_CLASSES],

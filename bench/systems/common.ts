@@ -76,3 +76,5 @@ export function settledHeapMb(): number {
 }
 
 export const rssMb = (): number => process.memoryUsage().rss / 1048576;
+/** The most this process (its threads included) has been resident at once, so far. */
+export const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;

@@ -17,7 +17,7 @@ import { searchArticles } from '../../main/library/search.ts';
 import { syncFoldersParallel, type SyncReport } from '../../main/library/sync.ts';
 import { docIndexOfPath } from '../corpus/files.ts';
 import { msSince, secondsSince, stopwatch, summarize, timeQueries, type Summary } from '../stats.ts';
-import { childContext, emit, log, paths, readQueries, rssMb } from './common.ts';
+import { childContext, emit, log, paths, peakRssMb, readQueries, rssMb } from './common.ts';
 import { checkpointedMb } from './sqlite.ts';
 import { TOP_K, typoRecall } from '../typo.ts';
 import type { DuringResult, DuringStart } from './duringWorker.ts';
@@ -56,11 +56,12 @@ async function importPhase(): Promise<void> {
   const seconds = clock.seconds();
   const cpuSeconds = clock.cpuSeconds();
   const rss = rssMb();
+  const peakRss = peakRssMb();
   const dbMb = checkpointedMb(db, p.offprintDb);
   const terms = (db.prepare('SELECT count(*) AS n FROM terms').get() as { n: number }).n;
   db.close();
   log(`offprint import: ${seconds} s, ${dbMb.toFixed(1)} MB, RSS ${rss.toFixed(0)} MB, ${JSON.stringify(counts(report))}`);
-  emit({ seconds, cpu_seconds: cpuSeconds, db_mb: dbMb, rss_mb: rss, report: counts(report), terms });
+  emit({ seconds, cpu_seconds: cpuSeconds, db_mb: dbMb, rss_mb: rss, peak_rss_mb: peakRss, report: counts(report), terms });
 }
 
 async function reopenPhase(): Promise<void> {
@@ -119,8 +120,9 @@ async function duringPhase(): Promise<void> {
   await worker.terminate();
   db.close();
   const query: Summary = summarize(got.ms, got.rows);
-  log(`offprint during import: import ${seconds} s, ${query.n} queries, p99 ${query.p99} ms`);
-  emit({ seconds, query });
+  const peakRss = peakRssMb();
+  log(`offprint during import: import ${seconds} s, ${query.n} queries, p99 ${query.p99} ms, peak RSS ${peakRss.toFixed(0)} MB`);
+  emit({ seconds, query, peak_rss_mb: peakRss });
 }
 
 if (ctx.phase === 'import') await importPhase();
