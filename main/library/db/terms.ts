@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { stemmer } from 'stemmer';
 import { allowedEdits, deletesOf, editDistance, oneDeletes } from '../text/edits.ts';
 import { tokens } from '../text/fold.ts';
+import { untilChanged } from './changes.ts';
+import { vocabularyCounts } from './search.ts';
 import { statementCache } from './statements.ts';
 
 /** Porter stems for English-looking words; other scripts are their own stem. */
@@ -18,7 +20,6 @@ const statements = statementCache((db) => ({
   insertDelete: db.prepare<[string, number]>('INSERT OR IGNORE INTO term_deletes (del, term) VALUES (?, ?)'),
   termRowid: db.prepare<[string], number>('SELECT rowid FROM terms WHERE term = ?').pluck(),
   byDelete: db.prepare<[string], string>('SELECT t.term FROM term_deletes d JOIN terms t ON t.rowid = d.term WHERE d.del = ?').pluck(),
-  docCount: db.prepare<[string], number>('SELECT doc FROM articles_vocab WHERE term = ?').pluck(),
   byStem: db.prepare<[string, number], { term: string }>('SELECT term FROM terms WHERE stem = ? LIMIT ?'),
   byFragment: db.prepare<[string, number], { term: string }>('SELECT term FROM terms_trigram WHERE terms_trigram MATCH ? LIMIT ?'),
   // Ranked by bm25 over the trigrams: words sharing the most (and rarest) of them first.
@@ -147,6 +148,22 @@ export interface Correction {
  * seeks find nothing, the words that share the most letter trigrams with it are checked instead.
  */
 export function correctionsOf(db: Database, word: string, limit = 3): Correction[] {
+  // Typing searches at each keystroke: the words typed before the last are looked up again and again.
+  const cache = correctionCache(db);
+  const key = `${limit}:${word}`;
+  let known = cache.get(key);
+  if (known === undefined) {
+    if (cache.size > CORRECTION_CACHE_MAX) cache.clear();
+    cache.set(key, (known = findCorrections(db, word, limit)));
+  }
+  return known;
+}
+
+/** Corrections found per connection, kept until the database changes (see changes.ts). */
+const correctionCache = untilChanged(() => new Map<string, Correction[]>());
+const CORRECTION_CACHE_MAX = 10_000;
+
+function findCorrections(db: Database, word: string, limit: number): Correction[] {
   const max = allowedEdits(word);
   if (max === 0) return [];
   const s = statements(db);
@@ -159,13 +176,17 @@ export function correctionsOf(db: Database, word: string, limit = 3): Correction
   }
   found.delete(word);
   const near = (terms: Iterable<string>): Correction[] => {
-    const out: Correction[] = [];
+    const close: { term: string; edits: number }[] = [];
     for (const term of terms) {
       if (term === word) continue;
       const edits = editDistance(word, term, max);
-      if (edits <= max) out.push({ term, edits, docs: s.docCount.get(term) ?? 0 });
+      if (edits <= max) close.push({ term, edits });
     }
-    return out;
+    const counts = vocabularyCounts(
+      db,
+      close.map((c) => c.term),
+    );
+    return close.map((c) => ({ ...c, docs: counts.get(c.term)?.docs ?? 0 }));
   };
   let out = near(found);
   if (out.length === 0 && max === 2) out = near(s.byTrigrams.all(trigramQuery(word), TRIGRAM_CANDIDATES));
@@ -177,7 +198,7 @@ export function correctionsOf(db: Database, word: string, limit = 3): Correction
 
 /** How many articles hold `term` as a word (the FTS vocabulary's count). */
 export function docCountOf(db: Database, term: string): number {
-  return statements(db).docCount.get(term) ?? 0;
+  return vocabularyCounts(db, [term]).get(term)?.docs ?? 0;
 }
 
 export function termsWithStem(db: Database, stem: string, limit = 32): string[] {
