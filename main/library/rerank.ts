@@ -168,8 +168,7 @@ export function rerank(
     if (!a) return { rowid: r.rowid, score: 0 };
     const sizes = columnSizes(analyzer.db, r.rowid);
     sizesOf.set(r.rowid, sizes);
-    const score = bm25f(a, sizes, averages, tc, idf) + TITLE_BOOST * titleScore(a, tc, idf) + PROXIMITY_WEIGHT * proximity(a, tc, idf);
-    return { rowid: r.rowid, score };
+    return { rowid: r.rowid, score: scoreOf(a, sizes, averages, tc, idf) };
   });
   // Stable: equal scores keep bm25's order.
   scored.sort((x, y) => y.score - x.score);
@@ -179,6 +178,24 @@ export function rerank(
   const floor = Math.min(0, ...head.map((h) => h.score));
   const top = head.map(({ rowid, score }) => ({ rowid, score }));
   return [...top, ...rows.slice(RERANK_WINDOW).map((r) => ({ rowid: r.rowid, score: floor - 1 / (1 - r.bm) }))];
+}
+
+/** BM25F with the title and proximity bonuses: the reranker's score of one analysed article. */
+function scoreOf(a: Analysis, sizes: readonly number[], averages: FieldAverages, tc: readonly number[], idf: readonly number[]): number {
+  return bm25f(a, sizes, averages, tc, idf) + TITLE_BOOST * titleScore(a, tc, idf) + PROXIMITY_WEIGHT * proximity(a, tc, idf);
+}
+
+/**
+ * The reranker's score of a few articles chosen apart from any ranking (the exact-title matches), best
+ * first. FTS5's bm25 of one article would first count every match of each word: a full read of their
+ * doclists per article.
+ */
+export function scoreEach(rowids: readonly number[], analyzer: Analyzer, idf: readonly number[], averages: FieldAverages): Scored[] {
+  const scored = rowids.map((rowid) => {
+    const a = analyzer.get(rowid);
+    return { rowid, score: a ? scoreOf(a, columnSizes(analyzer.db, rowid), averages, analyzer.termClause, idf) : 0 };
+  });
+  return scored.sort((x, y) => y.score - x.score);
 }
 
 /** Adds the feedback words' BM25F to each score (see feedback.ts) and sorts again. */

@@ -8,7 +8,6 @@ import {
   matchingRowids,
   newestMatches,
   rankedMatches,
-  scoresOf,
   type RankedRow,
 } from './db/search.ts';
 import { clauseWeights, planPartial, positiveOf, type ClauseWeights, type PartialPlan } from './partial.ts';
@@ -17,7 +16,7 @@ import { correctQuery, type QueryCorrection } from './query/corrections.ts';
 import { Matcher, PREFILTER_FROM, type TextField } from './query/matcher.ts';
 import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './query/parse.ts';
 import { marked, snippet } from './query/snippet.ts';
-import { Analyzer, BODY_HITS, RERANK_WINDOW, rerank, type FieldAverages } from './rerank.ts';
+import { Analyzer, BODY_HITS, RERANK_WINDOW, rerank, scoreEach, type FieldAverages } from './rerank.ts';
 import { fold } from './text/fold.ts';
 import type { MatchField, SearchResponse, SearchResult, SearchSort, TermMatch } from '../../common/contract.ts';
 
@@ -78,18 +77,24 @@ export function prepareQuery(db: Database, q: string): { parsed: ParsedQuery; co
   return { parsed, compiled: compileQuery(db, parsed), notes };
 }
 
-function exactTitlePicks(db: Database, parsed: ParsedQuery, compiled: CompiledQuery, broad: boolean): Pick[] {
+/**
+ * The articles titled exactly as the query, first, in the reranker's order (a broad query's keep theirs:
+ * their words say little). Scored apart from the ranking, so not by FTS5's bm25, which for each one
+ * would first count every match of each word.
+ */
+function exactTitlePicks(ctx: Context, parsed: ParsedQuery, compiled: CompiledQuery, broad: boolean): Pick[] {
   const key = queryTitleKey(parsed);
   if (key === '' || !compiled.tier1) return [];
-  const titled = rowidsByTitleKey(db, key);
-  // A broad query's bm25 would read all its matches to weigh its words; such titles keep their order.
-  if (broad)
-    return titled.filter((rowid) => isMatch(db, compiled.tier1!, rowid)).map((rowid): Pick => ({ rowid, score: TITLE_BONUS, tier: 1 }));
-  const scores = scoresOf(db, compiled.tier1, titled);
-  const picks = titled
-    .filter((rowid) => scores.has(rowid))
-    .map((rowid): Pick => ({ rowid, score: TITLE_BONUS - scores.get(rowid)!, tier: 1 }));
-  return picks.sort((a, b) => b.score - a.score);
+  // A title made of the query's own words matches it, unless the query excludes words, names fields or
+  // gives alternatives: only then is each checked (a seek that merges the doclists of a prefix: 1-2 ms).
+  const isOwnWords = compiled.clauses.every((c) => !c.isNegated && c.terms.length === 1 && c.terms[0]!.field === null);
+  const titled = rowidsByTitleKey(ctx.db, key).filter((rowid) => isOwnWords || isMatch(ctx.db, compiled.tier1!, rowid));
+  if (broad) return titled.map((rowid): Pick => ({ rowid, score: TITLE_BONUS, tier: 1 }));
+  return scoreEach(titled, ctx.analyzer, ctx.weights.idf, ctx.averages).map((s): Pick => ({
+    rowid: s.rowid,
+    score: TITLE_BONUS + s.score,
+    tier: 1,
+  }));
 }
 
 export function isBroad(db: Database, total: number): boolean {
@@ -189,7 +194,7 @@ function completeSegments(ctx: Context, parsed: ParsedQuery, compiled: CompiledQ
   const { db, sort } = ctx;
   const [total1, total2] = totals;
   const segments: Run[] = [];
-  const exact = sort === 'relevance' ? exactTitlePicks(db, parsed, compiled, isBroad1) : [];
+  const exact = sort === 'relevance' ? exactTitlePicks(ctx, parsed, compiled, isBroad1) : [];
   if (exact.length > 0) segments.push({ count: exact.length, take: (o, l) => exact.slice(o, o + l) });
   const exactSet = new Set(exact.map((p) => p.rowid));
   const rest1 = total1 - exact.length;

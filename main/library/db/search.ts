@@ -39,9 +39,6 @@ const prepareAll = (db: Database) => ({
   ),
   // CAST: a JS number binds as REAL, and FTS5 (SQLite 3.53) then drops `rowid = ?` beside MATCH and
   // returns every match. An INTEGER is honoured.
-  matchRange: db.prepare<[string, number, number], { rowid: number; bm: number }>(
-    `SELECT rowid, ${BM25} AS bm FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`,
-  ),
   isMatch: db
     .prepare<[string, number], number>('SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = CAST(? AS INTEGER)')
     .pluck(),
@@ -135,28 +132,7 @@ export function newestMatches(db: Database, match: string, limit: number, offset
   return statements(db).newest.all(match, limit, offset);
 }
 
-/** Rowids further apart than this are scored by separate statements (see scoresOf). */
-const SCORE_GAP = 1000;
-
-/**
- * The bm25 of several articles for one query, those that match it. Each statement's bm25 first counts
- * every match of each phrase (a full read of their doclists), so nearby rowids share one statement
- * over their range; GCIDE's entries of one headword (thin, adj. and thin, v.) are neighbours.
- */
-export function scoresOf(db: Database, match: string, rowids: readonly number[]): Map<number, number> {
-  const wanted = new Set(rowids);
-  const sorted = [...wanted].sort((a, b) => a - b);
-  const out = new Map<number, number>();
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= SCORE_GAP) j++;
-    for (const r of statements(db).matchRange.all(match, sorted[i]!, sorted[j]!)) if (wanted.has(r.rowid)) out.set(r.rowid, r.bm);
-    i = j + 1;
-  }
-  return out;
-}
-
-/** Whether one article matches a query; unlike scoresOf, no bm25, whose statistics read every match. */
+/** Whether one article matches a query; without bm25, whose statistics would read every match. */
 export function isMatch(db: Database, match: string, rowid: number): boolean {
   return statements(db).isMatch.get(match, rowid) !== undefined;
 }
