@@ -74,13 +74,31 @@ export function vocabularyCounts(db: Database, terms: readonly string[]): Map<st
   return out;
 }
 
+/**
+ * Counts read per connection, kept until the database changes: one search counts some expressions
+ * twice (the complete matches, for the partial tier too), and the next keystroke's search counts most
+ * of them again (each word's clause, the words typed before).
+ */
+const countCache = untilChanged(() => new Map<string, number>());
+const COUNT_CACHE_MAX = 5_000;
+
+function cachedCount(db: Database, key: string, count: () => number): number {
+  const cache = countCache(db);
+  let n = cache.get(key);
+  if (n === undefined) {
+    if (cache.size > COUNT_CACHE_MAX) cache.clear();
+    cache.set(key, (n = count()));
+  }
+  return n;
+}
+
 export function countMatches(db: Database, match: string): number {
-  return statements(db).count.get(match)!.n;
+  return cachedCount(db, match, () => statements(db).count.get(match)!.n);
 }
 
 /** How many articles match, counting no further than `cap`. */
 export function countUpTo(db: Database, match: string, cap: number): number {
-  return statements(db).countUpTo.get(match, cap)!;
+  return cachedCount(db, `${cap}\u0000${match}`, () => statements(db).countUpTo.get(match, cap)!);
 }
 
 /** The rowids of up to `limit` matches, unranked (cheap: no bm25). */
