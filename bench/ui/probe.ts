@@ -114,6 +114,10 @@ export const PROBE_SCRIPT = String.raw`(() => {
     untilAnswered(q, timeoutMs) {
       return until(() => searchLandmark()?.getAttribute('data-answered') === q, timeoutMs, 'results for ' + JSON.stringify(q));
     },
+    /** Polls each frame until the reader's article has every block in the DOM (it says data-complete); resolves with that time. */
+    untilComplete(timeoutMs) {
+      return until(() => document.querySelector('#reader article')?.getAttribute('data-complete') === 'true', timeoutMs, 'every block').then(() => performance.now());
+    },
     /** Polls until the reader shows an article other than the one with this title. */
     untilOtherArticle(title, timeoutMs) {
       return until(() => { const h = document.querySelector('#reader article h1'); return !!h && h.textContent !== title; }, timeoutMs, 'another article');
