@@ -2,6 +2,7 @@ import { accessSync, constants, copyFileSync, existsSync, mkdtempSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IndexStatus } from '../../common/contract.ts';
+import { ensureSortKeys } from './db/sortKeys.ts';
 import { indexMigrations } from './db/migrations/indexMigrations.ts';
 import { userMigrations } from './db/migrations/userMigrations.ts';
 import { openDatabase, type Db } from './db/open.ts';
@@ -34,15 +35,17 @@ export interface ReadOnlyData {
  */
 export function openReadOnlyData(dataDir: string, options: { nativeBinding?: string | undefined }): ReadOnlyData {
   const snapshot = mkdtempSync(join(tmpdir(), 'offprint-readonly-'));
-  const open = (name: string, migrations: readonly Migration[]): Db => {
+  const open = (name: string, migrations: readonly Migration[], upkeep: (db: Db) => void = () => undefined): Db => {
     const copy = join(snapshot, name);
     for (const suffix of ['', '-wal'])
       if (existsSync(join(dataDir, name + suffix))) copyFileSync(join(dataDir, name + suffix), copy + suffix);
     // No database yet in the folder: an empty one of the current schema, so the app still starts.
-    openDatabase(copy, migrations, options).close();
+    const writable = openDatabase(copy, migrations, options);
+    upkeep(writable);
+    writable.close();
     return openDatabase(copy, migrations, { ...options, readonly: true });
   };
-  const indexDb = open('index.db', indexMigrations);
+  const indexDb = open('index.db', indexMigrations, ensureSortKeys);
   const userDb = open('user.db', userMigrations);
   const message = `The data folder ${dataDir} is read-only: Offprint can read and search what it has, but cannot import articles or save positions, highlights or settings until the folder is writable.`;
   const refuse = async (): Promise<never> => {

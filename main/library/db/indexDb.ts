@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { indexMigrations } from './migrations/indexMigrations.ts';
 import { checkIntegrity, DatabaseOpenError, openDatabase, type Db, type OpenOptions } from './open.ts';
 import { moveAside, stamp } from './files.ts';
+import { ensureSortKeys } from './sortKeys.ts';
 import { ensureTokenizerVersion } from './tokenizerVersion.ts';
 
 export interface OpenedIndex {
@@ -22,7 +23,11 @@ export function openIndexDb(path: string, options: OpenOptions & { now?: () => D
     try {
       const db = openDatabase(path, indexMigrations, options);
       const problem = checkIntegrity(db);
-      if (problem === null) return { db, recoveredFrom: null, wasReset: ensureTokenizerVersion(db) };
+      if (problem === null) {
+        const wasReset = ensureTokenizerVersion(db);
+        ensureSortKeys(db);
+        return { db, recoveredFrom: null, wasReset };
+      }
       db.close();
     } catch (err) {
       if (!(err instanceof DatabaseOpenError) || err.code === 'newer' || err.code === 'missing') throw err;
@@ -36,5 +41,6 @@ export function openIndexDb(path: string, options: OpenOptions & { now?: () => D
 function fresh(path: string, options: OpenOptions, recoveredFrom: string | null): OpenedIndex {
   const db = openDatabase(path, indexMigrations, options);
   ensureTokenizerVersion(db);
+  ensureSortKeys(db);
   return { db, recoveredFrom, wasReset: false };
 }

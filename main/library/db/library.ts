@@ -8,7 +8,8 @@ export type LibraryRow = Omit<ArticleSummary, 'progress'>;
 const COLS = 'id, title, author, date, source, folder, word_count AS wordCount';
 const statements = statementCache((db) => ({
   byTitle: db.prepare<[string | null, string | null, number, number], LibraryRow>(
-    `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY title_key, rowid LIMIT ? OFFSET ?`,
+    // sort_key: the reader's alphabet (text/collation.ts); title_key would put Æ, Ø, Þ and ß after z.
+    `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY sort_key, rowid LIMIT ? OFFSET ?`,
   ),
   byDate: db.prepare<[string | null, string | null, number, number], LibraryRow>(
     `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY date IS NULL, date DESC, rowid DESC LIMIT ? OFFSET ?`,

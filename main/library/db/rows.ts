@@ -1,4 +1,5 @@
 import type { Document } from '../model.ts';
+import { defaultCollation } from '../text/collation.ts';
 import { titleKey } from '../text/fold.ts';
 import { isPlainParagraphs } from '../text/blocks.ts';
 import { indexText } from '../text/fold.ts';
@@ -36,6 +37,7 @@ export function articleRow(doc: Document, stamp: FileStamp): { row: ArticleRowVa
     doc.format,
     doc.title,
     titleKey(doc.title),
+    defaultCollation().key(doc.title),
     doc.author,
     doc.date,
     doc.source,

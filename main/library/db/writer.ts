@@ -23,13 +23,13 @@ const statements = statementCache((db) => ({
   hashOf: db.prepare<[number], { hash: string }>('SELECT hash FROM articles WHERE rowid = ?'),
   // Positional parameters, in the order of rows.ts articleRow(): binding by name costs a lookup per value.
   insertArticle: db.prepare<unknown[]>(
-    `INSERT INTO articles (id, path, size, mtime_ms, hash, format, title, title_key, author, date,
+    `INSERT INTO articles (id, path, size, mtime_ms, hash, format, title, title_key, sort_key, author, date,
        source, language, dir, tags, text, blocks, word_count, folder, relpath)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
   updateArticle: db.prepare<unknown[], { rowid: number }>(
     `UPDATE articles SET id = ?, path = ?, size = ?, mtime_ms = ?, hash = ?, format = ?, title = ?, title_key = ?,
-       author = ?, date = ?, source = ?, language = ?, dir = ?, tags = ?, text = ?, blocks = ?, word_count = ?
+       sort_key = ?, author = ?, date = ?, source = ?, language = ?, dir = ?, tags = ?, text = ?, blocks = ?, word_count = ?
      WHERE folder = ? AND relpath = ?
      RETURNING rowid`,
   ),

@@ -2,12 +2,14 @@
 CREATE INDEX articles_by_date ON articles (date IS NULL, date DESC, rowid DESC);
 -- index articles_file_stamps
 CREATE INDEX articles_file_stamps ON articles (folder, relpath, size, mtime_ms);
+-- index articles_sort_key
+CREATE INDEX articles_sort_key ON articles (sort_key);
 -- index articles_title_key
 CREATE INDEX articles_title_key ON articles (title_key);
 -- index terms_stem
 CREATE INDEX terms_stem ON terms (stem);
 -- table articles
-CREATE TABLE articles ( rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, folder TEXT NOT NULL, relpath TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT NOT NULL, format TEXT NOT NULL, title TEXT NOT NULL, title_key TEXT NOT NULL, author TEXT, date TEXT, source TEXT, language TEXT, dir TEXT, tags TEXT NOT NULL, text TEXT NOT NULL, blocks TEXT, word_count INTEGER NOT NULL, UNIQUE (folder, relpath) ) STRICT;
+CREATE TABLE articles ( rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, folder TEXT NOT NULL, relpath TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, hash TEXT NOT NULL, format TEXT NOT NULL, title TEXT NOT NULL, title_key TEXT NOT NULL, author TEXT, date TEXT, source TEXT, language TEXT, dir TEXT, tags TEXT NOT NULL, text TEXT NOT NULL, blocks TEXT, word_count INTEGER NOT NULL, sort_key TEXT NOT NULL DEFAULT '', UNIQUE (folder, relpath) ) STRICT;
 -- table articles_fts
 CREATE VIRTUAL TABLE articles_fts USING fts5 ( title, author, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3' );
 -- table articles_fts_config

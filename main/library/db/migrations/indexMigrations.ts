@@ -2,9 +2,11 @@ import type { Migration } from '../migrate.ts';
 import { up as initial } from './index/001-initial.ts';
 import { up as fileStamps } from './index/002-file-stamps.ts';
 import { up as termDeletes } from './index/003-term-deletes.ts';
+import { up as sortKey } from './index/004-sort-key.ts';
 
 export const indexMigrations: readonly Migration[] = [
   { version: 1, name: '001-initial', up: initial },
   { version: 2, name: '002-file-stamps', up: fileStamps },
   { version: 3, name: '003-term-deletes', up: termDeletes },
+  { version: 4, name: '004-sort-key', up: sortKey },
 ];
