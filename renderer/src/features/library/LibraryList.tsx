@@ -1,11 +1,12 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { measureElement, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../../common/contract';
 import { nextIndex } from '../../components/listNavigation';
 import { LibraryRow } from './LibraryRow';
 import './LibraryList.css';
 
-const ROW_HEIGHT = 92;
+/** A row with a two-line title and its details; each row is measured once it renders, and is as tall as it needs. */
+const ROW_ESTIMATE = 92;
 
 interface Props {
   total: number;
@@ -28,7 +29,10 @@ export function LibraryList({ total, version, rowAt, ensure, currentId, progress
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => ROW_ESTIMATE,
+    // The pane is hidden (display: none) while a search shows, and a hidden row measures 0: keep its size.
+    measureElement: (el, entry, instance) =>
+      measureElement(el, entry, instance) || (instance.measurementsCache[Number(el.getAttribute('data-index'))]?.size ?? ROW_ESTIMATE),
     overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
@@ -69,8 +73,10 @@ export function LibraryList({ total, version, rowAt, ensure, currentId, progress
           return (
             <li
               key={it.key}
+              ref={virtualizer.measureElement}
+              data-index={it.index}
               className="library-item"
-              style={{ transform: `translateY(${it.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${it.start}px)` }}
               aria-setsize={total}
               aria-posinset={it.index + 1}
             >
