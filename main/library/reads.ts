@@ -16,26 +16,6 @@ import type { FolderSpec } from './sync.ts';
  * main/api/handlers.ts adds the writes and the rest, and runs these too where there is no worker.
  * Like the handlers, each only wires its request to library functions.
  */
-export const READ_REQUESTS = [
-  'search.query',
-  'article.get',
-  'article.blocks',
-  'article.find',
-  'article.resolveLink',
-  'library.list',
-  'library.continue',
-  'folders.list',
-  'import.problems',
-  'highlights.list',
-  'highlights.search',
-] as const satisfies readonly RequestName[];
-
-export type ReadRequestName = (typeof READ_REQUESTS)[number];
-
-export function isReadRequest(name: RequestName): name is ReadRequestName {
-  return (READ_REQUESTS as readonly string[]).includes(name);
-}
-
 /** What the reads need: the two databases (read-only in a worker) and the bundled folder. */
 export interface ReadDeps {
   indexDb: Database;
@@ -43,7 +23,7 @@ export interface ReadDeps {
   bundled: FolderSpec | null;
 }
 
-type Read<K extends ReadRequestName> = (input: Requests[K]['in'], deps: ReadDeps) => Requests[K]['out'];
+type Read<K extends RequestName> = (input: Requests[K]['in'], deps: ReadDeps) => Requests[K]['out'];
 
 const summary = (deps: ReadDeps, r: LibraryRow): ArticleSummary => ({ ...r, progress: progressOf(deps.userDb, r.id) });
 
@@ -87,4 +67,11 @@ export const readHandlers = {
   'import.problems': (_input, deps) => importProblems(deps.indexDb),
   'highlights.list': (input, deps) => listHighlights(deps.userDb, input.id),
   'highlights.search': (input, deps) => searchHighlights(deps.userDb, input.q),
-} satisfies { [K in ReadRequestName]: Read<K> };
+} satisfies { [K in RequestName]?: Read<K> };
+
+/** The names of the reads: the keys of the table itself, so a read is listed once. */
+export type ReadRequestName = keyof typeof readHandlers;
+
+export function isReadRequest(name: RequestName): name is ReadRequestName {
+  return Object.hasOwn(readHandlers, name);
+}
