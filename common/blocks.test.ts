@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './blocks.ts';
-import { blockText, inlineText } from './blocks.ts';
+import { blockText, inlineText, textBetween } from './blocks.ts';
 
 describe('blockText', () => {
   it('concatenates nested inline runs and turns a break into a newline', () => {
@@ -33,5 +33,19 @@ describe('blockText', () => {
 
   it('counts UTF-16 code units so offsets match main', () => {
     expect(inlineText([{ type: 'text', text: '😀a' }]).length).toBe(3);
+  });
+});
+
+describe('textBetween', () => {
+  const texts = ['First block.', '', 'Third block.'];
+  it('joins the blocks a range spans with a line break, empty blocks too', () => {
+    expect(textBetween(texts, { block: 0, offset: 6 }, { block: 2, offset: 5 })).toBe('block.\n\nThird');
+    expect(textBetween(texts, { block: 2, offset: 0 }, { block: 2, offset: 5 })).toBe('Third');
+  });
+
+  it('refuses points out of order or outside the text', () => {
+    expect(textBetween(texts, { block: 2, offset: 0 }, { block: 0, offset: 5 })).toBeNull();
+    expect(textBetween(texts, { block: 0, offset: 0 }, { block: 3, offset: 0 })).toBeNull();
+    expect(textBetween(texts, { block: 0, offset: 13 }, { block: 2, offset: 0 })).toBeNull();
   });
 });

@@ -71,6 +71,32 @@ export function blockText(block: Block): string {
   }
 }
 
+/** What stands between two blocks in text that spans them (a highlight's quote). */
+export const BLOCK_JOIN = '\n';
+
+/** Orders two points of an article: negative when `a` comes first. */
+export function comparePoints(a: { block: number; offset: number }, b: { block: number; offset: number }): number {
+  return a.block - b.block || a.offset - b.offset;
+}
+
+/**
+ * The text from `start` to `end` over the blocks' texts, blocks joined by BLOCK_JOIN; null when the
+ * points are out of order or outside the text.
+ */
+export function textBetween(
+  texts: readonly string[],
+  start: { block: number; offset: number },
+  end: { block: number; offset: number },
+): string | null {
+  const first = texts[start.block];
+  const last = texts[end.block];
+  if (first === undefined || last === undefined || start.offset > first.length || end.offset > last.length) return null;
+  if (comparePoints(start, end) > 0) return null;
+  if (start.block === end.block) return first.slice(start.offset, end.offset);
+  const parts = [first.slice(start.offset), ...texts.slice(start.block + 1, end.block), last.slice(0, end.offset)];
+  return parts.join(BLOCK_JOIN);
+}
+
 /**
  * How a long article opens: past `from` blocks, the reader is sent and renders first the blocks from
  * `before` ahead of where it opens (the best hit, or the saved position) to `after` past it, and the

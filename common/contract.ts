@@ -7,11 +7,11 @@
 import type { z } from 'zod';
 import type { Block } from './blocks.ts';
 import type { Result } from './result.ts';
-import type { RequestSchemas, Settings, TextAnchor } from './schemas.ts';
+import type { BlockPoint, RequestSchemas, Settings, TextAnchor } from './schemas.ts';
 
 export type { Block, Inline } from './blocks.ts';
 export type { ErrorCode, Result } from './result.ts';
-export type { HighlightExportFormat, LibrarySort, SearchSort, Settings, TextAnchor } from './schemas.ts';
+export type { BlockPoint, HighlightExportFormat, LibrarySort, SearchSort, Settings, TextAnchor } from './schemas.ts';
 export type { FontFamily, Theme } from './settings.ts';
 
 export interface Segment {
@@ -162,17 +162,22 @@ export interface ReadingPosition extends TextAnchor {
   updatedAt: string;
 }
 
+/**
+ * A passage the reader marked, from `start` to `end` (which may be in different blocks), with the text
+ * it marks (blocks joined by '\n', see common/blocks.ts textBetween). The quote is what the highlight
+ * is: after a re-import it is found again by its quote, and `textChanged` says it no longer is.
+ */
 export interface Highlight {
   hid: string;
   id: string;
   title: string;
-  block: number;
-  start: number;
-  end: number;
+  start: BlockPoint;
+  end: BlockPoint;
   quote: string;
   note: string;
   createdAt: string;
   updatedAt: string;
+  textChanged: boolean;
 }
 
 /** What each request answers; the inputs come from the schemas. */
@@ -196,6 +201,7 @@ interface Outputs {
   'highlights.add': Highlight;
   'highlights.update': Highlight;
   'highlights.remove': { removed: boolean };
+  'highlights.restore': Highlight;
   'highlights.search': Highlight[];
   'highlights.export': { filename: string; text: string };
   'settings.get': SavedSettings;
@@ -247,6 +253,7 @@ export const requestNames = [
   'highlights.add',
   'highlights.update',
   'highlights.remove',
+  'highlights.restore',
   'highlights.search',
   'highlights.export',
   'settings.get',

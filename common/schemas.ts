@@ -15,12 +15,14 @@ const folderPath = z.string().min(1).max(4096);
 export const searchSortSchema = z.enum(['relevance', 'date']);
 export const librarySortSchema = z.enum(['title', 'date']);
 
+const blockIndex = z.number().int().min(0).max(1e7);
+const textOffset = z.number().int().min(0).max(1e9);
+
+/** A point in an article: a block, and an offset in that block's text (common/blocks.ts blockText). */
+export const blockPointSchema = z.strictObject({ block: blockIndex, offset: textOffset });
+
 /** A place in an article that survives reflow and re-import: block, offset in its text, and a quote to re-find it. */
-export const textAnchorSchema = z.strictObject({
-  block: z.number().int().min(0).max(1e7),
-  offset: z.number().int().min(0).max(1e9),
-  quote: z.string().max(500),
-});
+export const textAnchorSchema = z.strictObject({ block: blockIndex, offset: textOffset, quote: z.string().max(500) });
 
 export const settingsSchema = z.strictObject({
   theme: z.enum(THEMES),
@@ -68,15 +70,12 @@ export const requestSchemas = {
   'position.get': z.strictObject({ id }),
   'position.set': z.strictObject({ id, anchor: textAnchorSchema, progress: z.number().min(0).max(1) }),
   'highlights.list': z.strictObject({ id: id.optional() }),
-  'highlights.add': z.strictObject({
-    id,
-    block: z.number().int().min(0).max(1e7),
-    start: z.number().int().min(0).max(1e9),
-    end: z.number().int().min(0).max(1e9),
-    note: z.string().max(10_000).optional(),
-  }),
+  /** From `start` to `end`, which may be in different blocks. */
+  'highlights.add': z.strictObject({ id, start: blockPointSchema, end: blockPointSchema, note: z.string().max(10_000).optional() }),
   'highlights.update': z.strictObject({ hid: id, note: z.string().max(10_000) }),
+  /** Moves the highlight to the trash, from where highlights.restore brings it back (undo). */
   'highlights.remove': z.strictObject({ hid: id }),
+  'highlights.restore': z.strictObject({ hid: id }),
   'highlights.search': z.strictObject({ q: z.string().max(1000) }),
   'highlights.export': z.strictObject({ format: highlightExportFormatSchema }),
   'settings.get': empty,
@@ -87,6 +86,7 @@ export const requestSchemas = {
 export type RequestSchemas = typeof requestSchemas;
 export type Settings = z.infer<typeof settingsSchema>;
 export type TextAnchor = z.infer<typeof textAnchorSchema>;
+export type BlockPoint = z.infer<typeof blockPointSchema>;
 export type SearchSort = z.infer<typeof searchSortSchema>;
 export type LibrarySort = z.infer<typeof librarySortSchema>;
 export type HighlightExportFormat = z.infer<typeof highlightExportFormatSchema>;

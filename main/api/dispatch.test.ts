@@ -45,7 +45,7 @@ describe('dispatch rejects malformed input with an error value', () => {
     ['library.list', { sort: 'size', offset: 0, limit: 10 }, /sort/],
     ['position.set', { id, anchor: { block: -1, offset: 0, quote: '' }, progress: 0.5 }, /anchor\.block/],
     ['position.set', { id, anchor: { block: 0, offset: 0, quote: '' }, progress: 2 }, /progress/],
-    ['highlights.add', { id, block: 0, start: 'a', end: 1 }, /start/],
+    ['highlights.add', { id, start: { block: 0, offset: 'a' }, end: { block: 0, offset: 1 } }, /start/],
     ['settings.set', { theme: 'neon' }, /theme/],
     ['folders.add', { path: 'x'.repeat(1024 * 1024) }, /path/],
     ['link.open', {}, /url/],
@@ -100,8 +100,8 @@ describe('requests', () => {
     expect(await call('library.continue', {})).toMatchObject({ ok: true, value: [{ id }] });
   });
 
-  it('adds, finds, annotates, exports and removes a highlight', async () => {
-    const added = await call('highlights.add', { id, block: 0, start: 4, end: 9, note: 'bird' });
+  it('adds, finds, annotates, exports, removes and restores a highlight', async () => {
+    const added = await call('highlights.add', { id, start: { block: 0, offset: 4 }, end: { block: 0, offset: 9 }, note: 'bird' });
     expect(added).toMatchObject({ ok: true, value: { quote: 'eagle', note: 'bird' } });
     const hid = (added as { ok: true; value: Highlight }).value.hid;
     expect(await call('highlights.search', { q: 'eagle' })).toMatchObject({ ok: true, value: [{ hid }] });
@@ -113,7 +113,16 @@ describe('requests', () => {
     expect(md).toMatchObject({ ok: true, value: { text: expect.stringContaining('> eagle') } });
     expect(await call('highlights.remove', { hid })).toEqual({ ok: true, value: { removed: true } });
     expect(await call('highlights.search', { q: 'eagle' })).toEqual({ ok: true, value: [] });
-    expect(await call('highlights.add', { id, block: 0, start: 5, end: 4 })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await call('highlights.list', { id })).toEqual({ ok: true, value: [] });
+    expect(await call('highlights.remove', { hid })).toEqual({ ok: true, value: { removed: false } });
+    // Undo: the same highlight, note and all, comes back out of the trash once.
+    expect(await call('highlights.restore', { hid })).toMatchObject({ ok: true, value: { hid, quote: 'eagle', note: 'raptor' } });
+    expect(await call('highlights.list', { id })).toMatchObject({ ok: true, value: [{ hid, note: 'raptor' }] });
+    expect(await call('highlights.restore', { hid })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('highlights.add', { id, start: { block: 0, offset: 5 }, end: { block: 0, offset: 4 } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
   });
 
   it('persists settings and fills in defaults', async () => {

@@ -1,6 +1,6 @@
 import type { RequestName, Requests } from '../../common/contract.ts';
 import { articleExists } from '../library/db/articles.ts';
-import { removeHighlight, setHighlightNote } from '../library/db/highlights.ts';
+import { restoreHighlight, setHighlightNote, trashHighlight } from '../library/db/highlights.ts';
 import { folderCounts } from '../library/db/library.ts';
 import { getPosition, putPosition } from '../library/db/positions.ts';
 import { addUserFolder, removeUserFolder } from '../library/db/userFolders.ts';
@@ -55,7 +55,11 @@ export const handlers = {
     setHighlightNote(deps.userDb, input.hid, input.note, deps.now().toISOString());
     return requireHighlight(deps.userDb, input.hid);
   },
-  'highlights.remove': (input, deps) => ({ removed: removeHighlight(deps.userDb, input.hid) }),
+  'highlights.remove': (input, deps) => ({ removed: trashHighlight(deps.userDb, input.hid, deps.now().toISOString()) }),
+  'highlights.restore': (input, deps) => {
+    if (!restoreHighlight(deps.userDb, input.hid)) throw new OffprintError('not-found', `No deleted highlight with id ${input.hid}.`);
+    return requireHighlight(deps.userDb, input.hid);
+  },
   'highlights.export': (input, deps) => exportHighlights(deps.userDb, input.format, deps.now()),
   'settings.get': (_input, deps) => settingsOf(deps.userDb),
   'settings.set': (input, deps) => {

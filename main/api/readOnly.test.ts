@@ -30,7 +30,12 @@ describe('a read-only data folder', () => {
       });
       await s.ready;
       const found = (await s.dispatch('search.query', { q: 'eagle' })) as { ok: true; value: { results: { id: string }[] } };
-      await s.dispatch('highlights.add', { id: found.value.results[0]!.id, block: 0, start: 4, end: 9, note: 'mine' });
+      await s.dispatch('highlights.add', {
+        id: found.value.results[0]!.id,
+        start: { block: 0, offset: 4 },
+        end: { block: 0, offset: 9 },
+        note: 'mine',
+      });
       await s.close();
       for (const d of [dir, content, data]) chmodSync(d, 0o755);
       const tree = unprivilegedTree();
@@ -48,7 +53,7 @@ const out = {
   search,
   article: (await s.dispatch('article.get', { id })).ok,
   highlights: await s.dispatch('highlights.list', {}),
-  add: await s.dispatch('highlights.add', { id, block: 0, start: 0, end: 3 }),
+  add: await s.dispatch('highlights.add', { id, start: { block: 0, offset: 0 }, end: { block: 0, offset: 3 } }),
   settings: await s.dispatch('settings.set', { theme: 'dark' }),
   rescan: await s.dispatch('folders.rescan', {}),
   status: await s.dispatch('index.status', {}),

@@ -39,7 +39,9 @@ async function start(w: ReturnType<typeof workspace>, now = () => new Date()): P
 async function highlightEagle(s: Services): Promise<void> {
   const found = (await s.dispatch('search.query', { q: 'eagle' })) as { ok: true; value: { results: { id: string }[] } };
   const id = found.value.results[0]!.id;
-  expect(await s.dispatch('highlights.add', { id, block: 0, start: 4, end: 9, note: 'keep me' })).toMatchObject({ ok: true });
+  expect(
+    await s.dispatch('highlights.add', { id, start: { block: 0, offset: 4 }, end: { block: 0, offset: 9 }, note: 'keep me' }),
+  ).toMatchObject({ ok: true });
 }
 
 const highlights = async (s: Services) =>
@@ -143,7 +145,7 @@ describe('a full disk', () => {
     const big = 'x'.repeat(9000);
     let result;
     for (let i = 0; i < 200; i++) {
-      result = await s.dispatch('highlights.add', { id, block: 0, start: 0, end: 5, note: big });
+      result = await s.dispatch('highlights.add', { id, start: { block: 0, offset: 0 }, end: { block: 0, offset: 5 }, note: big });
       if (!result.ok) break;
     }
     expect(result).toMatchObject({ ok: false, error: { code: 'disk-full', message: expect.stringMatching(/disk is full/) } });

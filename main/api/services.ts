@@ -5,6 +5,7 @@ import { openIndexDb } from '../library/db/indexDb.ts';
 import { countArticles } from '../library/db/articles.ts';
 import { addUserFolder } from '../library/db/userFolders.ts';
 import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
+import { emptyOldTrash, reanchorHighlights } from '../library/highlights.ts';
 import { Indexer } from '../library/indexer.ts';
 import { ReadPool, type ReadContext } from '../library/readPool.ts';
 import type { ParserLauncher } from '../library/parser.ts';
@@ -59,6 +60,15 @@ export function startServices(options: ServicesOptions): Services {
   const index = openIndexDb(indexPath, { nativeBinding: options.nativeBinding, now });
   if (index.recoveredFrom)
     notices.push(`The search index was damaged and is being rebuilt from your articles; the old file was kept as ${index.recoveredFrom}.`);
+  emptyOldTrash(user.db, now());
+  const reanchor = () => {
+    try {
+      const moved = reanchorHighlights(index.db, user.db);
+      if (moved > 0) log.info('highlights re-anchored after an import', { moved });
+    } catch (err) {
+      log.warn('highlights could not be re-anchored', { message: (err as Error).message });
+    }
+  };
   const emit = <E extends EventName>(event: E, payload: Events[E]) => options.onEvent?.(event, payload);
   const indexer = new Indexer({
     dbPath: indexPath,
@@ -66,7 +76,10 @@ export function startServices(options: ServicesOptions): Services {
     nativeBinding: options.nativeBinding,
     launchParser: options.launchParser,
     onStatus: (s) => emit('index.changed', s),
-    onChanged: () => emit('library.changed', { articles: countArticles(index.db) }),
+    onChanged: () => {
+      reanchor();
+      emit('library.changed', { articles: countArticles(index.db) });
+    },
   });
   for (const folder of options.extraFolders ?? []) {
     const root = realpathSync(folder);
@@ -90,6 +103,8 @@ export function startServices(options: ServicesOptions): Services {
     reads,
   };
   const ready = indexer.sync(folderSpecs(deps.userDb, deps.bundled));
+  // Highlights checked against an older version of their article (or none, after a migration) are re-found.
+  void ready.then(reanchor, () => undefined);
   // Only the user's folders change under us; the bundled articles change only with an update of the app.
   for (const f of userFolderSpecs(deps.userDb)) watcher.add(f.key, f.root);
   ready.then(

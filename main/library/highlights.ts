@@ -1,52 +1,126 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { blockText } from '../../common/blocks.ts';
-import type { Highlight, HighlightExportFormat } from '../../common/contract.ts';
-import { getArticleRow, rowBlocks } from './db/articles.ts';
+import { blockText, comparePoints, textBetween } from '../../common/blocks.ts';
+import type { BlockPoint, Highlight, HighlightExportFormat } from '../../common/contract.ts';
+import { articleHash, getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
 import { untilChanged } from './db/changes.ts';
-import { allHighlights, getHighlight, highlightsFor, insertHighlight } from './db/highlights.ts';
+import {
+  allHighlights,
+  getHighlight,
+  highlightedArticles,
+  highlightsFor,
+  insertHighlight,
+  placeHighlight,
+  purgeTrash,
+  type StoredHighlight,
+} from './db/highlights.ts';
+import { TOKENIZER_VERSION } from './db/tokenizerVersion.ts';
 import { OffprintError } from './errors.ts';
+import { anchorer } from './highlightAnchors.ts';
 import { fold } from './text/fold.ts';
 
 /** Highlights and notes: kept in user.db, quoting the words of the article (in index.db) they mark. */
 
+/** The longest passage one highlight may mark, in UTF-16 units: a chapter, not a whole book. */
+export const MAX_QUOTE_LENGTH = 100_000;
+
+/**
+ * Which version of an article a highlight's points were checked against: its file's content, and how
+ * files are turned into blocks (a new parser may cut the same file into other blocks).
+ */
+const articleVersion = (hash: string) => `${TOKENIZER_VERSION}:${hash}`;
+
+const textsOf = (row: ArticleRow) => rowBlocks(row).map(blockText);
+
+const toWire = ({ anchoredTo: _, ...h }: StoredHighlight): Highlight => h;
+
 export function addHighlight(
   indexDb: Database,
   userDb: Database,
-  input: { id: string; block: number; start: number; end: number; note?: string | undefined },
+  input: { id: string; start: BlockPoint; end: BlockPoint; note?: string | undefined },
   now: Date,
 ): Highlight {
   const row = getArticleRow(indexDb, input.id);
   if (!row) throw new OffprintError('not-found', `No article with id ${input.id}.`);
-  const block = rowBlocks(row)[input.block];
-  if (!block) throw new OffprintError('bad-request', `block: the article has no block ${input.block}.`);
-  const text = blockText(block);
-  if (input.end <= input.start || input.end > text.length) {
-    throw new OffprintError('bad-request', `start/end: expected 0 ≤ start < end ≤ ${text.length}, got ${input.start}–${input.end}.`);
+  const texts = textsOf(row);
+  const quote = comparePoints(input.start, input.end) < 0 ? textBetween(texts, input.start, input.end) : null;
+  if (quote === null) {
+    throw new OffprintError(
+      'bad-request',
+      `start/end: expected two points in the article's ${texts.length} blocks, the start before the end; got ${input.start.block}:${input.start.offset} to ${input.end.block}:${input.end.offset}.`,
+    );
+  }
+  if (quote.trim() === '') throw new OffprintError('bad-request', 'start/end: the passage is only white space.');
+  if (quote.length > MAX_QUOTE_LENGTH) {
+    throw new OffprintError(
+      'bad-request',
+      `start/end: a highlight marks at most ${MAX_QUOTE_LENGTH} characters; this one has ${quote.length}.`,
+    );
   }
   const at = now.toISOString();
-  const h: Highlight = {
+  const h: StoredHighlight = {
     hid: randomUUID(),
     id: input.id,
     title: row.title,
-    block: input.block,
     start: input.start,
     end: input.end,
-    quote: text.slice(input.start, input.end),
+    quote,
     note: input.note ?? '',
     createdAt: at,
     updatedAt: at,
+    textChanged: false,
+    anchoredTo: articleVersion(row.hash),
   };
   insertHighlight(userDb, h);
-  return h;
+  return toWire(h);
 }
 
-export function listHighlights(userDb: Database, id?: string): Highlight[] {
-  return id ? highlightsFor(userDb, id) : allHighlights(userDb);
+/**
+ * One article's highlights where they are in the article as it is now (re-found by their quotes when
+ * it changed since they were last checked), or every highlight as last checked (reanchorHighlights).
+ * Only reads: it runs in the read workers.
+ */
+export function listHighlights(indexDb: Database, userDb: Database, id?: string): Highlight[] {
+  if (!id) return allHighlights(userDb).map(toWire);
+  const stored = highlightsFor(userDb, id);
+  const hash = stored.length > 0 ? articleHash(indexDb, id) : undefined;
+  if (hash === undefined || stored.every((h) => h.anchoredTo === articleVersion(hash))) return stored.map(toWire);
+  const row = getArticleRow(indexDb, id);
+  const place = row && anchorer(textsOf(row));
+  return stored.map((h) => toWire(place && h.anchoredTo !== articleVersion(hash) ? { ...h, ...place(h) } : h));
+}
+
+/**
+ * After an import changed articles: each highlight whose article is not the version it was checked
+ * against is found again by its quote, and its new points (or "text changed") are stored. Highlights
+ * of articles that are gone are left as they are; they come back with their article.
+ */
+export function reanchorHighlights(indexDb: Database, userDb: Database): number {
+  let moved = 0;
+  for (const id of highlightedArticles(userDb)) {
+    const hash = articleHash(indexDb, id);
+    if (hash === undefined) continue;
+    const version = articleVersion(hash);
+    const stale = highlightsFor(userDb, id).filter((h) => h.anchoredTo !== version);
+    if (stale.length === 0) continue;
+    const row = getArticleRow(indexDb, id);
+    if (!row) continue;
+    const place = anchorer(textsOf(row));
+    userDb.transaction(() => {
+      for (const h of stale) {
+        const p = place(h);
+        placeHighlight(userDb, h.hid, { ...p, anchoredTo: version });
+        if (p.textChanged || comparePoints(p.start, h.start) !== 0 || comparePoints(p.end, h.end) !== 0) moved++;
+      }
+    })();
+  }
+  return moved;
 }
 
 /** Every highlight with its quote, note and title folded once, until user.db changes (not per keystroke). */
-const foldedHighlights = untilChanged((userDb) => allHighlights(userDb).map((h) => ({ h, hay: fold(`${h.quote} ${h.note} ${h.title}`) })));
+const foldedHighlights = untilChanged((userDb) =>
+  allHighlights(userDb).map((h) => ({ h: toWire(h), hay: fold(`${h.quote} ${h.note} ${h.title}`) })),
+);
 
 export function searchHighlights(userDb: Database, q: string): Highlight[] {
   const words = fold(q)
@@ -59,7 +133,7 @@ export function searchHighlights(userDb: Database, q: string): Highlight[] {
 }
 
 export function exportHighlights(userDb: Database, format: HighlightExportFormat, now: Date): { filename: string; text: string } {
-  const all = allHighlights(userDb);
+  const all = allHighlights(userDb).map(toWire);
   const day = now.toISOString().slice(0, 10);
   if (format === 'json') return { filename: `offprint-highlights-${day}.json`, text: `${JSON.stringify(all, null, 2)}\n` };
   const byArticle = new Map<string, Highlight[]>();
@@ -67,7 +141,7 @@ export function exportHighlights(userDb: Database, format: HighlightExportFormat
   const parts = [`# Highlights from Offprint (${day})`, ''];
   for (const list of byArticle.values()) {
     parts.push(`## ${list[0]!.title}`, '');
-    for (const h of list.sort((a, b) => a.block - b.block || a.start - b.start)) {
+    for (const h of list.sort((a, b) => comparePoints(a.start, b.start))) {
       parts.push(`> ${h.quote.replace(/\n/gu, '\n> ')}`, '');
       if (h.note.trim()) parts.push(h.note.trim(), '');
     }
@@ -75,8 +149,15 @@ export function exportHighlights(userDb: Database, format: HighlightExportFormat
   return { filename: `offprint-highlights-${day}.md`, text: parts.join('\n') };
 }
 
+/** How long a deleted highlight can be brought back (highlights.restore) before it is gone for good. */
+export const TRASH_KEPT_DAYS = 30;
+
+export function emptyOldTrash(userDb: Database, now: Date): number {
+  return purgeTrash(userDb, new Date(now.getTime() - TRASH_KEPT_DAYS * 24 * 60 * 60 * 1000).toISOString());
+}
+
 export function requireHighlight(userDb: Database, hid: string): Highlight {
   const h = getHighlight(userDb, hid);
   if (!h) throw new OffprintError('not-found', `No highlight with id ${hid}.`);
-  return h;
+  return toWire(h);
 }

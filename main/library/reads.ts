@@ -65,7 +65,7 @@ export const readHandlers = {
       .map((r) => summary(deps, r)),
   'folders.list': (_input, deps) => listFolders(deps.indexDb, deps.userDb, deps.bundled),
   'import.problems': (_input, deps) => importProblems(deps.indexDb),
-  'highlights.list': (input, deps) => listHighlights(deps.userDb, input.id),
+  'highlights.list': (input, deps) => listHighlights(deps.indexDb, deps.userDb, input.id),
   'highlights.search': (input, deps) => searchHighlights(deps.userDb, input.q),
 } satisfies { [K in RequestName]?: Read<K> };
 

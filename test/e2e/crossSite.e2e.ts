@@ -19,7 +19,7 @@ function attacks(articleId: string): [string, unknown][] {
     ['folders.remove', { key: 'bundled' }],
     ['settings.set', { theme: 'dark', fontSize: 30 }],
     ['position.set', { id: articleId, anchor: { block: 3, offset: 0, quote: 'x' }, progress: 0.9 }],
-    ['highlights.add', { id: articleId, block: 0, start: 0, end: 4 }],
+    ['highlights.add', { id: articleId, start: { block: 0, offset: 0 }, end: { block: 0, offset: 4 } }],
     ['link.open', { url: 'https://example.org/' }],
   ];
 }

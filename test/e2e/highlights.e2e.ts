@@ -35,6 +35,43 @@ describe('highlights and notes', () => {
     expect((await search.resultTitles())[0]).toBe(SEED);
   });
 
+  test('keeps a highlight selected across two paragraphs whole after a reload', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    await reader.dragSelect('For at least a year', 'accuses the company');
+    const added = nextApiResponse(page, 'highlights.add');
+    await reader.main.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const { value } = (await (await added).json()) as { value: { hid: string; quote: string } };
+    expect(value.quote).toMatch(/^For at least a year .* they said\.\nThe lawsuit filed by .* accuses the company$/su);
+
+    await page.reload();
+    await reader.waitForArticle(SEED);
+    const marks = reader.article.locator(`[data-hid="${value.hid}"]`);
+    await eventually(() => marks.count()).toBeGreaterThan(1);
+    const marked = (await marks.allTextContents()).join('');
+    expect(marked).toContain('progress has been slow, they said.');
+    expect(marked).toContain('The lawsuit filed by the Commodity Futures Trading Commission');
+    expect(marked.endsWith('accuses the company')).toBe(true);
+    const panel = await reader.openHighlightsPanel();
+    await eventually(() => panel.getByRole('listitem').filter({ hasText: 'accuses the company' }).textContent()).toContain(
+      'For at least a year',
+    );
+  });
+
+  test('snaps a selection that starts and ends inside words to the whole words', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    await reader.dragSelect('erve American', 'serve Americ');
+    const added = nextApiResponse(page, 'highlights.add');
+    await page.keyboard.press('h');
+    expect(((await (await added).json()) as { value: { quote: string } }).value.quote).toBe('serve American');
+    await eventually(() => reader.highlights().filter({ hasText: 'serve American' }).count()).toBeGreaterThan(0);
+  });
+
   test('highlights the selection with the h key', async ({ page }) => {
     const library = new LibraryPage(page);
     const reader = new ReaderPage(page);
@@ -68,6 +105,31 @@ describe('highlights and notes', () => {
     await panel.getByRole('listitem').filter({ hasText: 'Check who owns what.' }).getByRole('button', { name: 'Delete highlight' }).click();
     await eventually(() => panel.textContent()).not.toContain('Check who owns what.');
     await eventually(() => reader.highlights().count()).toBeLessThan(before);
+  });
+
+  test('brings a deleted highlight back with Undo, and keeps it after a reload', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    const words = 'Former senior US government officials interviewed by Bloomberg News';
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    await reader.highlight(words);
+    const panel = await reader.openHighlightsPanel();
+    const item = () => panel.getByRole('listitem').filter({ hasText: words });
+    const marks = () => reader.highlights().filter({ hasText: words });
+    await eventually(() => item().count()).toBe(1);
+    await item().getByRole('button', { name: 'Delete highlight' }).click();
+    const status = panel.getByRole('status').filter({ hasText: 'Highlight deleted.' });
+    await eventually(() => status.count()).toBe(1);
+    await eventually(() => marks().count()).toBe(0);
+    const restored = nextApiResponse(page, 'highlights.restore');
+    await status.getByRole('button', { name: 'Undo' }).click();
+    expect(((await (await restored).json()) as { ok: boolean }).ok).toBe(true);
+    await eventually(() => item().count()).toBe(1);
+    await eventually(() => marks().count()).toBeGreaterThan(0);
+    await page.reload();
+    await reader.waitForArticle(SEED);
+    await eventually(() => marks().count()).toBeGreaterThan(0);
   });
 
   test('exports every highlight as Markdown and as JSON', async ({ page }) => {

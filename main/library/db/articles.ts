@@ -10,6 +10,7 @@ export interface ArticleRow {
   relpath: string;
   path: string;
   format: string;
+  hash: string;
   title: string;
   author: string | null;
   date: string | null;
@@ -22,7 +23,7 @@ export interface ArticleRow {
   word_count: number;
 }
 
-export type ArticleMeta = Omit<ArticleRow, 'text' | 'blocks' | 'tags' | 'relpath' | 'format'> & { tags: string[] };
+export type ArticleMeta = Omit<ArticleRow, 'text' | 'blocks' | 'tags' | 'relpath' | 'format' | 'hash'> & { tags: string[] };
 
 const META_COLUMNS = 'rowid, id, folder, path, title, author, date, source, language, dir, tags, word_count';
 
@@ -32,6 +33,7 @@ const statements = statementCache((db) => ({
   metaByRowid: db.prepare<[number], Omit<ArticleMeta, 'tags'> & { tags: string }>(`SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`),
   count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
   exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM articles WHERE id = ?'),
+  hash: db.prepare<[string], string>('SELECT hash FROM articles WHERE id = ?').pluck(),
   maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
   byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
   titleStarts: db
@@ -71,6 +73,11 @@ export function titlesStartingWith(db: Database, key: string, limit: number, off
 
 export function articleExists(db: Database, id: string): boolean {
   return statements(db).exists.get(id) !== undefined;
+}
+
+/** The content hash of an article's file, or undefined when there is no such article. */
+export function articleHash(db: Database, id: string): string | undefined {
+  return statements(db).hash.get(id);
 }
 
 export function countArticles(db: Database): number {

@@ -71,6 +71,40 @@ export class ReaderPage {
     await this.main.getByRole('button', { name: 'Highlight', exact: true }).click();
   }
 
+  /**
+   * Drags the mouse from the first character of `from` to the last of `to`, as a reader selects: the
+   * ends may be in different paragraphs and in the middle of words. Each must lie in one text node.
+   */
+  async dragSelect(from: string, to: string): Promise<void> {
+    const ends = await this.article.evaluate(
+      (root, [a, b]) => {
+        // This runs in the page; the tests are compiled without the DOM's types, so it names what it uses.
+        const SHOW_TEXT = 4;
+        const document = (globalThis as unknown as { document: BrowserDocument }).document;
+        const charBox = (text: string, last: boolean) => {
+          const walker = document.createTreeWalker(root, SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const at = (n.textContent ?? '').indexOf(text);
+            if (at === -1) continue;
+            const i = last ? at + text.length - 1 : at;
+            const range = document.createRange();
+            range.setStart(n, i);
+            range.setEnd(n, i + 1);
+            const r = range.getBoundingClientRect();
+            return { x: last ? r.right - 1 : r.left + 1, y: r.top + r.height / 2 };
+          }
+          throw new Error(`No text node holds “${text}”.`);
+        };
+        return [charBox(a!, false), charBox(b!, true)];
+      },
+      [from, to],
+    );
+    await this.page.mouse.move(ends[0]!.x, ends[0]!.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(ends[1]!.x, ends[1]!.y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   highlights(): Locator {
     return this.article.locator('.highlight');
   }
@@ -121,4 +155,14 @@ export class ReaderPage {
       .first()
       .evaluate((el) => (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: 'start' }));
   }
+}
+
+/** The little of the DOM that dragSelect uses in the page. */
+interface BrowserDocument {
+  createTreeWalker(root: unknown, show: number): { nextNode(): { textContent: string | null } | null };
+  createRange(): {
+    setStart(node: unknown, offset: number): void;
+    setEnd(node: unknown, offset: number): void;
+    getBoundingClientRect(): { left: number; right: number; top: number; height: number };
+  };
 }

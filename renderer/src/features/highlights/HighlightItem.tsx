@@ -9,7 +9,7 @@ interface Props {
   isFocused: boolean;
   onGo: (h: Highlight) => void;
   onSaveNote: (hid: string, note: string) => Promise<boolean>;
-  onRemove: (hid: string) => void;
+  onRemove: (h: Highlight) => void;
 }
 
 /** A highlight in the panel: its words (go to them), its note (edit it) and a delete button. */
@@ -40,6 +40,11 @@ export function HighlightItem({ highlight, showTitle, isFocused, onGo, onSaveNot
         <span className="hl-text" dir="auto">
           {highlight.quote}
         </span>
+        {highlight.textChanged ? (
+          <span className="hl-changed" title="The article changed on re-import and these words are no longer in it.">
+            Text changed
+          </span>
+        ) : null}
       </button>
       {isEditing ? (
         <div className="hl-note-edit">
@@ -78,7 +83,7 @@ export function HighlightItem({ highlight, showTitle, isFocused, onGo, onSaveNot
             <Button variant="quiet" onClick={() => setEditing(true)}>
               {highlight.note ? 'Edit note' : 'Add note'}
             </Button>
-            <IconButton icon="trash" label="Delete highlight" onClick={() => onRemove(highlight.hid)} />
+            <IconButton icon="trash" label="Delete highlight" onClick={() => onRemove(highlight)} />
           </div>
         </div>
       )}

@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon';
 import { Notice } from '../../components/Notice';
 import { downloadText } from './downloadText';
 import { HighlightItem } from './HighlightItem';
+import { UndoRemoval } from './UndoRemoval';
 import type { useHighlights } from './useHighlights';
 import './HighlightsPanel.css';
 
@@ -56,6 +57,7 @@ export function HighlightsPanel({ highlights, focusedHid, onGo, onOpenArticle }:
         </div>
       </div>
       {highlights.error || error ? <Notice tone="error">{highlights.error ?? error}</Notice> : null}
+      {highlights.removed ? <UndoRemoval onUndo={() => void highlights.undoRemove()} onDismiss={highlights.dismissRemoved} /> : null}
       {list.length === 0 ? (
         <p className="panel-empty">
           {scope === 'article' ? 'Select text in the article and choose Highlight (or press H) to keep it here.' : 'No highlights yet.'}
@@ -70,7 +72,7 @@ export function HighlightsPanel({ highlights, focusedHid, onGo, onOpenArticle }:
               isFocused={h.hid === focusedHid}
               onGo={scope === 'article' ? onGo : (x) => onOpenArticle(x.id)}
               onSaveNote={highlights.update}
-              onRemove={(hid) => void highlights.remove(hid).then(() => setAll((a) => a?.filter((x) => x.hid !== hid) ?? a))}
+              onRemove={(x) => void highlights.remove(x).then(() => setAll((a) => a?.filter((y) => y.hid !== x.hid) ?? a))}
             />
           ))}
         </ul>

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { pointToOffset } from '../reader/domOffsets';
-import { toBlockRange, type BlockRange } from '../reader/selection';
+import { toHighlightRange, type HighlightRange } from '../reader/selection';
 
 export interface TextSelection {
-  range: BlockRange;
+  range: HighlightRange;
   /** Where the selection is on screen, for the floating "Highlight" button. */
   rect: DOMRect;
 }
 
-/** The text selected in the article, as a block range ready to highlight; null when nothing is. */
+/** The text selected in the article, as a range ready to highlight; null when nothing is. */
 export function useSelectionRange(
   articleRef: RefObject<HTMLElement | null>,
   scrollRef: RefObject<HTMLElement | null>,
@@ -27,8 +27,8 @@ export function useSelectionRange(
     const end = pointToOffset(r.endContainer, r.endOffset);
     // A selection that starts in the title or runs past the last block keeps its part in the text.
     const a = start ?? (end ? { block: 0, offset: 0 } : null);
-    const b = end ?? (start ? { block: start.block, offset: Number.MAX_SAFE_INTEGER } : null);
-    const range = a && b ? toBlockRange(a, b, (i) => texts[i] ?? '') : null;
+    const b = end ?? (start ? { block: Math.max(0, texts.length - 1), offset: Number.MAX_SAFE_INTEGER } : null);
+    const range = a && b ? toHighlightRange(a, b, (i) => texts[i] ?? '') : null;
     return range ? { range, rect: r.getBoundingClientRect() } : null;
   }, [articleRef, texts]);
   const read = useCallback(() => setSelection(current()), [current]);

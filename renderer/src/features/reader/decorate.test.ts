@@ -1,3 +1,4 @@
+import type { Highlight } from '../../../../common/contract';
 import { describe, expect, it } from 'vitest';
 import { decorationsByBlock, hitTerms, splitRange, stepIndex } from './decorate';
 
@@ -58,17 +59,45 @@ describe('splitRange', () => {
 });
 
 describe('decorationsByBlock', () => {
+  const highlight = (hid: string, start: [number, number], end: [number, number], textChanged = false): Highlight => ({
+    hid,
+    id: 'a',
+    title: 't',
+    start: { block: start[0], offset: start[1] },
+    end: { block: end[0], offset: end[1] },
+    quote: 'q',
+    note: '',
+    createdAt: '',
+    updatedAt: '',
+    textChanged,
+  });
+
   it('groups hits and highlights by their block', () => {
     const map = decorationsByBlock(
       [
         { block: 2, start: 0, end: 3, term: 0 },
         { block: 5, start: 1, end: 2, term: 1 },
       ],
-      [{ hid: 'x', id: 'a', title: 't', block: 2, start: 4, end: 9, quote: 'q', note: '', createdAt: '', updatedAt: '' }],
+      [highlight('x', [2, 4], [2, 9])],
     );
     expect(map.get(2)).toEqual({ hits: [{ start: 0, end: 3, term: 0 }], highlights: [{ start: 4, end: 9, hid: 'x' }] });
     expect(map.get(5)?.hits).toHaveLength(1);
     expect(map.has(0)).toBe(false);
+  });
+
+  it('marks every block a highlight spans, from its start to its end', () => {
+    const map = decorationsByBlock([], [highlight('x', [1, 4], [3, 2])]);
+    const rest = Number.MAX_SAFE_INTEGER;
+    expect([1, 2, 3].map((b) => map.get(b)?.highlights)).toEqual([
+      [{ start: 4, end: rest, hid: 'x' }],
+      [{ start: 0, end: rest, hid: 'x' }],
+      [{ start: 0, end: 2, hid: 'x' }],
+    ]);
+    expect(splitRange(0, 10, map.get(1)!).map((p) => p.highlight)).toEqual([null, 'x']);
+  });
+
+  it('draws no highlight whose text changed', () => {
+    expect(decorationsByBlock([], [highlight('x', [1, 0], [1, 3], true)]).size).toBe(0);
   });
 });
 

@@ -59,7 +59,11 @@ export function splitRange(start: number, end: number, deco: BlockDecorations): 
   return pieces;
 }
 
-/** Groups hits and highlights by block index, so each block receives only its own. */
+/**
+ * Groups hits and highlights by block index, so each block receives only its own. A highlight over
+ * several blocks marks the rest of its first block, all of those between, and its last block up to its
+ * end; one whose text changed is not drawn, since its points no longer say where its words are.
+ */
 export function decorationsByBlock(hits: readonly BlockHit[], highlights: readonly Highlight[]): Map<number, BlockDecorations> {
   const out = new Map<number, BlockDecorations>();
   const slot = (block: number) => {
@@ -71,7 +75,14 @@ export function decorationsByBlock(hits: readonly BlockHit[], highlights: readon
     return d;
   };
   for (const h of hits) slot(h.block).hits.push({ start: h.start, end: h.end, term: h.term });
-  for (const h of highlights) slot(h.block).highlights.push({ start: h.start, end: h.end, hid: h.hid });
+  for (const h of highlights) {
+    if (h.textChanged) continue;
+    for (let b = h.start.block; b <= h.end.block; b++) {
+      const start = b === h.start.block ? h.start.offset : 0;
+      const end = b === h.end.block ? h.end.offset : Number.MAX_SAFE_INTEGER;
+      if (end > start) slot(b).highlights.push({ start, end, hid: h.hid });
+    }
+  }
   return out;
 }
 
