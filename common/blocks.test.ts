@@ -49,3 +49,17 @@ describe('textBetween', () => {
     expect(textBetween(texts, { block: 0, offset: 13 }, { block: 2, offset: 0 })).toBeNull();
   });
 });
+
+describe('the text of a table', () => {
+  it('joins cells with a tab and rows with a line break', () => {
+    const cell = (t: string, header = false) => ({ header, children: [{ type: 'text' as const, text: t }] });
+    const table: Block = {
+      type: 'table',
+      rows: [
+        [cell('Year', true), cell('Film', true)],
+        [cell('1999'), cell('The Matrix')],
+      ],
+    };
+    expect(blockText(table)).toBe('Year\tFilm\n1999\tThe Matrix');
+  });
+});

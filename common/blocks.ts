@@ -12,6 +12,15 @@ export type Inline =
   | { type: 'link'; href: string; children: Inline[] }
   | { type: 'break' };
 
+/** A table cell: a header (th) or data cell, its alignment when the source set one, and how far it spans. */
+export interface TableCell {
+  header: boolean;
+  children: Inline[];
+  align?: 'left' | 'center' | 'right';
+  colSpan?: number;
+  rowSpan?: number;
+}
+
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
@@ -19,7 +28,12 @@ export type Block =
   | { type: 'quote'; children: Inline[] }
   | { type: 'code'; language: string | null; text: string }
   | { type: 'figure'; src: string; alt: string; caption: Inline[] }
+  | { type: 'table'; rows: TableCell[][] }
   | { type: 'rule' };
+
+/** Between two cells of a row in a table's text, and between two rows. */
+export const CELL_JOIN = '\t';
+export const ROW_JOIN = '\n';
 
 /** The plain text of inline runs: text and code as they are, a break as '\n'. */
 export function inlineText(runs: readonly Inline[]): string {
@@ -64,6 +78,8 @@ export function blockText(block: Block): string {
       return block.text;
     case 'figure':
       return inlineText(figureTextRuns(block));
+    case 'table':
+      return block.rows.map((row) => row.map((cell) => inlineText(cell.children)).join(CELL_JOIN)).join(ROW_JOIN);
     case 'rule':
       return '';
     default:

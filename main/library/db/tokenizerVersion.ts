@@ -2,11 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { statementCache } from './statements.ts';
 
 /**
- * What the index holds depends on how text is prepared for FTS5 (text/fold.ts indexText). When that
- * changes, this number goes up, and an index made the old way is emptied so the next sync re-imports
- * every article the new way. User data lives in the other database and is untouched.
+ * What the index holds depends on how text is prepared for FTS5 (text/fold.ts indexText) and on how files
+ * become blocks (import/). When either changes, this number goes up, and an index made the old way is
+ * emptied so the next sync re-imports every article the new way. User data lives in the other database
+ * and is untouched; highlights find their words again in the new blocks (highlights.ts).
+ * 3: tables became table blocks instead of one paragraph per row.
  */
-export const TOKENIZER_VERSION = '2';
+export const TOKENIZER_VERSION = '3';
 
 const statements = statementCache((db) => ({
   get: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'tokenizer_version'"),

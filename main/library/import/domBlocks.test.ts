@@ -88,11 +88,53 @@ describe('blocksFromDom', () => {
     ]);
   });
 
-  it('reads a table row by row with cells separated by bars', () => {
-    expect(blocks('<table><tr><th>A</th><td>B</td></tr><tr><td>1</td><td><a href="javascript:x">2</a></td></tr></table>')).toEqual([
-      { type: 'paragraph', children: [text('A | B')] },
-      { type: 'paragraph', children: [text('1 | 2')] },
+  it('keeps a data table as a table: header cells, alignment, spans, and its caption before it', () => {
+    const html = `<table><caption>Films by year</caption>
+      <thead><tr><th>Year</th><th style="text-align: right">Gross</th></tr></thead>
+      <tfoot><tr><td colspan="2">Source: the studio</td></tr></tfoot>
+      <tbody><tr><th>1999</th><td align="RIGHT"><a href="javascript:x">463 M</a></td></tr>
+      <tr><td rowspan="99999">2003</td><td><b>742</b> M</td></tr></tbody></table>`;
+    expect(blocks(html)).toEqual([
+      { type: 'paragraph', children: [text('Films by year')] },
+      {
+        type: 'table',
+        rows: [
+          [
+            { header: true, children: [text('Year')] },
+            { header: true, children: [text('Gross')], align: 'right' },
+          ],
+          [
+            { header: true, children: [text('1999')] },
+            { header: false, children: [text('463 M')], align: 'right' },
+          ],
+          [
+            { header: false, children: [text('2003')], rowSpan: 65534 },
+            { header: false, children: [{ type: 'strong', children: [text('742')] }, text(' M')] },
+          ],
+          [{ header: false, children: [text('Source: the studio')], colSpan: 2 }],
+        ],
+      },
     ]);
+  });
+
+  it('gives a table its text cell by cell and row by row, so each cell is searched', () => {
+    const [table] = blocks('<table><tr><td>Year</td><td>Film</td></tr><tr><td>1999</td><td>The Matrix</td></tr></table>');
+    expect(documentText([table!])).toBe('Year\tFilm\n1999\tThe Matrix');
+  });
+
+  it('reads a table that lays out a page as the page it holds', () => {
+    expect(blocks('<table><tr><td>Only one column</td></tr><tr><td>of text</td></tr></table>')).toEqual([
+      { type: 'paragraph', children: [text('Only one column')] },
+      { type: 'paragraph', children: [text('of text')] },
+    ]);
+    expect(blocks('<table role="presentation"><tr><td>Menu</td><td><p>Body</p></td></tr></table>')).toEqual([
+      { type: 'paragraph', children: [text('Menu')] },
+      { type: 'paragraph', children: [text('Body')] },
+    ]);
+    const nested = blocks(
+      '<table><tr><td>Side</td><td><h2>Story</h2><p>Words.</p><table><tr><td>a</td><td>b</td></tr></table></td></tr></table>',
+    );
+    expect(nested.map((b) => b.type)).toEqual(['paragraph', 'heading', 'paragraph', 'table']);
   });
 
   it('drops active and embedded content with everything inside it', () => {

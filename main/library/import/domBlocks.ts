@@ -1,4 +1,4 @@
-import type { Block, Inline } from '../../../common/blocks.ts';
+import type { Block, Inline, TableCell } from '../../../common/blocks.ts';
 import { attrOf, childrenOf, isElement, isText, tagOf, textOf, type HtmlElement, type HtmlNode } from './htmlTree.ts';
 
 /**
@@ -82,6 +82,8 @@ const BLOCKS = new Set([
   'BODY',
   'HTML',
   'TR',
+  'TD',
+  'TH',
   'TBODY',
   'THEAD',
   'TFOOT',
@@ -304,6 +306,25 @@ class Converter {
     } else if (hasText(caption)) this.blocks.push({ type: 'paragraph', children: caption });
   }
 
+  /** A data table: its caption as a paragraph before it, then its rows in the order a browser shows them. */
+  private table(node: HtmlElement, depth: number, images: Block[]): void {
+    const caption = childrenOf(node).find((c) => isElement(c) && tagOf(c) === 'CAPTION');
+    if (caption && isElement(caption)) {
+      const children = this.runs(caption, depth + 1, images);
+      if (hasText(children)) this.blocks.push({ type: 'paragraph', children });
+    }
+    const rows: TableCell[][] = [];
+    for (const tr of tableRows(node)) {
+      const row: TableCell[] = [];
+      for (const c of childrenOf(tr)) {
+        if (!isElement(c) || (tagOf(c) !== 'TD' && tagOf(c) !== 'TH')) continue;
+        row.push({ header: tagOf(c) === 'TH', children: this.runs(c, depth + 3, images), ...cellLayout(c) });
+      }
+      if (row.length > 0) rows.push(row);
+    }
+    if (rows.some((row) => row.some((cell) => hasText(cell.children)))) this.blocks.push({ type: 'table', rows });
+  }
+
   block(node: HtmlNode, depth: number): void {
     if (isText(node)) return void this.pending.push({ type: 'text', text: squashed(node.value) });
     if (!isElement(node)) return;
@@ -345,22 +366,81 @@ class Converter {
       this.inline(node, depth, [], images);
     } else if (name === 'FIGURE') {
       this.figure(node, depth);
-    } else if (name === 'TR') {
-      const cells: Inline[] = [];
-      for (const c of childrenOf(node)) {
-        if (!isElement(c)) continue;
-        if (cells.length > 0) cells.push({ type: 'text', text: ' | ' });
-        const out: Inline[] = [];
-        this.inline(c, depth + 1, out, images);
-        pushAll(cells, trimRuns(out));
-      }
-      if (hasText(cells)) this.blocks.push({ type: 'paragraph', children: collapse(cells) });
+    } else if (name === 'TABLE' && isDataTable(node)) {
+      this.table(node, depth, images);
     } else {
       for (const c of childrenOf(node)) this.block(c, depth + 1);
       this.flush();
     }
     pushAll(this.blocks, images);
   }
+}
+
+const SECTIONS = new Set(['THEAD', 'TBODY', 'TFOOT']);
+const CELLS = new Set(['TD', 'TH']);
+/** Inside a cell, these mean the table lays out a page rather than holding data. */
+const PAGE_CONTENT = new Set(['TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'FIGURE', 'ARTICLE', 'MAIN', 'NAV']);
+
+const elementsOf = (node: HtmlNode, names: ReadonlySet<string>): HtmlElement[] =>
+  childrenOf(node).filter((c): c is HtmlElement => isElement(c) && names.has(tagOf(c)));
+
+/** A table's rows as a browser shows them: the head's first, then the bodies' (and bare rows), the foot's last. */
+function tableRows(table: HtmlElement): HtmlElement[] {
+  const head: HtmlElement[] = [];
+  const body: HtmlElement[] = [];
+  const foot: HtmlElement[] = [];
+  for (const c of childrenOf(table)) {
+    if (!isElement(c)) continue;
+    const name = tagOf(c);
+    if (name === 'TR') body.push(c);
+    else if (SECTIONS.has(name)) pushAll(name === 'THEAD' ? head : name === 'TFOOT' ? foot : body, elementsOf(c, new Set(['TR'])));
+  }
+  return [...head, ...body, ...foot];
+}
+
+/**
+ * Whether a table holds data (rows and columns worth keeping as a table) rather than laying out a page,
+ * as old pages and mail do with one column, a presentation role, or headings and tables inside their
+ * cells. Only a cell's children and grandchildren are looked at, so every node is looked at a bounded
+ * number of times however deeply tables nest.
+ */
+function isDataTable(table: HtmlElement): boolean {
+  const role = attr(table, 'role');
+  if (role === 'presentation' || role === 'none') return false;
+  let columns = 0;
+  for (const tr of tableRows(table)) {
+    const cells = elementsOf(tr, CELLS);
+    columns = Math.max(columns, cells.length);
+    for (const cell of cells) {
+      for (const c of childrenOf(cell)) {
+        if (!isElement(c)) continue;
+        if (PAGE_CONTENT.has(tagOf(c)) || childrenOf(c).some((g) => isElement(g) && PAGE_CONTENT.has(tagOf(g)))) return false;
+      }
+    }
+  }
+  return columns > 1;
+}
+
+const ALIGNS = ['left', 'center', 'right'] as const;
+
+/** A cell's alignment (its align attribute or text-align style) and spans, each only when it is not the default. */
+function cellLayout(cell: HtmlElement): Pick<TableCell, 'align' | 'colSpan' | 'rowSpan'> {
+  const out: Pick<TableCell, 'align' | 'colSpan' | 'rowSpan'> = {};
+  const styled = /(?:^|;)\s*text-align\s*:\s*(left|center|right)\b/iu.exec(attr(cell, 'style') ?? '')?.[1];
+  const align = (styled ?? attr(cell, 'align') ?? '').toLowerCase();
+  const known = ALIGNS.find((a) => a === align);
+  if (known) out.align = known;
+  // The limits browsers apply: a span past them is read as the limit.
+  const colSpan = span(attr(cell, 'colspan'), 1000);
+  const rowSpan = span(attr(cell, 'rowspan'), 65534);
+  if (colSpan > 1) out.colSpan = colSpan;
+  if (rowSpan > 1) out.rowSpan = rowSpan;
+  return out;
+}
+
+function span(raw: string | null, max: number): number {
+  const n = Number.parseInt(raw ?? '', 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, max) : 1;
 }
 
 /** The blocks of an element's or a fragment's children. */

@@ -105,6 +105,36 @@ describe('importMarkdown', () => {
     expect(documentText(d.blocks)).toBe('Still here.');
   });
 
+  it('reads a pipe table as a table, with its header row and column alignment', () => {
+    const d = doc(
+      '# Films\n\n| Year | Film | Gross |\n| :--- | :---: | ---: |\n| 1999 | The *Matrix* | 463 |\n| 2003 | Reloaded | 742 |\n',
+      'films.md',
+    );
+    const text = (t: string) => ({ type: 'text', text: t });
+    expect(d.blocks).toEqual([
+      {
+        type: 'table',
+        rows: [
+          [
+            { header: true, children: [text('Year')], align: 'left' },
+            { header: true, children: [text('Film')], align: 'center' },
+            { header: true, children: [text('Gross')], align: 'right' },
+          ],
+          [
+            { header: false, children: [text('1999')], align: 'left' },
+            { header: false, children: [text('The '), { type: 'emphasis', children: [text('Matrix')] }], align: 'center' },
+            { header: false, children: [text('463')], align: 'right' },
+          ],
+          [
+            { header: false, children: [text('2003')], align: 'left' },
+            { header: false, children: [text('Reloaded')], align: 'center' },
+            { header: false, children: [text('742')], align: 'right' },
+          ],
+        ],
+      },
+    ]);
+  });
+
   it('turns raw HTML into inert blocks and never keeps it as markup', () => {
     const d = doc(
       'Para <script>window.__pwn=1</script><b onclick="window.__pwn=1">bold</b> <img src=x onerror="window.__pwn=1">\n\n<iframe src="javascript:window.__pwn=1"></iframe>\n\n<div onmouseover="x">div text</div>',

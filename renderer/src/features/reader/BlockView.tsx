@@ -3,6 +3,7 @@ import type { Block } from '../../../../common/contract';
 import type { BlockDecorations } from './decorate';
 import { isDesktop } from '../../api';
 import { FigureBlock } from './FigureBlock';
+import { TableBlock } from './TableBlock';
 import { assetUrl, type LinkKind } from './links';
 import { renderRuns, renderText, type InlineContext } from './renderInline';
 
@@ -56,6 +57,8 @@ export const BlockView = memo(function BlockView({ block, index, articleId, asse
       );
     case 'figure':
       return <FigureBlock block={block} index={index} src={imageSrc(articleId, assets, block.src)} ctx={ctx} />;
+    case 'table':
+      return <TableBlock block={block} index={index} ctx={ctx} />;
     case 'rule':
       return <hr data-block={index} />;
     default:
