@@ -73,7 +73,7 @@ export function App() {
   return (
     <div className="app" style={style}>
       <div className="sidebar" id="sidebar">
-        <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} />
+        <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} openId={currentId} />
         <LibraryPane isHidden={query.trim() !== ''} currentId={currentId} progress={progress} onOpen={openFromLibrary} />
       </div>
       <Splitter

@@ -78,6 +78,31 @@ describe('search', () => {
     await reader.waitForArticle(second);
   });
 
+  test('tells the result open in the reader from the one the arrow keys picked', async ({ page }) => {
+    const search = new SearchPage(page);
+    const reader = new ReaderPage(page);
+    await search.searchFor('covid');
+    const [first, second] = await search.resultTitles();
+    await search.openResult(first!);
+    await reader.waitForArticle(first!);
+    await search.box.focus();
+    await search.box.press('ArrowDown');
+    const open = search.resultButton(first!);
+    const picked = search.resultButton(second!);
+    await eventually(() => search.box.getAttribute('aria-activedescendant')).toBe(await picked.getAttribute('id'));
+    expect(await open.getAttribute('aria-current')).toBe('true');
+    expect(await picked.getAttribute('aria-current')).toBeNull();
+    expect(await open.textContent()).toContain('Open in reader');
+    // Not only in the accessibility tree: the two are drawn differently.
+    const look = (b: typeof open) =>
+      b.evaluate((el) => {
+        const item = (el as unknown as { parentElement: unknown }).parentElement;
+        const style = (globalThis as unknown as { getComputedStyle: (e: unknown) => Record<string, string> }).getComputedStyle(item);
+        return `${style.backgroundColor} | ${style.boxShadow}`;
+      });
+    expect(await look(open)).not.toBe(await look(picked));
+  });
+
   test('moves between results with j and k once focus is in the list', async ({ page }) => {
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);

@@ -11,10 +11,12 @@ interface Props {
   query: string;
   onQueryChange: (query: string) => void;
   onOpen: (id: string, query: string | null, exact?: boolean) => void;
+  /** The article open in the reader, marked as such in the results. */
+  openId: string | null;
 }
 
 /** The search landmark: the field, and under it the results while there is a query. */
-export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
+export function SearchPanel({ query, onQueryChange, onOpen, openId }: Props) {
   const inputRef = useRef<HTMLInputElement>(null);
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [selected, setSelected] = useState(0);
@@ -115,6 +117,7 @@ export function SearchPanel({ query, onQueryChange, onOpen }: Props) {
           sort={sort}
           onSort={setSort}
           selected={selected}
+          openId={openId}
           onSelect={setSelected}
           listId={listId}
           resultId={resultId}

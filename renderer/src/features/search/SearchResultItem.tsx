@@ -8,21 +8,28 @@ interface Props {
   result: SearchResult;
   index: number;
   domId: string;
+  /** Where Enter goes: the result picked with the arrow keys. */
   isSelected: boolean;
+  /** The article open in the reader. */
+  isOpen: boolean;
   onOpen: (result: SearchResult) => void;
   onFocusItem: (index: number) => void;
 }
 
-/** One result: its button is named by the title first, then date, author and the snippet. */
-export const SearchResultItem = memo(function SearchResultItem({ result, index, domId, isSelected, onOpen, onFocusItem }: Props) {
+/**
+ * One result: its button is named by the title first, then date, author and the snippet. The one open in
+ * the reader is filled and says so (aria-current); the one the arrow keys picked has a ring.
+ */
+export const SearchResultItem = memo(function SearchResultItem({ result, index, domId, isSelected, isOpen, onOpen, onFocusItem }: Props) {
   const date = formatDate(result.date);
   return (
-    <li className={`result${isSelected ? ' is-selected' : ''}`}>
+    <li className={`result${isSelected ? ' is-selected' : ''}${isOpen ? ' is-open' : ''}`}>
       <button
         type="button"
         id={domId}
         className="result-open"
         data-result={index}
+        aria-current={isOpen ? 'true' : undefined}
         onClick={() => onOpen(result)}
         onFocus={() => onFocusItem(index)}
       >
@@ -39,6 +46,7 @@ export const SearchResultItem = memo(function SearchResultItem({ result, index, 
             {result.author ? <span className="result-meta-item">{result.author}</span> : null}
           </span>
         ) : null}
+        {isOpen ? <span className="result-badge">Open in reader</span> : null}
         {result.snippet.length > 0 ? (
           <span className="result-snippet" dir="auto">
             <Snippet segments={result.snippet} />

@@ -15,6 +15,7 @@ interface Props {
   sort: SearchSort;
   onSort: (sort: SearchSort) => void;
   selected: number;
+  openId: string | null;
   onSelect: (index: number) => void;
   listId: string;
   resultId: (index: number) => string;
@@ -29,6 +30,7 @@ export function SearchResults({
   sort,
   onSort,
   selected,
+  openId,
   onSelect,
   listId,
   resultId,
@@ -95,6 +97,7 @@ export function SearchResults({
                 index={i}
                 domId={resultId(i)}
                 isSelected={i === selected}
+                isOpen={r.id === openId}
                 onOpen={onOpen}
                 onFocusItem={onSelect}
               />
