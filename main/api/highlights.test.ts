@@ -175,3 +175,24 @@ describe('after a re-import of a changed article', () => {
     expect(restored.get(across.quote)).toMatchObject({ start: at(2, 43), end: at(4, 11), textChanged: false });
   });
 });
+
+describe('searching highlights', () => {
+  it('reads the query as the article search does: exclusions, phrases, OR, fields, stems', async () => {
+    // The landed user.db's highlights: "fishing boats" (note "the boats"), "Gull" (note "birds ✓"),
+    // a list of three items, all in "The harbour at dawn", and "Some " (note "ferns") in the ferns article.
+    const s = await start(workspace(true));
+    const quotes = async (q: string) => (await call<Highlight[]>(s, 'highlights.search', { q })).map((h) => h.quote.trim()).sort();
+    expect(await quotes('fishing')).toEqual(['fishing boats']);
+    expect(await quotes('fish')).toEqual(['fishing boats']);
+    expect(await quotes('-fishing')).toEqual([]);
+    expect(await quotes('boats -fishing')).toEqual([]);
+    expect(await quotes('"fishing boats"')).toEqual(['fishing boats']);
+    expect(await quotes('"boats fishing"')).toEqual([]);
+    expect(await quotes('fishing OR ferns')).toEqual(['Some', 'fishing boats']);
+    expect(await quotes('bird')).toEqual(['Gull']);
+    expect(await quotes('gull -birds')).toEqual([]);
+    expect(await quotes('title:ferns')).toEqual(['Some']);
+    expect(await quotes('title:ferns fishing')).toEqual([]);
+    expect(await quotes('title:harbour -title:ferns ropes')).toEqual(['nets and ropes\nice for the catch\ncoffee in a f']);
+  });
+});

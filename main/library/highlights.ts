@@ -17,7 +17,10 @@ import {
 import { TOKENIZER_VERSION } from './db/tokenizerVersion.ts';
 import { OffprintError } from './errors.ts';
 import { anchorer } from './highlightAnchors.ts';
-import { fold } from './text/fold.ts';
+import { librarySummary } from './db/library.ts';
+import { assemble, compileQuery } from './query/compile.ts';
+import { Matcher, type TextField } from './query/matcher.ts';
+import { parseQuery } from './query/parse.ts';
 
 /** Highlights and notes: kept in user.db, quoting the words of the article (in index.db) they mark. */
 
@@ -117,19 +120,35 @@ export function reanchorHighlights(indexDb: Database, userDb: Database): number 
   return moved;
 }
 
-/** Every highlight with its quote, note and title folded once, until user.db changes (not per keystroke). */
-const foldedHighlights = untilChanged((userDb) =>
-  allHighlights(userDb).map((h) => ({ h: toWire(h), hay: fold(`${h.quote} ${h.note} ${h.title}`) })),
-);
+/** Every highlight, read once until user.db changes (not per keystroke). */
+const liveHighlights = untilChanged((userDb) => allHighlights(userDb).map(toWire));
 
-export function searchHighlights(userDb: Database, q: string): Highlight[] {
-  const words = fold(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  if (words.length === 0) return [];
-  return foldedHighlights(userDb)
-    .filter(({ hay }) => words.every((w) => hay.includes(w)))
-    .map(({ h }) => h);
+/**
+ * Highlights that answer a query in the search box's own language (query/parse.ts), as articles do:
+ * every clause holds (one of its OR-ed terms is in the quote or note, or in the title or author its
+ * field names), no excluded term appears, phrases are adjacent. Stems, prefixes and fragments come from
+ * the index's vocabulary, so "bird" finds "birds" here as in articles.
+ */
+export function searchHighlights(indexDb: Database, userDb: Database, q: string): Highlight[] {
+  const parsed = parseQuery(q);
+  if (!parsed.clauses.some((c) => !c.isNegated)) return [];
+  // A matcher per clause: each must be checked on its own (an AND of ORs), exclusions as positives.
+  const clauses = compileQuery(indexDb, parsed).clauses.map((c) => ({
+    isNegated: c.isNegated,
+    matcher: new Matcher(assemble([{ ...c, isNegated: false }]), true),
+  }));
+  const authors = new Map<string, string>();
+  const authorOf = (id: string) => {
+    if (!authors.has(id)) authors.set(id, librarySummary(indexDb, id)?.author ?? '');
+    return authors.get(id)!;
+  };
+  const has = (m: Matcher, text: string, field: TextField) => m.find(text, field, 1).length > 0;
+  const holds = (m: Matcher, h: Highlight) =>
+    has(m, h.quote, 'body') ||
+    has(m, h.note, 'body') ||
+    has(m, h.title, 'title') ||
+    (m.terms.some((t) => t.field === 'author') && has(m, authorOf(h.id), 'author'));
+  return liveHighlights(userDb).filter((h) => clauses.every(({ isNegated, matcher }) => holds(matcher, h) !== isNegated));
 }
 
 export function exportHighlights(userDb: Database, format: HighlightExportFormat, now: Date): { filename: string; text: string } {

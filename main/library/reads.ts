@@ -66,7 +66,7 @@ export const readHandlers = {
   'folders.list': (_input, deps) => listFolders(deps.indexDb, deps.userDb, deps.bundled),
   'import.problems': (_input, deps) => importProblems(deps.indexDb),
   'highlights.list': (input, deps) => listHighlights(deps.indexDb, deps.userDb, input.id),
-  'highlights.search': (input, deps) => searchHighlights(deps.userDb, input.q),
+  'highlights.search': (input, deps) => searchHighlights(deps.indexDb, deps.userDb, input.q),
 } satisfies { [K in RequestName]?: Read<K> };
 
 /** The names of the reads: the keys of the table itself, so a read is listed once. */
