@@ -52,6 +52,38 @@ describe('reader', () => {
     expect(current).toBe((await reader.hitIds()).at(-1));
   });
 
+  test('steps on from where the reader scrolled to, not from the last hit shown', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 600 });
+    const search = new SearchPage(page);
+    const reader = new ReaderPage(page);
+    await search.searchFor('Binance');
+    await search.openResult(SEED);
+    await reader.waitForArticle(SEED);
+    const ids = await reader.hitIds();
+    await eventually(() => reader.counterText()).toMatch(new RegExp(`^\\d+ of ${ids.length}$`, 'u'));
+    await reader.scrollToText('Former senior US government officials');
+    const scroller = (await reader.main.locator('.reader-scroll').boundingBox())!;
+    // The first hit at or below the top of the view, in reading order: where n must go.
+    const tops = await Promise.all(
+      ids.map(
+        async (id) =>
+          (await reader.marks
+            .and(page.locator(`[data-hit="${id}"]`))
+            .first()
+            .boundingBox())!.y,
+      ),
+    );
+    const below = tops.findIndex((y) => y >= scroller.y);
+    expect(below).toBeGreaterThan(1);
+    await page.keyboard.press('n');
+    await eventually(() => reader.counterText()).toBe(`${below + 1} of ${ids.length}`);
+    await eventually(() => reader.isInView(reader.currentMarks().first())).toBe(true);
+    // Back up above it: Shift+N goes to the last hit above the bottom of the view.
+    await reader.scrollToText('Binance.US currently has about 100 contract workers');
+    await page.keyboard.press('Shift+N');
+    await eventually(() => reader.isInView(reader.currentMarks().first())).toBe(true);
+  });
+
   test('leaves hit mode with Escape, removing the marks and the counter', async ({ page }) => {
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);

@@ -10,8 +10,32 @@ export interface HitMode {
 }
 
 /**
+ * Where a step goes when the reader has scrolled away from the current hit: n to the first hit at or
+ * below the top of the view, N to the last one above its bottom (wrapping when there is none), so
+ * stepping goes on from where the reader is, not from where the last step left off. Null while the
+ * current hit is in view (or not drawn): then a step is the next hit after it.
+ */
+function stepFromView(scroller: HTMLElement, terms: readonly number[], current: number, delta: 1 | -1): number | null {
+  const view = scroller.getBoundingClientRect();
+  const firstMark = new Map<number, DOMRect>();
+  for (const el of scroller.querySelectorAll<HTMLElement>('mark[data-hit]')) {
+    const term = Number(el.dataset.hit);
+    if (!firstMark.has(term)) firstMark.set(term, el.getBoundingClientRect());
+  }
+  const here = firstMark.get(current);
+  if (!here || (here.bottom > view.top && here.top < view.bottom)) return null;
+  if (delta > 0) {
+    const next = terms.findIndex((t) => (firstMark.get(t)?.top ?? -Infinity) >= view.top);
+    return next === -1 ? 0 : next;
+  }
+  const before = terms.findLastIndex((t) => (firstMark.get(t)?.bottom ?? Infinity) <= view.bottom);
+  return before === -1 ? terms.length - 1 : before;
+}
+
+/**
  * Hit mode: the marks of a search (or of find in article), a current hit, and stepping through
- * them with wrap-around. Each step scrolls the current hit's first mark into view.
+ * them with wrap-around, from the reading position once the reader scrolled away (stepFromView). Each
+ * step scrolls the current hit's first mark into view.
  */
 export function useHitNavigation(scrollRef: RefObject<HTMLElement | null>, initialHits: BlockHit[], initialIndex = 0) {
   // A search opens at its best passage (Article.bestHit), and stepping goes on from there.
@@ -30,9 +54,17 @@ export function useHitNavigation(scrollRef: RefObject<HTMLElement | null>, initi
     isFirstScroll.current = false;
   }, [mode, currentTerm, scrollRef]);
 
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
   const step = useCallback(
-    (delta: 1 | -1) => setMode((m) => (m ? { ...m, index: stepIndex(m.index, delta, hitTerms(m.hits).length) } : m)),
-    [],
+    (delta: 1 | -1) => {
+      const m = modeRef.current;
+      if (!m) return;
+      const all = hitTerms(m.hits);
+      const fromView = scrollRef.current ? stepFromView(scrollRef.current, all, all[m.index] ?? -1, delta) : null;
+      setMode({ ...m, index: fromView ?? stepIndex(m.index, delta, all.length) });
+    },
+    [scrollRef],
   );
   const show = useCallback((kind: HitMode['kind'], hits: BlockHit[]) => setMode({ kind, hits, index: 0 }), []);
   const clear = useCallback(() => setMode(null), []);
