@@ -84,6 +84,36 @@ describe('reader', () => {
     await eventually(() => reader.isInView(reader.currentMarks().first())).toBe(true);
   });
 
+  test('puts a panel beside the text where there is room, and over it, dismissible, where there is not', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    let panel = await reader.openHighlightsPanel();
+    const paragraphs = reader.article.locator('p[data-block]');
+    const panelBox = (await panel.boundingBox())!;
+    for (const box of await Promise.all((await paragraphs.all()).map((p) => p.boundingBox()))) {
+      expect(box!.x + box!.width).toBeLessThanOrEqual(panelBox.x);
+    }
+
+    await page.setViewportSize({ width: 800, height: 600 });
+    await eventually(() =>
+      panel.evaluate(
+        (el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { position: string } }).getComputedStyle(el).position,
+      ),
+    ).toBe('absolute');
+    await panel.getByRole('button', { name: 'Close highlights' }).click();
+    await eventually(() => panel.count()).toBe(0);
+    panel = await reader.openHighlightsPanel();
+    await panel.getByRole('button', { name: 'This article' }).focus();
+    await page.keyboard.press('Escape');
+    await eventually(() => panel.count()).toBe(0);
+    panel = await reader.openHighlightsPanel();
+    await reader.article.getByText('Former senior US government officials').click({ position: { x: 5, y: 5 } });
+    await eventually(() => panel.count()).toBe(0);
+  });
+
   test('leaves hit mode with Escape, removing the marks and the counter', async ({ page }) => {
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);

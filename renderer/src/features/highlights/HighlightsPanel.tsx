@@ -3,6 +3,7 @@ import type { Highlight } from '../../../../common/contract';
 import { api } from '../../api';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { IconButton } from '../../components/IconButton';
 import { Notice } from '../../components/Notice';
 import { downloadText } from './downloadText';
 import { HighlightItem } from './HighlightItem';
@@ -15,10 +16,11 @@ interface Props {
   focusedHid: string | null;
   onGo: (h: Highlight) => void;
   onOpenArticle: (id: string) => void;
+  onClose: () => void;
 }
 
 /** Highlights and notes: this article's, or the whole library's, with export as Markdown or JSON. */
-export function HighlightsPanel({ highlights, focusedHid, onGo, onOpenArticle }: Props) {
+export function HighlightsPanel({ highlights, focusedHid, onGo, onOpenArticle, onClose }: Props) {
   const [scope, setScope] = useState<'article' | 'all'>('article');
   const [all, setAll] = useState<Highlight[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,10 @@ export function HighlightsPanel({ highlights, focusedHid, onGo, onOpenArticle }:
   return (
     <section className="side-panel highlights-panel" aria-label="Highlights">
       <div className="panel-head">
-        <h2 className="section-heading">Highlights</h2>
+        <div className="panel-title-row">
+          <h2 className="section-heading">Highlights</h2>
+          <IconButton icon="close" label="Close highlights" onClick={onClose} />
+        </div>
         <div className="sort-toggle" role="group" aria-label="Show highlights from">
           <button type="button" aria-pressed={scope === 'article'} onClick={() => setScope('article')}>
             This article

@@ -124,12 +124,28 @@ export function ArticleReader({
     const el = articleRef.current?.querySelector(`[data-hid="${h.hid}"]`);
     el?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
   }, []);
+  // Where the reader is too narrow for a panel beside the text, the panel lies over it: a click in the text closes it.
   const onArticleClick = (e: MouseEvent) => {
+    if (panel !== null && isOverlay(document.querySelector('.side-panel'))) return onPanel(null);
     const hid = (e.target as Element).closest('.highlight')?.getAttribute('data-hid');
     if (!hid || !document.getSelection()?.isCollapsed) return;
     setFocusedHid(hid);
     onPanel('highlights');
   };
+
+  // Escape inside a panel closes it (and goes no further: the reader would leave hit mode).
+  useEffect(() => {
+    if (panel === null) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !(e.target instanceof Element) || !e.target.closest('.side-panel')) return;
+      if (e.target.closest('textarea, input')) return;
+      e.stopPropagation();
+      onPanel(null);
+      articleRef.current?.focus({ preventScroll: true });
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [panel, onPanel]);
 
   const isHitBarShown = hits.mode !== null || find.isOpen;
   return (
@@ -170,16 +186,33 @@ export function ArticleReader({
           />
         </div>
         {panel === 'contents' && toc.length > 0 ? (
-          <TableOfContents entries={toc} headingId={headingId} lang={article.language ?? undefined} dir={article.dir ?? undefined} />
+          <TableOfContents
+            entries={toc}
+            headingId={headingId}
+            lang={article.language ?? undefined}
+            dir={article.dir ?? undefined}
+            onClose={() => onPanel(null)}
+          />
         ) : null}
         {panel === 'highlights' ? (
-          <HighlightsPanel highlights={highlights} focusedHid={focusedHid} onGo={goToHighlight} onOpenArticle={onOpenArticle} />
+          <HighlightsPanel
+            highlights={highlights}
+            focusedHid={focusedHid}
+            onGo={goToHighlight}
+            onOpenArticle={onOpenArticle}
+            onClose={() => onPanel(null)}
+          />
         ) : null}
       </div>
       <SelectionToolbar selection={selection} containerRef={containerRef} onHighlight={() => void addHighlight()} />
       <LinkDialog url={links.pendingUrl} onConfirm={links.confirm} onCancel={links.cancel} />
     </>
   );
+}
+
+/** A panel laid over the text (the reader is too narrow for one beside it). */
+function isOverlay(panel: Element | null): boolean {
+  return panel !== null && getComputedStyle(panel).position === 'absolute';
 }
 
 function slug(s: string): string {

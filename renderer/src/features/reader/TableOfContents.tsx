@@ -1,4 +1,5 @@
 import { scrollBehavior } from '../../app/keys';
+import { IconButton } from '../../components/IconButton';
 import type { TocEntry } from './toc';
 
 /** The article's headings; choosing one scrolls to it and moves focus there. */
@@ -7,7 +8,9 @@ export function TableOfContents({
   headingId,
   lang,
   dir,
+  onClose,
 }: {
+  onClose: () => void;
   entries: TocEntry[];
   headingId: (block: number) => string;
   lang?: string | undefined;
@@ -21,7 +24,10 @@ export function TableOfContents({
   };
   return (
     <nav className="side-panel toc" aria-label="Table of contents">
-      <h2 className="section-heading">Contents</h2>
+      <div className="panel-title-row">
+        <h2 className="section-heading">Contents</h2>
+        <IconButton icon="close" label="Close contents" onClick={onClose} />
+      </div>
       <ol className="toc-list" lang={lang} dir={dir}>
         {entries.map((e) => (
           <li key={e.block} className={`toc-level-${Math.min(4, e.level - top + 1)}`}>
