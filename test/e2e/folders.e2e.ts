@@ -56,6 +56,28 @@ describe('folders and article formatting', () => {
     expect(await panel.textContent()).toContain('binary');
   });
 
+  test('opens the import problems panel inside the window at every size', async ({ page }) => {
+    const library = new LibraryPage(page);
+    await withSampler(page);
+    for (const size of [
+      { width: 800, height: 600 },
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      const problems = library.problemsButton();
+      if ((await problems.getAttribute('aria-expanded')) !== 'true') await problems.click();
+      const panel = library.landmark.getByRole('region', { name: 'Import problems' });
+      await eventually(() => panel.textContent()).toContain('broken.txt');
+      const box = (await panel.boundingBox())!;
+      expect(box.y, `top at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, `bottom at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+      await page.keyboard.press('Escape');
+    }
+  });
+
   test('renders headings, lists, quotes and code as elements, with a table of contents', async ({ page }) => {
     await withSampler(page);
     const reader = await openArticle(page, 'Formatting sampler', 'Formatting sampler');
