@@ -147,6 +147,14 @@ export interface ImportProblem {
   reason: string;
 }
 
+/** What one finished sync did, for the summary said when an add or a rescan is done. */
+export interface SyncSummary {
+  added: number;
+  updated: number;
+  removed: number;
+  failed: number;
+}
+
 export interface IndexStatus {
   state: 'idle' | 'indexing' | 'error';
   done: number;
@@ -154,6 +162,11 @@ export interface IndexStatus {
   current: string | null;
   failed: number;
   message: string | null;
+  /** The last sync that finished, or null before the first; `finished` counts them. */
+  last: SyncSummary | null;
+  finished: number;
+  /** Syncs asked for and not finished yet, the running one included. */
+  pending: number;
 }
 
 export interface ReadingPosition extends TextAnchor {

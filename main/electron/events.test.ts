@@ -9,6 +9,9 @@ const status = (s: Partial<IndexStatus>): IndexStatus => ({
   current: null,
   failed: 0,
   message: null,
+  last: null,
+  finished: 0,
+  pending: 0,
   ...s,
 });
 const settings: SavedSettings = {

@@ -28,7 +28,17 @@ export class Indexer {
   private readonly worker: Worker;
   private readonly queue: Job[] = [];
   private current: Job | null = null;
-  private state: IndexStatus = { state: 'idle', done: 0, total: 0, current: null, failed: 0, message: null };
+  private state: IndexStatus = {
+    state: 'idle',
+    done: 0,
+    total: 0,
+    current: null,
+    failed: 0,
+    message: null,
+    last: null,
+    finished: 0,
+    pending: 0,
+  };
 
   constructor(private readonly options: IndexerOptions) {
     const isLending = options.launchParser !== undefined;
@@ -46,7 +56,8 @@ export class Indexer {
   }
 
   status(): IndexStatus {
-    return { ...this.state };
+    const syncs = (j: Job | null) => (j?.request.type === 'sync' ? 1 : 0);
+    return { ...this.state, pending: syncs(this.current) + this.queue.reduce((n, j) => n + syncs(j), 0) };
   }
 
   sync(folders: FolderSpec[]): Promise<SyncReport> {
@@ -75,26 +86,37 @@ export class Indexer {
     if (this.current || this.queue.length === 0) return;
     this.current = this.queue.shift()!;
     if (this.current.request.type === 'sync')
-      this.setStatus({ state: 'indexing', done: 0, total: 0, current: null, failed: 0, message: null });
+      this.setStatus({ ...this.state, state: 'indexing', done: 0, total: 0, current: null, failed: 0, message: null });
     this.worker.postMessage(this.current.request);
   }
 
   private onMessage(m: WorkerMessage): void {
     if (m.type === 'progress') {
-      this.setStatus({ state: 'indexing', done: m.done, total: m.total, current: m.current, failed: m.failed, message: null });
+      this.setStatus({
+        ...this.state,
+        state: 'indexing',
+        done: m.done,
+        total: m.total,
+        current: m.current,
+        failed: m.failed,
+        message: null,
+      });
       return;
     }
     const job = this.current;
     this.current = null;
     if (m.type === 'done') {
       const changed = m.report.added + m.report.updated + m.report.removed > 0;
+      const { added, updated, removed } = m.report;
       this.setStatus({
+        ...this.state,
         state: 'idle',
         done: this.state.total,
-        total: this.state.total,
         current: null,
         failed: m.report.failed.length,
         message: null,
+        last: { added, updated, removed, failed: m.report.failed.length },
+        finished: this.state.finished + 1,
       });
       if (changed) this.options.onChanged?.();
     } else if (m.type === 'removed') {

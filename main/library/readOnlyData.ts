@@ -51,7 +51,7 @@ export function openReadOnlyData(dataDir: string, options: { nativeBinding?: str
   const refuse = async (): Promise<never> => {
     throw new OffprintError('read-only', message);
   };
-  const status: IndexStatus = { state: 'error', done: 0, total: 0, current: null, failed: 0, message };
+  const status: IndexStatus = { state: 'error', done: 0, total: 0, current: null, failed: 0, message, last: null, finished: 0, pending: 0 };
   return {
     indexDb,
     userDb,

@@ -190,4 +190,28 @@ describe('folders and article formatting', () => {
     await eventually(() => library.status.textContent()).toBe('294 articles');
     await eventually(() => library.landmark.getByRole('status').filter({ hasText: 'Removed' }).count()).toBe(1);
   });
+
+  test('says what an add and a rescan did once they are done, and that a folder is already there', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const fresh = realpathSync(mkdtempSync(join(tmpdir(), 'offprint-summary-')));
+    try {
+      writeFileSync(join(fresh, 'one.md'), '# Summary one\n\nThe first of two articles.');
+      writeFileSync(join(fresh, 'two.md'), '# Summary two\n\nThe second of two articles.');
+      writeFileSync(join(fresh, 'bad.txt'), Buffer.from([0x61, 0x00, 0x62, 0x00]));
+      const message = library.landmark.locator('.folder-message');
+      await library.addFolder(fresh);
+      await eventually(() => message.textContent()).toBe(`Added ${fresh}: 2 articles. 1 file could not be imported (see Import problems).`);
+      await library.addFolder(fresh);
+      await eventually(() => message.textContent()).toBe(`${fresh} is already in the library, with 2 articles.`);
+      const rescan = library.landmark.getByRole('button', { name: 'Rescan' });
+      await rescan.click();
+      await eventually(() => message.textContent()).toMatch(/^Rescan done: every article was up to date\./u);
+      writeFileSync(join(fresh, 'two.md'), '# Summary two\n\nThe second of three articles, changed.');
+      writeFileSync(join(fresh, 'three.md'), '# Summary three\n\nThe third article.');
+      await rescan.click();
+      await eventually(() => message.textContent()).toMatch(/^Rescan done: 1 new, 1 changed\./u);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
 });

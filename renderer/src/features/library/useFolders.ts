@@ -1,7 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Folder } from '../../../../common/contract';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Folder, IndexStatus, SyncSummary } from '../../../../common/contract';
 import { api } from '../../api';
+import { formatCount } from '../../app/format';
 import { useApiEvent } from '../../app/useApiEvent';
+
+/** An add or a rescan whose sync has not finished: its message is replaced by a summary once it has. */
+type Waiting = { kind: 'add'; root: string } | { kind: 'rescan' };
+
+/** What a finished add or rescan says, from what its sync did. */
+export function summaryOf(w: Waiting, last: SyncSummary): string {
+  const failed = last.failed > 0 ? ` ${formatCount(last.failed, 'file')} could not be imported (see Import problems).` : '';
+  if (w.kind === 'add') return `Added ${w.root}: ${formatCount(last.added, 'article')}.${failed}`;
+  const parts = [
+    last.added > 0 ? `${last.added.toLocaleString('en-US')} new` : '',
+    last.updated > 0 ? `${last.updated.toLocaleString('en-US')} changed` : '',
+    last.removed > 0 ? `${last.removed.toLocaleString('en-US')} removed` : '',
+  ].filter(Boolean);
+  return `Rescan done: ${parts.length > 0 ? parts.join(', ') : 'every article was up to date'}.${failed}`;
+}
 
 /** The library's folders with their article counts, and the actions on them. */
 export function useFolders() {
@@ -15,18 +31,57 @@ export function useFolders() {
   useEffect(load, [load]);
   useApiEvent('library.changed', load);
 
+  // What the syncs that finished since the add or rescan was asked for did, summed (a watcher's sync may run too).
+  const waiting = useRef<{ what: Waiting; since: number; sum: SyncSummary } | null>(null);
+  const settle = useCallback((status: IndexStatus) => {
+    const w = waiting.current;
+    if (!w) return;
+    if (status.finished > w.since && status.last) {
+      for (const k of ['added', 'updated', 'removed', 'failed'] as const) w.sum[k] += status.last[k];
+      w.since = status.finished;
+    }
+    if (status.state === 'indexing' || status.pending > 0) return;
+    waiting.current = null;
+    setMessage(
+      status.state === 'error'
+        ? { tone: 'error', text: status.message ?? 'Indexing failed.' }
+        : { tone: 'info', text: summaryOf(w.what, w.sum) },
+    );
+  }, []);
+  useApiEvent('index.changed', settle);
+  /** How many syncs had finished before an add or rescan is asked for: the ones after it are its own. */
+  const finishedSoFar = async () => {
+    const r = await api['index.status']({});
+    return r.ok ? r.value.finished : 0;
+  };
+  /** Waits for the syncs just asked for; they may have finished before the answer arrived. */
+  const awaitSync = useCallback(
+    (what: Waiting, since: number) => {
+      waiting.current = { what, since, sum: { added: 0, updated: 0, removed: 0, failed: 0 } };
+      void api['index.status']({}).then((r) => r.ok && settle(r.value));
+    },
+    [settle],
+  );
+
   const add = useCallback(
     async (path: string): Promise<boolean> => {
+      const since = await finishedSoFar();
       const r = await api['folders.add']({ path });
       if (!r.ok) {
         setMessage({ tone: 'error', text: r.error.message });
         return false;
       }
-      setMessage({ tone: 'info', text: `Added ${r.value.root}. Its articles appear as they are indexed.` });
+      const known = folders.find((f) => f.key === r.value.key);
+      if (known) {
+        setMessage({ tone: 'info', text: `${r.value.root} is already in the library, with ${formatCount(known.articles, 'article')}.` });
+        return true;
+      }
+      setMessage({ tone: 'info', text: `Adding ${r.value.root}… its articles appear as they are indexed.` });
+      awaitSync({ kind: 'add', root: r.value.root }, since);
       load();
       return true;
     },
-    [load],
+    [load, folders, awaitSync],
   );
   const remove = useCallback(
     async (key: string) => {
@@ -42,11 +97,12 @@ export function useFolders() {
     [load],
   );
   const rescan = useCallback(async () => {
+    const since = await finishedSoFar();
     const r = await api['folders.rescan']({});
-    setMessage(
-      r.ok ? { tone: 'info', text: 'Rescanning every folder for new and changed articles…' } : { tone: 'error', text: r.error.message },
-    );
-  }, []);
+    if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+    setMessage({ tone: 'info', text: 'Rescanning every folder for new and changed articles…' });
+    awaitSync({ kind: 'rescan' }, since);
+  }, [awaitSync]);
 
   return { folders, message, dismissMessage: () => setMessage(null), add, remove, rescan };
 }
