@@ -103,8 +103,12 @@ export function startServices(options: ServicesOptions): Services {
     reads,
   };
   const ready = indexer.sync(folderSpecs(deps.userDb, deps.bundled));
-  // Highlights checked against an older version of their article (or none, after a migration) are re-found.
-  void ready.then(reanchor, () => undefined);
+  // Highlights checked against an older version of their article (or none, after a migration) are re-found:
+  // by onChanged when the first sync changed the library, here when it did not.
+  void ready.then(
+    (r) => r.added + r.updated + r.removed === 0 && reanchor(),
+    () => undefined,
+  );
   // Only the user's folders change under us; the bundled articles change only with an update of the app.
   for (const f of userFolderSpecs(deps.userDb)) watcher.add(f.key, f.root);
   ready.then(

@@ -16,7 +16,7 @@ import {
 } from './db/highlights.ts';
 import { TOKENIZER_VERSION } from './db/tokenizerVersion.ts';
 import { OffprintError } from './errors.ts';
-import { anchorer } from './highlightAnchors.ts';
+import { anchorer, type Anchored } from './highlightAnchors.ts';
 import { librarySummary } from './db/library.ts';
 import { assemble, compileQuery } from './query/compile.ts';
 import { Matcher, type TextField } from './query/matcher.ts';
@@ -79,6 +79,26 @@ export function addHighlight(
 }
 
 /**
+ * Those of an article's highlights that were checked against another version of it, each with where it
+ * is in the article now; null when there are none, or the article is not in the index (its highlights
+ * wait, as they are, for it to come back).
+ */
+function restale(
+  indexDb: Database,
+  id: string,
+  stored: readonly StoredHighlight[],
+): { version: string; moved: (StoredHighlight & Anchored)[] } | null {
+  const hash = stored.length > 0 ? articleHash(indexDb, id) : undefined;
+  if (hash === undefined) return null;
+  const version = articleVersion(hash);
+  const stale = stored.filter((h) => h.anchoredTo !== version);
+  const row = stale.length > 0 ? getArticleRow(indexDb, id) : undefined;
+  if (!row) return null;
+  const place = anchorer(textsOf(row));
+  return { version, moved: stale.map((h) => ({ ...h, ...place(h) })) };
+}
+
+/**
  * One article's highlights where they are in the article as it is now (re-found by their quotes when
  * it changed since they were last checked), or every highlight as last checked (reanchorHighlights).
  * Only reads: it runs in the read workers.
@@ -86,11 +106,8 @@ export function addHighlight(
 export function listHighlights(indexDb: Database, userDb: Database, id?: string): Highlight[] {
   if (!id) return allHighlights(userDb).map(toWire);
   const stored = highlightsFor(userDb, id);
-  const hash = stored.length > 0 ? articleHash(indexDb, id) : undefined;
-  if (hash === undefined || stored.every((h) => h.anchoredTo === articleVersion(hash))) return stored.map(toWire);
-  const row = getArticleRow(indexDb, id);
-  const place = row && anchorer(textsOf(row));
-  return stored.map((h) => toWire(place && h.anchoredTo !== articleVersion(hash) ? { ...h, ...place(h) } : h));
+  const now = new Map(restale(indexDb, id, stored)?.moved.map((h) => [h.hid, h]));
+  return stored.map((h) => toWire(now.get(h.hid) ?? h));
 }
 
 /**
@@ -101,19 +118,15 @@ export function listHighlights(indexDb: Database, userDb: Database, id?: string)
 export function reanchorHighlights(indexDb: Database, userDb: Database): number {
   let moved = 0;
   for (const id of highlightedArticles(userDb)) {
-    const hash = articleHash(indexDb, id);
-    if (hash === undefined) continue;
-    const version = articleVersion(hash);
-    const stale = highlightsFor(userDb, id).filter((h) => h.anchoredTo !== version);
-    if (stale.length === 0) continue;
-    const row = getArticleRow(indexDb, id);
-    if (!row) continue;
-    const place = anchorer(textsOf(row));
+    const stored = highlightsFor(userDb, id);
+    const found = restale(indexDb, id, stored);
+    if (!found) continue;
+    const before = new Map(stored.map((h) => [h.hid, h]));
     userDb.transaction(() => {
-      for (const h of stale) {
-        const p = place(h);
-        placeHighlight(userDb, h.hid, { ...p, anchoredTo: version });
-        if (p.textChanged || comparePoints(p.start, h.start) !== 0 || comparePoints(p.end, h.end) !== 0) moved++;
+      for (const h of found.moved) {
+        placeHighlight(userDb, h.hid, { ...h, anchoredTo: found.version });
+        const was = before.get(h.hid)!;
+        if (h.textChanged || comparePoints(h.start, was.start) !== 0 || comparePoints(h.end, was.end) !== 0) moved++;
       }
     })();
   }
