@@ -54,17 +54,13 @@ export function useHitNavigation(scrollRef: RefObject<HTMLElement | null>, initi
     isFirstScroll.current = false;
   }, [mode, currentTerm, scrollRef]);
 
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
   const step = useCallback(
     (delta: 1 | -1) => {
-      const m = modeRef.current;
-      if (!m) return;
-      const all = hitTerms(m.hits);
-      const fromView = scrollRef.current ? stepFromView(scrollRef.current, all, all[m.index] ?? -1, delta) : null;
-      setMode({ ...m, index: fromView ?? stepIndex(m.index, delta, all.length) });
+      if (!mode) return;
+      const fromView = scrollRef.current ? stepFromView(scrollRef.current, terms, currentTerm, delta) : null;
+      setMode({ ...mode, index: fromView ?? stepIndex(mode.index, delta, terms.length) });
     },
-    [scrollRef],
+    [mode, terms, currentTerm, scrollRef],
   );
   const show = useCallback((kind: HitMode['kind'], hits: BlockHit[]) => setMode({ kind, hits, index: 0 }), []);
   const clear = useCallback(() => setMode(null), []);
