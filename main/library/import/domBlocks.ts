@@ -306,23 +306,29 @@ class Converter {
     } else if (hasText(caption)) this.blocks.push({ type: 'paragraph', children: caption });
   }
 
-  /** A data table: its caption as a paragraph before it, then its rows in the order a browser shows them. */
-  private table(node: HtmlElement, depth: number, images: Block[]): void {
+  /**
+   * A data table: its caption as a paragraph before it, then its rows in the order a browser shows them.
+   * False, with nothing read, for a table that lays out a page (isDataTable).
+   */
+  private table(node: HtmlElement, depth: number, images: Block[]): boolean {
+    const trs = tableRows(node);
+    if (!isDataTable(node, trs)) return false;
     const caption = childrenOf(node).find((c) => isElement(c) && tagOf(c) === 'CAPTION');
     if (caption && isElement(caption)) {
       const children = this.runs(caption, depth + 1, images);
       if (hasText(children)) this.blocks.push({ type: 'paragraph', children });
     }
     const rows: TableCell[][] = [];
-    for (const tr of tableRows(node)) {
-      const row: TableCell[] = [];
-      for (const c of childrenOf(tr)) {
-        if (!isElement(c) || (tagOf(c) !== 'TD' && tagOf(c) !== 'TH')) continue;
-        row.push({ header: tagOf(c) === 'TH', children: this.runs(c, depth + 3, images), ...cellLayout(c) });
-      }
+    for (const tr of trs) {
+      const row = elementsOf(tr, CELLS).map((c) => ({
+        header: tagOf(c) === 'TH',
+        children: this.runs(c, depth + 3, images),
+        ...cellLayout(c),
+      }));
       if (row.length > 0) rows.push(row);
     }
     if (rows.some((row) => row.some((cell) => hasText(cell.children)))) this.blocks.push({ type: 'table', rows });
+    return true;
   }
 
   block(node: HtmlNode, depth: number): void {
@@ -366,8 +372,8 @@ class Converter {
       this.inline(node, depth, [], images);
     } else if (name === 'FIGURE') {
       this.figure(node, depth);
-    } else if (name === 'TABLE' && isDataTable(node)) {
-      this.table(node, depth, images);
+    } else if (name === 'TABLE' && this.table(node, depth, images)) {
+      // Read as a table block; a table that lays out a page is read below as the blocks of its cells.
     } else {
       for (const c of childrenOf(node)) this.block(c, depth + 1);
       this.flush();
@@ -377,6 +383,7 @@ class Converter {
 }
 
 const SECTIONS = new Set(['THEAD', 'TBODY', 'TFOOT']);
+const ROWS = new Set(['TR']);
 const CELLS = new Set(['TD', 'TH']);
 /** Inside a cell, these mean the table lays out a page rather than holding data. */
 const PAGE_CONTENT = new Set(['TABLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'FIGURE', 'ARTICLE', 'MAIN', 'NAV']);
@@ -393,7 +400,7 @@ function tableRows(table: HtmlElement): HtmlElement[] {
     if (!isElement(c)) continue;
     const name = tagOf(c);
     if (name === 'TR') body.push(c);
-    else if (SECTIONS.has(name)) pushAll(name === 'THEAD' ? head : name === 'TFOOT' ? foot : body, elementsOf(c, new Set(['TR'])));
+    else if (SECTIONS.has(name)) pushAll(name === 'THEAD' ? head : name === 'TFOOT' ? foot : body, elementsOf(c, ROWS));
   }
   return [...head, ...body, ...foot];
 }
@@ -404,11 +411,11 @@ function tableRows(table: HtmlElement): HtmlElement[] {
  * cells. Only a cell's children and grandchildren are looked at, so every node is looked at a bounded
  * number of times however deeply tables nest.
  */
-function isDataTable(table: HtmlElement): boolean {
+function isDataTable(table: HtmlElement, trs: readonly HtmlElement[]): boolean {
   const role = attr(table, 'role');
   if (role === 'presentation' || role === 'none') return false;
   let columns = 0;
-  for (const tr of tableRows(table)) {
+  for (const tr of trs) {
     const cells = elementsOf(tr, CELLS);
     columns = Math.max(columns, cells.length);
     for (const cell of cells) {
