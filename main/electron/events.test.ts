@@ -1,19 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IndexStatus, SavedSettings } from '../../common/contract.ts';
+import { IDLE_STATUS } from '../library/indexer.ts';
 import { routeEvent, taskbarProgress, themeSourceFor, type EventSink } from './events.ts';
 
-const status = (s: Partial<IndexStatus>): IndexStatus => ({
-  state: 'idle',
-  done: 0,
-  total: 0,
-  current: null,
-  failed: 0,
-  message: null,
-  last: null,
-  finished: 0,
-  pending: 0,
-  ...s,
-});
+const status = (s: Partial<IndexStatus>): IndexStatus => ({ ...IDLE_STATUS, ...s });
 const settings: SavedSettings = {
   theme: 'dark',
   fontSize: 18,

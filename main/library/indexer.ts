@@ -23,22 +23,26 @@ export interface IndexerOptions {
 
 type Job = { request: WorkerRequest; resolve: (m: WorkerMessage) => void };
 
+/** The status before the first sync: idle, nothing done, nothing waiting. */
+export const IDLE_STATUS: IndexStatus = {
+  state: 'idle',
+  done: 0,
+  total: 0,
+  current: null,
+  failed: 0,
+  message: null,
+  last: null,
+  finished: 0,
+  pending: 0,
+};
+
 /** Queues sync jobs for the index worker, one at a time, and tracks progress for the UI. */
 export class Indexer {
   private readonly worker: Worker;
   private readonly queue: Job[] = [];
   private current: Job | null = null;
-  private state: IndexStatus = {
-    state: 'idle',
-    done: 0,
-    total: 0,
-    current: null,
-    failed: 0,
-    message: null,
-    last: null,
-    finished: 0,
-    pending: 0,
-  };
+  /** The status but for `pending`, which status() counts from the queue. */
+  private state: Omit<IndexStatus, 'pending'> = IDLE_STATUS;
 
   constructor(private readonly options: IndexerOptions) {
     const isLending = options.launchParser !== undefined;
@@ -128,7 +132,7 @@ export class Indexer {
     this.next();
   }
 
-  private setStatus(s: IndexStatus): void {
+  private setStatus(s: Omit<IndexStatus, 'pending'>): void {
     this.state = s;
     this.options.onStatus?.(this.status());
   }

@@ -7,7 +7,7 @@ import { indexMigrations } from './db/migrations/indexMigrations.ts';
 import { userMigrations } from './db/migrations/userMigrations.ts';
 import { openDatabase, type Db } from './db/open.ts';
 import type { Migration } from './db/migrate.ts';
-import type { Indexer } from './indexer.ts';
+import { IDLE_STATUS, type Indexer } from './indexer.ts';
 import { OffprintError } from './errors.ts';
 
 /** True when Offprint may write its databases into `dir` (false for a read-only disk or folder). */
@@ -51,7 +51,7 @@ export function openReadOnlyData(dataDir: string, options: { nativeBinding?: str
   const refuse = async (): Promise<never> => {
     throw new OffprintError('read-only', message);
   };
-  const status: IndexStatus = { state: 'error', done: 0, total: 0, current: null, failed: 0, message, last: null, finished: 0, pending: 0 };
+  const status: IndexStatus = { ...IDLE_STATUS, state: 'error', message };
   return {
     indexDb,
     userDb,
