@@ -22,9 +22,14 @@ export function formatDate(date: string | null, locale?: string): string {
   return format.format(new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(d ?? 1))));
 }
 
+/** A count as the app writes numbers: "3,000". */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** "1 result", "294 results": a count with its noun, never "N of M". */
 export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`;
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** Reading progress as the library and reader show it. */

@@ -1,11 +1,11 @@
 import type { IndexStatus } from '../../../../common/contract';
-import { formatCount } from '../../app/format';
+import { formatCount, formatNumber } from '../../app/format';
 
 /** How the index is doing: a progress bar and the file being read while indexing, else a summary. */
 export function IndexStatusBar({ status, total }: { status: IndexStatus | null; total: number | null }) {
   const isIndexing = status?.state === 'indexing';
   const summary = isIndexing
-    ? `Indexing ${status.done.toLocaleString('en-US')} of ${status.total.toLocaleString('en-US')}…`
+    ? `Indexing ${formatNumber(status.done)} of ${formatNumber(status.total)}…`
     : status?.state === 'error'
       ? `Indexing failed: ${status.message ?? 'unknown error'}`
       : total === null

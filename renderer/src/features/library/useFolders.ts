@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Folder, IndexStatus, SyncSummary } from '../../../../common/contract';
 import { api } from '../../api';
-import { formatCount } from '../../app/format';
+import { formatCount, formatNumber } from '../../app/format';
 import { useApiEvent } from '../../app/useApiEvent';
 
 /** An add or a rescan whose sync has not finished: its message is replaced by a summary once it has. */
@@ -12,9 +12,9 @@ export function summaryOf(w: Waiting, last: SyncSummary): string {
   const failed = last.failed > 0 ? ` ${formatCount(last.failed, 'file')} could not be imported (see Import problems).` : '';
   if (w.kind === 'add') return `Added ${w.root}: ${formatCount(last.added, 'article')}.${failed}`;
   const parts = [
-    last.added > 0 ? `${last.added.toLocaleString('en-US')} new` : '',
-    last.updated > 0 ? `${last.updated.toLocaleString('en-US')} changed` : '',
-    last.removed > 0 ? `${last.removed.toLocaleString('en-US')} removed` : '',
+    last.added > 0 ? `${formatNumber(last.added)} new` : '',
+    last.updated > 0 ? `${formatNumber(last.updated)} changed` : '',
+    last.removed > 0 ? `${formatNumber(last.removed)} removed` : '',
   ].filter(Boolean);
   return `Rescan done: ${parts.length > 0 ? parts.join(', ') : 'every article was up to date'}.${failed}`;
 }
