@@ -234,6 +234,8 @@ export const MENU_COMMANDS = [
   'back',
   'forward',
   'open-settings',
+  'toggle-library',
+  'focus-mode',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -5,7 +5,7 @@
  * its build fails if zod ends up in the bundle (renderer/vite.config.ts).
  */
 import { z } from 'zod';
-import { FONT_FAMILIES, FONT_SIZE, LINE_HEIGHT, PANE_WIDTH, THEMES } from './settings.ts';
+import { FONT_FAMILIES, FONT_SIZE, LINE_HEIGHT, LINE_WIDTH, PANE_WIDTH, THEMES } from './settings.ts';
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().max(10_000);
@@ -29,7 +29,12 @@ export const settingsSchema = z.strictObject({
   fontSize: z.number().min(FONT_SIZE.min).max(FONT_SIZE.max),
   lineHeight: z.number().min(LINE_HEIGHT.min).max(LINE_HEIGHT.max),
   fontFamily: z.enum(FONT_FAMILIES),
+  lineWidth: z.number().int().min(LINE_WIDTH.min).max(LINE_WIDTH.max),
+  /** Text set flush on both sides, hyphenated in the article's language. */
+  justify: z.boolean(),
   paneWidth: z.number().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
+  /** The library and search sidebar hidden, for the reader alone (focus mode hides it for the moment only). */
+  isLibraryHidden: z.boolean(),
   lastArticle: id.nullable(),
 });
 

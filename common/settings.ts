@@ -11,12 +11,15 @@ export type Theme = (typeof THEMES)[number];
 /** A theme's name in the UI: its value, capitalized ("sepia" → "Sepia"). */
 export const themeLabel = (theme: Theme): string => theme.charAt(0).toUpperCase() + theme.slice(1);
 
-export const FONT_FAMILIES = ['serif', 'sans'] as const;
+/** `dyslexic` is OpenDyslexic, bundled with the app (renderer/src/fonts.css), so it reads the same offline everywhere. */
+export const FONT_FAMILIES = ['serif', 'sans', 'dyslexic'] as const;
 export type FontFamily = (typeof FONT_FAMILIES)[number];
-export const FONT_FAMILY_LABELS: Record<FontFamily, string> = { serif: 'Serif', sans: 'Sans-serif' };
+export const FONT_FAMILY_LABELS: Record<FontFamily, string> = { serif: 'Serif', sans: 'Sans-serif', dyslexic: 'OpenDyslexic' };
 
 export const FONT_SIZE = { min: 12, max: 32, step: 1 } as const;
 export const LINE_HEIGHT = { min: 1.2, max: 2.4, step: 0.1 } as const;
+/** The measure, in characters of the reading font: 45–75 is the classic range; a little either side for those who want it. */
+export const LINE_WIDTH = { min: 40, max: 100, step: 5 } as const;
 /** The library pane; `readerMin` is the room the reader keeps beside it. */
 export const PANE_WIDTH = { min: 260, max: 1200, step: 16, readerMin: 420 } as const;
 
@@ -25,6 +28,9 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 18,
   lineHeight: 1.6,
   fontFamily: 'serif',
+  lineWidth: 65,
+  justify: false,
   paneWidth: 400,
+  isLibraryHidden: false,
   lastArticle: null,
 };

@@ -1,18 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IndexStatus, SavedSettings } from '../../common/contract.ts';
+import { DEFAULT_SETTINGS } from '../../common/settings.ts';
 import { IDLE_STATUS } from '../library/indexer.ts';
 import { routeEvent, taskbarProgress, themeSourceFor, type EventSink } from './events.ts';
 
 const status = (s: Partial<IndexStatus>): IndexStatus => ({ ...IDLE_STATUS, ...s });
-const settings: SavedSettings = {
-  theme: 'dark',
-  fontSize: 18,
-  lineHeight: 1.6,
-  fontFamily: 'serif',
-  paneWidth: 320,
-  lastArticle: null,
-  revision: 1,
-};
+const settings: SavedSettings = { ...DEFAULT_SETTINGS, theme: 'dark', paneWidth: 320, revision: 1 };
 
 function sink() {
   return {

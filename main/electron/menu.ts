@@ -19,8 +19,13 @@ export function accelerators(platform: NodeJS.Platform): Record<MenuCommand, str
     back: isMac ? 'Cmd+[' : 'Alt+Left',
     forward: isMac ? 'Cmd+]' : 'Alt+Right',
     'open-settings': 'CmdOrCtrl+,',
+    'toggle-library': 'CmdOrCtrl+B',
+    'focus-mode': 'F',
   };
 }
+
+/** Keys the renderer handles itself (a plain letter must not fire in a text field): the menu only shows them. */
+const RENDERER_KEYS: ReadonlySet<MenuCommand> = new Set(['toggle-library', 'focus-mode']);
 
 /**
  * The native application menu: the platform's standard roles plus the app's own commands. Pure: a
@@ -33,6 +38,7 @@ export function menuTemplate(options: MenuOptions, onCommand: (command: MenuComm
   const item = (label: string, command: MenuCommand): MenuItemConstructorOptions => ({
     label,
     ...(keys[command] ? { accelerator: keys[command] } : {}),
+    ...(RENDERER_KEYS.has(command) ? { registerAccelerator: false } : {}),
     click: () => onCommand(command),
   });
   const sep: MenuItemConstructorOptions = { type: 'separator' };
@@ -83,6 +89,9 @@ export function menuTemplate(options: MenuOptions, onCommand: (command: MenuComm
     submenu: [
       item('Back', 'back'),
       item('Forward', 'forward'),
+      sep,
+      item('Show or Hide Library', 'toggle-library'),
+      item('Focus Mode', 'focus-mode'),
       sep,
       ...(options.isDev ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const, sep] : []),
       { role: 'resetZoom' },

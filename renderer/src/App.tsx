@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useApiEvent } from './app/useApiEvent';
-import { isEditableTarget } from './app/keys';
+import { hasModifier, isEditableTarget } from './app/keys';
+import { useFocusMode } from './app/useFocusMode';
 import { useReaderHistory } from './app/useReaderHistory';
 import { Notice } from './components/Notice';
 import { Splitter } from './components/Splitter';
@@ -22,6 +23,9 @@ export function App() {
   const [viewport, setViewport] = useState(() => window.innerWidth);
   const [dragWidth, setDragWidth] = useState<number | null>(null);
   const { open, back, forward } = history;
+  const focus = useFocusMode();
+  const isLibraryHidden = settings?.isLibraryHidden ?? false;
+  const toggleLibrary = useCallback(() => update({ isLibraryHidden: !isLibraryHidden }), [update, isLibraryHidden]);
 
   // Reopen the last article once the settings say which it was.
   const hasRestored = useRef(false);
@@ -39,6 +43,12 @@ export function App() {
   useEffect(() => {
     const onResize = () => setViewport(window.innerWidth);
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl/Cmd+B shows and hides the library, as a side bar does in an editor.
+      if (hasModifier(e) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'b') {
+        e.preventDefault();
+        toggleLibrary();
+        return;
+      }
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || isEditableTarget(e.target)) return;
       if (e.key === 'ArrowLeft') back();
       else if (e.key === 'ArrowRight') forward();
@@ -51,10 +61,12 @@ export function App() {
       window.removeEventListener('resize', onResize);
       window.removeEventListener('keydown', onKey);
     };
-  }, [back, forward]);
+  }, [back, forward, toggleLibrary]);
   useApiEvent('menu.command', ({ command }) => {
     if (command === 'back') back();
     else if (command === 'forward') forward();
+    else if (command === 'toggle-library') toggleLibrary();
+    else if (command === 'focus-mode') focus.toggle();
   });
 
   const onProgress = useCallback((id: string, p: number) => setProgress((m) => new Map(m).set(id, p)), []);
@@ -69,26 +81,33 @@ export function App() {
   const shown = settings ?? DEFAULT_SETTINGS;
   const paneWidth = clampPaneWidth(dragWidth ?? shown.paneWidth, viewport);
   const style = { '--pane-width': `${paneWidth}px` } as CSSProperties;
+  const isSidebarShown = !isLibraryHidden && !focus.isOn;
 
   return (
-    <div className="app" style={style}>
-      <div className="sidebar" id="sidebar">
+    <div className="app" style={style} data-sidebar={isSidebarShown ? 'shown' : 'hidden'} data-focus-mode={focus.isOn}>
+      <div className="sidebar" id="sidebar" hidden={!isSidebarShown}>
         <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} openId={currentId} />
         <LibraryPane isHidden={query.trim() !== ''} currentId={currentId} progress={progress} onOpen={openFromLibrary} />
       </div>
-      <Splitter
-        value={paneWidth}
-        min={PANE_WIDTH.min}
-        max={maxPaneWidth(viewport)}
-        step={PANE_WIDTH.step}
-        label="Resize library"
-        controls="sidebar"
-        onChange={setDragWidth}
-        onCommit={(w) => {
-          update({ paneWidth: w });
-          setDragWidth(null);
-        }}
-      />
+      {isSidebarShown ? (
+        <Splitter
+          value={paneWidth}
+          min={PANE_WIDTH.min}
+          max={maxPaneWidth(viewport)}
+          step={PANE_WIDTH.step}
+          label="Resize library"
+          controls="sidebar"
+          onChange={setDragWidth}
+          onCommit={(w) => {
+            update({ paneWidth: w });
+            setDragWidth(null);
+          }}
+          onCollapse={() => {
+            setDragWidth(null);
+            update({ isLibraryHidden: true });
+          }}
+        />
+      ) : null}
       <div className="reader-column">
         {error ? (
           <div className="app-error">
@@ -105,6 +124,10 @@ export function App() {
             entry={history.current}
             settings={settings}
             onSettings={update}
+            isLibraryHidden={isLibraryHidden}
+            onToggleLibrary={toggleLibrary}
+            isFocusMode={focus.isOn}
+            onFocusMode={focus.set}
             canGoBack={history.canGoBack}
             canGoForward={history.canGoForward}
             onBack={back}

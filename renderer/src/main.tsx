@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isReloading } from './api';
 import { App } from './App';
+import './fonts.css';
 import './styles.css';
 
 if (!isReloading)

@@ -111,6 +111,74 @@ describe('reading settings', () => {
     expect(await reader.article.getAttribute('data-font')).toBe('sans');
   });
 
+  test('sets line width, OpenDyslexic and justified, hyphenated text, and keeps them after a reload', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const reader = new ReaderPage(page);
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    const style = () =>
+      reader.article.evaluate((el) => {
+        const view = el.ownerDocument.defaultView as unknown as {
+          getComputedStyle: (e: unknown) => { maxWidth: string; fontSize: string; fontFamily: string; textAlign: string; hyphens: string };
+        };
+        const article = view.getComputedStyle(el);
+        const paragraph = view.getComputedStyle(el.querySelector('.article-body p'));
+        return {
+          measure: parseFloat(article.maxWidth),
+          fontFamily: article.fontFamily,
+          textAlign: paragraph.textAlign,
+          hyphens: paragraph.hyphens,
+        };
+      });
+    const before = await style();
+    expect(before.textAlign).not.toBe('justify');
+    const panel = await reader.openReadingSettings();
+    const width = panel.getByRole('group', { name: 'Line width' });
+    const widthShown = () => width.locator('output').textContent();
+    const startWidth = parseInt((await widthShown()) ?? '', 10);
+    await width.getByRole('button', { name: 'Narrower lines' }).click();
+    await eventually(widthShown).toBe(`${startWidth - 5} ch`);
+    // Narrower by five characters of the reading font: the measure shrinks in proportion.
+    await eventually(async () => Math.round(((await style()).measure / before.measure) * startWidth)).toBe(startWidth - 5);
+
+    await panel.getByRole('radio', { name: 'OpenDyslexic' }).check();
+    await eventually(() => reader.article.getAttribute('data-font')).toBe('dyslexic');
+    expect((await style()).fontFamily).toMatch(/^"?OpenDyslexic"?,/u);
+    // The bundled face itself is loaded and drawn, not a fallback: it came from the app's own origin.
+    await eventually(() =>
+      page.evaluate(async () => {
+        const fonts = (globalThis as unknown as { document: { fonts: { ready: Promise<unknown>; check: (f: string) => boolean } } })
+          .document.fonts;
+        await fonts.ready;
+        return fonts.check('16px OpenDyslexic');
+      }),
+    ).toBe(true);
+
+    const saved = nextApiResponse(page, 'settings.set', (input) => input.justify === true);
+    await panel.getByRole('checkbox', { name: 'Justify and hyphenate' }).check();
+    await eventually(async () => (await style()).textAlign).toBe('justify');
+    expect((await style()).hyphens).toBe('auto');
+    // Hyphenation needs a language: the article's own, or the page's where the article names none.
+    expect(await reader.article.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toMatch(/^[a-z]{2}/u);
+    await saved;
+
+    await page.reload();
+    await reader.waitForArticle(SEED);
+    const after = await style();
+    expect(after.textAlign).toBe('justify');
+    expect(after.fontFamily).toMatch(/^"?OpenDyslexic"?,/u);
+    expect(await (await reader.openReadingSettings()).getByRole('group', { name: 'Line width' }).locator('output').textContent()).toBe(
+      `${startWidth - 5} ch`,
+    );
+    // Back to the defaults the other tests in this file expect.
+    const reset = await reader.openReadingSettings();
+    await reset.getByRole('checkbox', { name: 'Justify and hyphenate' }).uncheck();
+    await reset.getByRole('radio', { name: 'Serif', exact: true }).check();
+    const restored = nextApiResponse(page, 'settings.set', (input) => input.lineWidth === startWidth);
+    await reset.getByRole('group', { name: 'Line width' }).getByRole('button', { name: 'Wider lines' }).click();
+    await restored;
+  });
+
   test('resizes the library pane from the keyboard and keeps the width after a reload', async ({ page }) => {
     const splitter = page.getByRole('separator', { name: 'Resize library' });
     const width = async () => Number(await splitter.getAttribute('aria-valuenow'));

@@ -19,6 +19,10 @@ const PATHS = {
   external: 'M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5',
   info: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM12 11v5M12 8h.01',
   note: 'M5 4h14v11l-5 5H5zM14 20v-5h5',
+  narrower: 'M3 12h6M6 9l3 3-3 3M21 12h-6M18 9l-3 3 3 3',
+  wider: 'M3 12h7M6 9l-3 3 3 3M21 12h-7M18 9l3 3-3 3',
+  focus: 'M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5',
+  sidebar: 'M4 5h16v14H4zM9 5v14',
   book: 'M2 5h6a4 4 0 0 1 4 4v11a3 3 0 0 0-3-3H2zM22 5h-6a4 4 0 0 0-4 4v11a3 3 0 0 1 3-3h7z',
 } as const;
 

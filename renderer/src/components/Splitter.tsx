@@ -12,11 +12,16 @@ interface Props {
   onChange: (value: number) => void;
   /** Called once a drag or key press settles, to save the width. */
   onCommit: (value: number) => void;
+  /** Called instead of onCommit when a drag ends well past the minimum: the pane is put away, as in an editor. */
+  onCollapse?: () => void;
 }
 
-/** A vertical window splitter: drag it, or focus it and use ←/→ (Shift for bigger steps), Home and End. */
-export function Splitter({ value, min, max, step, label, controls, onChange, onCommit }: Props) {
-  const drag = useRef<{ x: number; start: number; last: number } | null>(null);
+/**
+ * A vertical window splitter: drag it, or focus it and use ←/→ (Shift for bigger steps), Home and End.
+ * Dragged to less than half the minimum, it collapses the pane (when the owner offers that).
+ */
+export function Splitter({ value, min, max, step, label, controls, onChange, onCommit, onCollapse }: Props) {
+  const drag = useRef<{ x: number; start: number; last: number; isCollapsing: boolean } | null>(null);
   const clamp = (v: number) => Math.round(Math.min(max, Math.max(min, v)));
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -31,17 +36,20 @@ export function Splitter({ value, min, max, step, label, controls, onChange, onC
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
     if (e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { x: e.clientX, start: value, last: value };
+    drag.current = { x: e.clientX, start: value, last: value, isCollapsing: false };
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     if (!drag.current) return;
-    const v = clamp(drag.current.start + e.clientX - drag.current.x);
+    const raw = drag.current.start + e.clientX - drag.current.x;
+    const v = clamp(raw);
     drag.current.last = v;
+    drag.current.isCollapsing = onCollapse !== undefined && raw < min / 2;
     onChange(v);
   };
   const onPointerUp = () => {
     if (!drag.current) return;
-    onCommit(drag.current.last);
+    if (drag.current.isCollapsing) onCollapse?.();
+    else onCommit(drag.current.last);
     drag.current = null;
   };
 

@@ -84,7 +84,7 @@ export function ArticleReader({
     shouldRestore: article.hits.length === 0,
     scrollRef,
     articleRef,
-    layoutKey: `${settings.fontSize}|${settings.lineHeight}|${settings.fontFamily}`,
+    layoutKey: `${settings.fontSize}|${settings.lineHeight}|${settings.fontFamily}|${settings.lineWidth}|${settings.justify}`,
     onSaved: onProgress,
   });
 

@@ -23,7 +23,11 @@ interface Props {
 
 /** The article: the page's only role=article, in its own language and direction, at a readable measure. */
 export function ArticleView({ ref, article, shown, decorations, currentTerm, settings, titleId, headingId, onLink }: Props) {
-  const style = { '--reader-font-size': `${settings.fontSize}px`, '--reader-line-height': String(settings.lineHeight) } as CSSProperties;
+  const style = {
+    '--reader-font-size': `${settings.fontSize}px`,
+    '--reader-line-height': String(settings.lineHeight),
+    '--reader-measure': `${settings.lineWidth}ch`,
+  } as CSSProperties;
   const date = formatDate(article.date, article.language ?? undefined);
   return (
     <article
@@ -34,6 +38,7 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
       tabIndex={0}
       aria-labelledby={titleId}
       data-font={settings.fontFamily}
+      data-justify={settings.justify}
       data-complete={shown.isComplete}
       aria-busy={!shown.isComplete}
       style={style}

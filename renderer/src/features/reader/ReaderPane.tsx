@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { IconButton } from '../../components/IconButton';
 import type { Article, Settings } from '../../../../common/contract';
 import { useApiEvent } from '../../app/useApiEvent';
 import type { ReaderEntry } from '../../app/useReaderHistory';
@@ -12,6 +13,10 @@ interface Props {
   entry: ReaderEntry | null;
   settings: Settings;
   onSettings: (patch: Partial<Settings>) => void;
+  isLibraryHidden: boolean;
+  onToggleLibrary: () => void;
+  isFocusMode: boolean;
+  onFocusMode: (on: boolean) => void;
   canGoBack: boolean;
   canGoForward: boolean;
   onBack: () => void;
@@ -26,6 +31,10 @@ export function ReaderPane({
   entry,
   settings,
   onSettings,
+  isLibraryHidden,
+  onToggleLibrary,
+  isFocusMode,
+  onFocusMode,
   canGoBack,
   canGoForward,
   onBack,
@@ -41,10 +50,21 @@ export function ReaderPane({
   useApiEvent('menu.command', ({ command }) => {
     if (command === 'find-in-article') setFindRequest((n) => n + 1);
   });
+  // The panels beside the text go with everything else in focus mode; the reader comes back without them.
+  useEffect(() => {
+    if (isFocusMode) setPanel(null);
+  }, [isFocusMode]);
 
   return (
-    <main ref={mainRef} id="reader" className="reader" aria-label="Reader">
+    <main ref={mainRef} id="reader" className="reader" aria-label="Reader" data-focus-mode={isFocusMode}>
+      {isFocusMode ? (
+        <IconButton icon="close" label="Leave focus mode" shortcut="Escape" className="leave-focus" onClick={() => onFocusMode(false)} />
+      ) : null}
       <ReaderToolbar
+        isHidden={isFocusMode}
+        isLibraryHidden={isLibraryHidden}
+        onToggleLibrary={onToggleLibrary}
+        onFocusMode={() => onFocusMode(true)}
         title={article?.title ?? null}
         hasArticle={article !== null}
         hasHeadings={article?.blocks.some((b) => b.type === 'heading') ?? false}

@@ -4,6 +4,11 @@ import { ReadingSettings } from '../settings/ReadingSettings';
 import type { ReaderPanel } from './ArticleReader';
 
 interface Props {
+  /** In focus mode: hidden, with everything else but the article. */
+  isHidden: boolean;
+  isLibraryHidden: boolean;
+  onToggleLibrary: () => void;
+  onFocusMode: () => void;
   title: string | null;
   hasArticle: boolean;
   hasHeadings: boolean;
@@ -18,8 +23,12 @@ interface Props {
   onSettings: (patch: Partial<Settings>) => void;
 }
 
-/** The reader's toolbar: history on the left, find, contents, highlights and reading settings on the right. */
+/** The reader's toolbar: the library toggle and history on the left; find, contents, highlights, focus mode and reading settings on the right. */
 export function ReaderToolbar({
+  isHidden,
+  isLibraryHidden,
+  onToggleLibrary,
+  onFocusMode,
   title,
   hasArticle,
   hasHeadings,
@@ -35,8 +44,16 @@ export function ReaderToolbar({
 }: Props) {
   const toggle = (p: Exclude<ReaderPanel, null>) => onPanel(panel === p ? null : p);
   return (
-    <div className="reader-toolbar">
+    <div className="reader-toolbar" hidden={isHidden}>
       <div className="toolbar-group">
+        <IconButton
+          icon="sidebar"
+          label={isLibraryHidden ? 'Show library' : 'Hide library'}
+          shortcut="Control+B"
+          aria-controls="sidebar"
+          aria-expanded={!isLibraryHidden}
+          onClick={onToggleLibrary}
+        />
         <IconButton icon="back" label="Back" shortcut="Alt+ArrowLeft" disabled={!canGoBack} onClick={onBack} />
         <IconButton icon="forward" label="Forward" shortcut="Alt+ArrowRight" disabled={!canGoForward} onClick={onForward} />
       </div>
@@ -52,6 +69,7 @@ export function ReaderToolbar({
               <IconButton icon="contents" label="Contents" aria-pressed={panel === 'contents'} onClick={() => toggle('contents')} />
             ) : null}
             <IconButton icon="highlight" label="Highlights" aria-pressed={panel === 'highlights'} onClick={() => toggle('highlights')} />
+            <IconButton icon="focus" label="Focus mode" shortcut="F" onClick={onFocusMode} />
           </>
         ) : null}
         <ReadingSettings settings={settings} onChange={onSettings} />

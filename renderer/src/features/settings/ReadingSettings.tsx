@@ -1,11 +1,12 @@
 import { useId } from 'react';
 import type { Settings } from '../../../../common/contract';
-import { FONT_FAMILIES, FONT_FAMILY_LABELS, FONT_SIZE, LINE_HEIGHT, THEMES, themeLabel } from '../../../../common/settings';
+import { FONT_FAMILIES, FONT_FAMILY_LABELS, FONT_SIZE, LINE_HEIGHT, LINE_WIDTH, THEMES, themeLabel } from '../../../../common/settings';
 import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
 import { usePopover } from '../../components/usePopover';
 import { useApiEvent } from '../../app/useApiEvent';
-import { stepFontSize, stepLineHeight } from './readingMeasures';
+import { stepFontSize, stepLineHeight, stepLineWidth } from './readingMeasures';
+import { Stepper } from './Stepper';
 import './ReadingSettings.css';
 
 interface Props {
@@ -13,7 +14,7 @@ interface Props {
   onChange: (patch: Partial<Settings>) => void;
 }
 
-/** The "Aa" panel: theme, typeface, text size and line spacing, saved as they change. */
+/** The "Aa" panel: theme, typeface, text size, line spacing and width, justification; saved as they change. */
 export function ReadingSettings({ settings, onChange }: Props) {
   const popover = usePopover();
   const panelId = useId();
@@ -73,54 +74,66 @@ export function ReadingSettings({ settings, onChange }: Props) {
             ))}
           </div>
         </fieldset>
-        <div className="stepper" role="group" aria-label="Text size">
-          <span className="stepper-label" aria-hidden="true">
-            Text size
-          </span>
-          <button
-            type="button"
-            aria-label="Smaller text"
-            disabled={settings.fontSize <= FONT_SIZE.min}
-            onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, -1) })}
-          >
-            <span aria-hidden="true" className="stepper-small">
-              A
-            </span>
-          </button>
-          <output className="stepper-value">{settings.fontSize} px</output>
-          <button
-            type="button"
-            aria-label="Larger text"
-            disabled={settings.fontSize >= FONT_SIZE.max}
-            onClick={() => onChange({ fontSize: stepFontSize(settings.fontSize, 1) })}
-          >
-            <span aria-hidden="true" className="stepper-large">
-              A
-            </span>
-          </button>
-        </div>
-        <div className="stepper" role="group" aria-label="Line spacing">
-          <span className="stepper-label" aria-hidden="true">
-            Line spacing
-          </span>
-          <button
-            type="button"
-            aria-label="Less line spacing"
-            disabled={settings.lineHeight <= LINE_HEIGHT.min}
-            onClick={() => onChange({ lineHeight: stepLineHeight(settings.lineHeight, -1) })}
-          >
-            <Icon name="down" />
-          </button>
-          <output className="stepper-value">{settings.lineHeight.toFixed(1)}</output>
-          <button
-            type="button"
-            aria-label="More line spacing"
-            disabled={settings.lineHeight >= LINE_HEIGHT.max}
-            onClick={() => onChange({ lineHeight: stepLineHeight(settings.lineHeight, 1) })}
-          >
-            <Icon name="up" />
-          </button>
-        </div>
+        <Stepper
+          label="Text size"
+          value={`${settings.fontSize} px`}
+          less={{
+            label: 'Smaller text',
+            content: (
+              <span aria-hidden="true" className="stepper-small">
+                A
+              </span>
+            ),
+            isDisabled: settings.fontSize <= FONT_SIZE.min,
+            onClick: () => onChange({ fontSize: stepFontSize(settings.fontSize, -1) }),
+          }}
+          more={{
+            label: 'Larger text',
+            content: (
+              <span aria-hidden="true" className="stepper-large">
+                A
+              </span>
+            ),
+            isDisabled: settings.fontSize >= FONT_SIZE.max,
+            onClick: () => onChange({ fontSize: stepFontSize(settings.fontSize, 1) }),
+          }}
+        />
+        <Stepper
+          label="Line spacing"
+          value={settings.lineHeight.toFixed(1)}
+          less={{
+            label: 'Less line spacing',
+            content: <Icon name="down" />,
+            isDisabled: settings.lineHeight <= LINE_HEIGHT.min,
+            onClick: () => onChange({ lineHeight: stepLineHeight(settings.lineHeight, -1) }),
+          }}
+          more={{
+            label: 'More line spacing',
+            content: <Icon name="up" />,
+            isDisabled: settings.lineHeight >= LINE_HEIGHT.max,
+            onClick: () => onChange({ lineHeight: stepLineHeight(settings.lineHeight, 1) }),
+          }}
+        />
+        <Stepper
+          label="Line width"
+          value={`${settings.lineWidth} ch`}
+          less={{
+            label: 'Narrower lines',
+            content: <Icon name="narrower" />,
+            isDisabled: settings.lineWidth <= LINE_WIDTH.min,
+            onClick: () => onChange({ lineWidth: stepLineWidth(settings.lineWidth, -1) }),
+          }}
+          more={{
+            label: 'Wider lines',
+            content: <Icon name="wider" />,
+            isDisabled: settings.lineWidth >= LINE_WIDTH.max,
+            onClick: () => onChange({ lineWidth: stepLineWidth(settings.lineWidth, 1) }),
+          }}
+        />
+        <label className="check-row">
+          <input type="checkbox" checked={settings.justify} onChange={(e) => onChange({ justify: e.target.checked })} />
+          <span>Justify and hyphenate</span>
+        </label>
       </div>
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPaneWidth, maxPaneWidth, stepFontSize, stepLineHeight } from './readingMeasures';
+import { clampPaneWidth, maxPaneWidth, stepFontSize, stepLineHeight, stepLineWidth } from './readingMeasures';
 
 describe('stepFontSize', () => {
   it('steps by one pixel within 12 and 32', () => {
@@ -18,6 +18,22 @@ describe('stepLineHeight', () => {
   it('stays within 1.2 and 2.4', () => {
     expect(stepLineHeight(2.4, 1)).toBe(2.4);
     expect(stepLineHeight(1.2, -1)).toBe(1.2);
+  });
+});
+
+describe('stepLineWidth', () => {
+  it('steps by five characters within 40 and 100', () => {
+    expect(stepLineWidth(65, 1)).toBe(70);
+    expect(stepLineWidth(65, -1)).toBe(60);
+    expect(stepLineWidth(100, 1)).toBe(100);
+    expect(stepLineWidth(40, -1)).toBe(40);
+  });
+
+  it('lands a width between steps on the next step in the direction asked', () => {
+    expect(stepLineWidth(63, 1)).toBe(65);
+    expect(stepLineWidth(63, -1)).toBe(60);
+    expect(stepLineWidth(67, 1)).toBe(70);
+    expect(stepLineWidth(67, -1)).toBe(65);
   });
 });
 
