@@ -65,3 +65,45 @@ describe('added folders', () => {
     ]);
   });
 });
+
+describe('a removed folder', () => {
+  it('takes its import problems with it, and keeps its highlights for when it is added again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offprint-removed-'));
+    try {
+      writeFileSync(join(dir, 'kept.md'), '# Kept\n\nThe heron stood in the shallows all morning.');
+      writeFileSync(join(dir, 'bad.txt'), new Uint8Array([1, 0, 2, 0]));
+      const call = async <T>(name: string, input: unknown): Promise<T> => {
+        const r = await t.services.dispatch(name, input);
+        if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+        return r.value as T;
+      };
+      const problemsIn = async () => (await call<{ path: string }[]>('import.problems', {})).filter((p) => p.path.startsWith(dir));
+      await call('folders.add', { path: dir });
+      await until(async () => (await total('heron')) === 1);
+      await until(async () => (await problemsIn()).length === 1);
+      const hit = (await call<{ results: { id: string }[] }>('search.query', { q: 'heron' })).results[0]!;
+      const added = await call<{ hid: string; quote: string }>('highlights.add', {
+        id: hit.id,
+        start: { block: 0, offset: 4 },
+        end: { block: 0, offset: 9 },
+      });
+      expect(added.quote).toBe('heron');
+
+      const key = (await call<Folder[]>('folders.list', {})).find((f) => f.root === dir)!.key;
+      expect(await call('folders.remove', { key })).toEqual({ removed: 1 });
+      expect(await problemsIn()).toEqual([]);
+      // Out of the library, out of the lists and searches of highlights; still in user.db.
+      const hids = async (name: string, input: unknown) => (await call<{ hid: string }[]>(name, input)).map((h) => h.hid);
+      expect(await hids('highlights.list', {})).not.toContain(added.hid);
+      expect(await hids('highlights.search', { q: 'heron' })).toEqual([]);
+
+      await call('folders.add', { path: dir });
+      await until(async () => (await total('heron')) === 1);
+      expect(await hids('highlights.list', {})).toContain(added.hid);
+      expect(await hids('highlights.list', { id: hit.id })).toEqual([added.hid]);
+      expect(await hids('highlights.search', { q: 'heron' })).toEqual([added.hid]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

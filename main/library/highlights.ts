@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { blockText, comparePoints, textBetween } from '../../common/blocks.ts';
 import type { BlockPoint, Highlight, HighlightExportFormat } from '../../common/contract.ts';
-import { articleHash, getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
+import { articleExists, articleHash, getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
 import { untilChanged } from './db/changes.ts';
 import {
   allHighlights,
@@ -104,7 +104,7 @@ function restale(
  * Only reads: it runs in the read workers.
  */
 export function listHighlights(indexDb: Database, userDb: Database, id?: string): Highlight[] {
-  if (!id) return allHighlights(userDb).map(toWire);
+  if (!id) return allHighlights(userDb).filter(isInLibrary(indexDb)).map(toWire);
   const stored = highlightsFor(userDb, id);
   const now = new Map(restale(indexDb, id, stored)?.moved.map((h) => [h.hid, h]));
   return stored.map((h) => toWire(now.get(h.hid) ?? h));
@@ -132,6 +132,15 @@ export function reanchorHighlights(indexDb: Database, userDb: Database): number 
   }
   return moved;
 }
+
+/**
+ * Highlights of articles in the library now. Those of a removed folder's articles stay in user.db (and
+ * in exports) and show again when the folder is added back: an article's id comes from its folder and path.
+ */
+const isInLibrary =
+  (indexDb: Database) =>
+  (h: { id: string }): boolean =>
+    articleExists(indexDb, h.id);
 
 /** Every highlight, read once until user.db changes (not per keystroke). */
 const liveHighlights = untilChanged((userDb) => allHighlights(userDb).map(toWire));
@@ -161,7 +170,8 @@ export function searchHighlights(indexDb: Database, userDb: Database, q: string)
     has(m, h.note, 'body') ||
     has(m, h.title, 'title') ||
     (m.terms.some((t) => t.field === 'author') && has(m, authorOf(h.id), 'author'));
-  return liveHighlights(userDb).filter((h) => clauses.every(({ isNegated, matcher }) => holds(matcher, h) !== isNegated));
+  const inLibrary = isInLibrary(indexDb);
+  return liveHighlights(userDb).filter((h) => inLibrary(h) && clauses.every(({ isNegated, matcher }) => holds(matcher, h) !== isNegated));
 }
 
 export function exportHighlights(userDb: Database, format: HighlightExportFormat, now: Date): { filename: string; text: string } {

@@ -124,7 +124,8 @@ export class Indexer {
       });
       if (changed) this.options.onChanged?.();
     } else if (m.type === 'removed') {
-      if (m.count > 0) this.options.onChanged?.();
+      // Even with no articles: the folder's import problems went with it.
+      this.options.onChanged?.();
     } else if (m.type === 'error') {
       this.setStatus({ ...this.state, state: 'error', message: m.message });
     }

@@ -22,7 +22,7 @@ export function App() {
   const [progress, setProgress] = useState<ReadonlyMap<string, number>>(new Map());
   const [viewport, setViewport] = useState(() => window.innerWidth);
   const [dragWidth, setDragWidth] = useState<number | null>(null);
-  const { open, back, forward } = history;
+  const { open, close, back, forward } = history;
   const focus = useFocusMode();
   const isLibraryHidden = settings?.isLibraryHidden ?? false;
   const toggleLibrary = useCallback(() => update({ isLibraryHidden: !isLibraryHidden }), [update, isLibraryHidden]);
@@ -77,6 +77,19 @@ export function App() {
     [settings?.lastArticle, update],
   );
   const openFromLibrary = useCallback((id: string) => open(id), [open]);
+  // What belonged to a removed folder leaves the screen with it: the article open from it closes.
+  const openFolder = useRef<string | null>(null);
+  const onArticleFolder = useCallback((folder: string | null) => {
+    openFolder.current = folder;
+  }, []);
+  const onFolderRemoved = useCallback(
+    (key: string) => {
+      if (openFolder.current !== key) return;
+      close();
+      update({ lastArticle: null });
+    },
+    [close, update],
+  );
 
   const shown = settings ?? DEFAULT_SETTINGS;
   const paneWidth = clampPaneWidth(dragWidth ?? shown.paneWidth, viewport);
@@ -87,7 +100,13 @@ export function App() {
     <div className="app" style={style} data-sidebar={isSidebarShown ? 'shown' : 'hidden'} data-focus-mode={focus.isOn}>
       <div className="sidebar" id="sidebar" hidden={!isSidebarShown}>
         <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} openId={currentId} />
-        <LibraryPane isHidden={query.trim() !== ''} currentId={currentId} progress={progress} onOpen={openFromLibrary} />
+        <LibraryPane
+          isHidden={query.trim() !== ''}
+          currentId={currentId}
+          progress={progress}
+          onOpen={openFromLibrary}
+          onFolderRemoved={onFolderRemoved}
+        />
       </div>
       {isSidebarShown ? (
         <Splitter
@@ -133,6 +152,7 @@ export function App() {
             onBack={back}
             onForward={forward}
             onOpenArticle={openFromLibrary}
+            onArticleFolder={onArticleFolder}
             onMissing={onMissing}
             onProgress={onProgress}
           />

@@ -183,12 +183,42 @@ describe('folders and article formatting', () => {
     expect(await reader.article.textContent()).toContain('<img src=x onerror="window.__pwn=1">');
   });
 
-  test('removes a folder and its articles from the library', async ({ page }) => {
+  test('removes a folder only when asked twice, closes what was open from it, and undoes it with its highlights', async ({ page }) => {
     const library = new LibraryPage(page);
     await withSampler(page);
+    const reader = await openArticle(page, 'Formatting', 'Formatting sampler');
+    await reader.highlight('First item about apples');
+    await eventually(() => reader.article.locator('.highlight').textContent()).toBe('First item about apples');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await eventually(() => library.landmark.isVisible()).toBe(true);
+    await eventually(() => library.problemsButton().textContent()).toBe('Import problems (1)');
+
     await library.landmark.getByRole('button', { name: 'Remove folder', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove this folder from the library?' });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(folder);
+    // It says how many articles go, and nothing has gone yet.
+    const confirm = dialog.getByRole('button', { name: 'Remove 4 articles' });
+    expect(await confirm.isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await eventually(() => dialog.isVisible()).toBe(false);
+    expect(await library.status.textContent()).toBe('298 articles');
+
+    await library.landmark.getByRole('button', { name: 'Remove folder', exact: true }).click();
+    await confirm.click();
     await eventually(() => library.status.textContent()).toBe('294 articles');
-    await eventually(() => library.landmark.getByRole('status').filter({ hasText: 'Removed' }).count()).toBe(1);
+    const removed = library.landmark.getByRole('status').filter({ hasText: 'Removed' });
+    await eventually(() => removed.textContent()).toMatch(/^Removed .+: 4 articles left the library\./u);
+    // Its article and its import problems leave the screen with it.
+    await eventually(() => reader.article.count()).toBe(0);
+    await eventually(() => library.problemsButton().count()).toBe(0);
+
+    await removed.getByRole('button', { name: 'Undo' }).click();
+    await eventually(() => library.status.textContent()).toBe('298 articles');
+    await eventually(() => library.problemsButton().textContent()).toBe('Import problems (1)');
+    // The highlight comes back with its article.
+    const again = await openArticle(page, 'Formatting', 'Formatting sampler');
+    await eventually(() => again.article.locator('.highlight').textContent()).toBe('First item about apples');
   });
 
   test('says what an add and a rescan did once they are done, and that a folder is already there', async ({ page }) => {

@@ -35,6 +35,8 @@ export function useReaderHistory() {
       return { entries, index };
     });
   }, []);
+  /** Closes the open article and forgets the history (its folder was removed: going back would find nothing). */
+  const close = useCallback(() => setState({ entries: [], index: -1 }), []);
   const back = useCallback(() => go(-1), [go]);
   const forward = useCallback(() => go(1), [go]);
   return {
@@ -42,6 +44,7 @@ export function useReaderHistory() {
     canGoBack: state.index > 0,
     canGoForward: state.index < state.entries.length - 1,
     open,
+    close,
     back,
     forward,
   };

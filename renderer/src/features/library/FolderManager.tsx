@@ -3,15 +3,18 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
 import { useApiEvent } from '../../app/useApiEvent';
+import type { Folder } from '../../../../common/contract';
+import { RemoveFolderDialog } from './RemoveFolderDialog';
 import type { useFolders } from './useFolders';
 
 type Folders = ReturnType<typeof useFolders>;
 
-/** Add a folder by its path, remove one, rescan them all; the bundled articles stay. */
+/** Add a folder by its path, remove one (asked first, with undo), rescan them all; the bundled articles stay. */
 export function FolderManager({ folders }: { folders: Folders }) {
   const [isAdding, setAdding] = useState(false);
   const [path, setPath] = useState('');
   const [isBusy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<Folder | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const fieldId = useId();
   const userFolders = folders.folders.filter((f) => !f.isBundled);
@@ -47,12 +50,7 @@ export function FolderManager({ folders }: { folders: Folders }) {
                 {f.root}
               </span>
               <span className="folder-count">{f.articles}</span>
-              <IconButton
-                icon="trash"
-                label="Remove folder"
-                aria-describedby={`${fieldId}-folder-${i}`}
-                onClick={() => void folders.remove(f.key)}
-              />
+              <IconButton icon="trash" label="Remove folder" aria-describedby={`${fieldId}-folder-${i}`} onClick={() => setRemoving(f)} />
             </li>
           ))}
         </ul>
@@ -86,8 +84,24 @@ export function FolderManager({ folders }: { folders: Folders }) {
       {folders.message ? (
         <p className={`folder-message is-${folders.message.tone}`} role={folders.message.tone === 'error' ? 'alert' : 'status'}>
           {folders.message.text}
+          {folders.message.undo ? (
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={folders.message.undo}>
+                Undo
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
+      <RemoveFolderDialog
+        folder={removing}
+        onCancel={() => setRemoving(null)}
+        onConfirm={(f) => {
+          setRemoving(null);
+          void folders.remove(f);
+        }}
+      />
       <div className="folder-actions">
         <Button variant="quiet" onClick={startAdding} aria-expanded={isAdding}>
           <Icon name="plus" size={16} />

@@ -19,10 +19,12 @@ interface Props {
   /** Progress saved in this session, newer than what the library last loaded. */
   progress: ReadonlyMap<string, number>;
   onOpen: (id: string) => void;
+  /** A folder was removed: what is open from it closes. */
+  onFolderRemoved: (key: string) => void;
 }
 
 /** The library landmark: sort and folder filter, the shelf of articles in progress, every article, and folder upkeep. */
-export function LibraryPane({ isHidden, currentId, progress, onOpen }: Props) {
+export function LibraryPane({ isHidden, currentId, progress, onOpen, onFolderRemoved }: Props) {
   const [sort, setSort] = useState<LibrarySort>('date');
   const [folder, setFolder] = useState<string | null>(null);
   const ids = useId();
@@ -30,7 +32,15 @@ export function LibraryPane({ isHidden, currentId, progress, onOpen }: Props) {
   const shelf = useContinueReading(currentId, progress);
   const status = useIndexStatus();
   const problems = useImportProblems();
-  const folders = useFolders();
+  const folders = useFolders(
+    useCallback(
+      (key: string) => {
+        setFolder((shown) => (shown === key ? null : shown));
+        onFolderRemoved(key);
+      },
+      [onFolderRemoved],
+    ),
+  );
   const progressOf = useCallback((item: ArticleSummary) => progress.get(item.id) ?? item.progress, [progress]);
 
   return (

@@ -19,10 +19,20 @@ export function summaryOf(w: Waiting, last: SyncSummary): string {
   return `Rescan done: ${parts.length > 0 ? parts.join(', ') : 'every article was up to date'}.${failed}`;
 }
 
-/** The library's folders with their article counts, and the actions on them. */
-export function useFolders() {
+/** A message under the folders; `undo` is offered beside it (a removal can be taken back). */
+export interface FolderMessage {
+  tone: 'info' | 'error';
+  text: string;
+  undo?: () => void;
+}
+
+/**
+ * The library's folders with their article counts, and the actions on them. `onRemoved` hears of a
+ * removed folder's key, so what was open from it can be closed.
+ */
+export function useFolders(onRemoved?: (key: string) => void) {
   const [folders, setFolders] = useState<Folder[]>([]);
-  const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<FolderMessage | null>(null);
   const load = useCallback(() => {
     void api['folders.list']({}).then((r) => {
       if (r.ok) setFolders(r.value);
@@ -84,17 +94,21 @@ export function useFolders() {
     [load, folders, awaitSync],
   );
   const remove = useCallback(
-    async (key: string) => {
-      const r = await api['folders.remove']({ key });
+    async (folder: Folder) => {
+      const r = await api['folders.remove']({ key: folder.key });
       if (!r.ok) setMessage({ tone: 'error', text: r.error.message });
-      else
+      else {
+        onRemoved?.(folder.key);
         setMessage({
           tone: 'info',
-          text: `Removed ${r.value.removed === 1 ? '1 article' : `${r.value.removed} articles`} from the library. The files themselves were not touched.`,
+          text: `Removed ${folder.root}: ${formatCount(r.value.removed, 'article')} left the library. The files themselves were not touched.`,
+          // Adding it back indexes the same files under the same ids: highlights and positions return with them.
+          undo: () => void add(folder.root),
         });
+      }
       load();
     },
-    [load],
+    [load, onRemoved, add],
   );
   const rescan = useCallback(async () => {
     const since = await finishedSoFar();

@@ -3,7 +3,7 @@ import type { ImportProblem } from '../../../../common/contract';
 import { api } from '../../api';
 import { useApiEvent } from '../../app/useApiEvent';
 
-/** Files that could not be imported; fetched again (at most every 300 ms) while the index changes. */
+/** Files that could not be imported; fetched again (at most every 300 ms) while the index or the library changes. */
 export function useImportProblems() {
   const [problems, setProblems] = useState<ImportProblem[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -18,9 +18,12 @@ export function useImportProblems() {
       if (timer.current) clearTimeout(timer.current);
     };
   }, [load]);
-  useApiEvent('index.changed', () => {
+  const reload = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(load, 300);
-  });
+  };
+  useApiEvent('index.changed', reload);
+  // A removed folder takes its problems along without a sync.
+  useApiEvent('library.changed', reload);
   return problems;
 }

@@ -22,6 +22,8 @@ interface Props {
   onBack: () => void;
   onForward: () => void;
   onOpenArticle: (id: string) => void;
+  /** The folder of the article on screen (null when none is), so a removed folder can close it. */
+  onArticleFolder: (folder: string | null) => void;
   onMissing: (id: string) => void;
   onProgress: (id: string, progress: number) => void;
 }
@@ -40,6 +42,7 @@ export function ReaderPane({
   onBack,
   onForward,
   onOpenArticle,
+  onArticleFolder,
   onMissing,
   onProgress,
 }: Props) {
@@ -50,6 +53,8 @@ export function ReaderPane({
   useApiEvent('menu.command', ({ command }) => {
     if (command === 'find-in-article') setFindRequest((n) => n + 1);
   });
+  const folder = entry ? (article?.folder ?? null) : null;
+  useEffect(() => onArticleFolder(folder), [folder, onArticleFolder]);
   // The panels beside the text go with everything else in focus mode; the reader comes back without them.
   useEffect(() => {
     if (isFocusMode) setPanel(null);
