@@ -5,7 +5,7 @@
  * its build fails if zod ends up in the bundle (renderer/vite.config.ts).
  */
 import { z } from 'zod';
-import { FONT_FAMILIES, FONT_SIZE, LINE_HEIGHT, LINE_WIDTH, PANE_WIDTH, THEMES } from './settings.ts';
+import { FONT_FAMILIES, FONT_SIZE, LIBRARY_SECTIONS, LINE_HEIGHT, LINE_WIDTH, PANE_WIDTH, THEMES } from './settings.ts';
 
 const id = z.string().min(1).max(64);
 const shortText = z.string().max(10_000);
@@ -35,6 +35,7 @@ export const settingsSchema = z.strictObject({
   paneWidth: z.number().min(PANE_WIDTH.min).max(PANE_WIDTH.max),
   /** The library and search sidebar hidden, for the reader alone (focus mode hides it for the moment only). */
   isLibraryHidden: z.boolean(),
+  collapsedSections: z.array(z.enum(LIBRARY_SECTIONS)).max(LIBRARY_SECTIONS.length),
   lastArticle: id.nullable(),
 });
 

@@ -20,6 +20,10 @@ export const FONT_SIZE = { min: 12, max: 32, step: 1 } as const;
 export const LINE_HEIGHT = { min: 1.2, max: 2.4, step: 0.1 } as const;
 /** The measure, in characters of the reading font: 45–75 is the classic range; a little either side for those who want it. */
 export const LINE_WIDTH = { min: 40, max: 100, step: 5 } as const;
+/** The library pane's sections that fold away (their heading stays). */
+export const LIBRARY_SECTIONS = ['continue', 'folders'] as const;
+export type LibrarySection = (typeof LIBRARY_SECTIONS)[number];
+
 /** The library pane; `readerMin` is the room the reader keeps beside it. */
 export const PANE_WIDTH = { min: 260, max: 1200, step: 16, readerMin: 420 } as const;
 
@@ -32,5 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   justify: false,
   paneWidth: 400,
   isLibraryHidden: false,
+  // Folders are set up once and then looked at rarely; the article list gets their room.
+  collapsedSections: ['folders'],
   lastArticle: null,
 };

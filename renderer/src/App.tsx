@@ -10,7 +10,7 @@ import { ReaderPane } from './features/reader/ReaderPane';
 import { SearchPanel } from './features/search/SearchPanel';
 import { PANE_WIDTH } from '../../common/settings';
 import { clampPaneWidth, maxPaneWidth } from './features/settings/readingMeasures';
-import { DEFAULT_SETTINGS } from '../../common/settings';
+import { DEFAULT_SETTINGS, type LibrarySection } from '../../common/settings';
 import { useSettings } from './features/settings/useSettings';
 import './App.css';
 
@@ -26,6 +26,12 @@ export function App() {
   const focus = useFocusMode();
   const isLibraryHidden = settings?.isLibraryHidden ?? false;
   const toggleLibrary = useCallback(() => update({ isLibraryHidden: !isLibraryHidden }), [update, isLibraryHidden]);
+  const collapsed = settings?.collapsedSections ?? DEFAULT_SETTINGS.collapsedSections;
+  const toggleSection = useCallback(
+    (section: LibrarySection) =>
+      update({ collapsedSections: collapsed.includes(section) ? collapsed.filter((s) => s !== section) : [...collapsed, section] }),
+    [update, collapsed],
+  );
 
   // Reopen the last article once the settings say which it was.
   const hasRestored = useRef(false);
@@ -102,6 +108,8 @@ export function App() {
         <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} openId={currentId} />
         <LibraryPane
           isHidden={query.trim() !== ''}
+          collapsed={collapsed}
+          onToggleSection={toggleSection}
           currentId={currentId}
           progress={progress}
           onOpen={openFromLibrary}

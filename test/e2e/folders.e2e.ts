@@ -193,7 +193,8 @@ describe('folders and article formatting', () => {
     await eventually(() => library.landmark.isVisible()).toBe(true);
     await eventually(() => library.problemsButton().textContent()).toBe('Import problems (1)');
 
-    await library.landmark.getByRole('button', { name: 'Remove folder', exact: true }).click();
+    const folderList = await library.showFolders();
+    await folderList.getByRole('button', { name: 'Remove folder', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove this folder from the library?' });
     await eventually(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain(folder);
@@ -204,7 +205,7 @@ describe('folders and article formatting', () => {
     await eventually(() => dialog.isVisible()).toBe(false);
     expect(await library.status.textContent()).toBe('298 articles');
 
-    await library.landmark.getByRole('button', { name: 'Remove folder', exact: true }).click();
+    await folderList.getByRole('button', { name: 'Remove folder', exact: true }).click();
     await confirm.click();
     await eventually(() => library.status.textContent()).toBe('294 articles');
     const removed = library.landmark.getByRole('status').filter({ hasText: 'Removed' });

@@ -47,6 +47,13 @@ export class LibraryPage {
     await this.landmark.getByRole('button', { name: 'Add', exact: true }).click();
   }
 
+  /** Unfolds the Folders section (folded by default) and returns its list. */
+  async showFolders(): Promise<Locator> {
+    const toggle = this.landmark.getByRole('button', { name: /^Folders/u });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    return this.landmark.getByRole('list', { name: 'Folders' });
+  }
+
   async filterByFolder(label: string): Promise<void> {
     await this.landmark.getByRole('combobox', { name: 'Folder' }).selectOption({ label });
   }

@@ -1,5 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { formatNumber } from '../../app/format';
 import { Button } from '../../components/Button';
+import { CollapsibleSection } from '../../components/CollapsibleSection';
 import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
 import { useApiEvent } from '../../app/useApiEvent';
@@ -10,7 +12,7 @@ import type { useFolders } from './useFolders';
 type Folders = ReturnType<typeof useFolders>;
 
 /** Add a folder by its path, remove one (asked first, with undo), rescan them all; the bundled articles stay. */
-export function FolderManager({ folders }: { folders: Folders }) {
+export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Folders; isCollapsed: boolean; onToggle: () => void }) {
   const [isAdding, setAdding] = useState(false);
   const [path, setPath] = useState('');
   const [isBusy, setBusy] = useState(false);
@@ -39,48 +41,66 @@ export function FolderManager({ folders }: { folders: Folders }) {
     }
   };
 
+  const actions = (
+    <>
+      <IconButton icon="plus" label="Add folder…" aria-expanded={isAdding} onClick={startAdding} />
+      <IconButton icon="refresh" label="Rescan" onClick={() => void folders.rescan()} />
+    </>
+  );
   return (
     <div className="folders">
-      {userFolders.length > 0 ? (
-        <ul className="folder-list" aria-label="Folders">
-          {userFolders.map((f, i) => (
-            <li key={f.key} className="folder-item">
-              <Icon name="folder" size={16} />
-              <span className="folder-root" id={`${fieldId}-folder-${i}`} title={f.root}>
-                {f.root}
-              </span>
-              <span className="folder-count">{f.articles}</span>
-              <IconButton icon="trash" label="Remove folder" aria-describedby={`${fieldId}-folder-${i}`} onClick={() => setRemoving(f)} />
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      {isAdding ? (
-        <form className="add-folder" onSubmit={(e) => void submit(e)}>
-          <label htmlFor={fieldId}>Folder path</label>
-          <div className="add-folder-row">
-            <input
-              ref={inputRef}
-              id={fieldId}
-              type="text"
-              value={path}
-              spellCheck={false}
-              autoComplete="off"
-              placeholder="/home/you/Articles"
-              onChange={(e) => setPath(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setAdding(false);
-              }}
-            />
-            <button type="submit" className="button button-primary" disabled={isBusy || path.trim() === ''}>
-              Add
-            </button>
-            <Button variant="quiet" onClick={() => setAdding(false)}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      ) : null}
+      <CollapsibleSection
+        title="Folders"
+        count={userFolders.length > 0 ? formatNumber(userFolders.length) : undefined}
+        // Adding shows its form in the section, so the section opens for it.
+        isCollapsed={isCollapsed && !isAdding}
+        onToggle={onToggle}
+        actions={actions}
+      >
+        {userFolders.length > 0 ? (
+          <ul className="folder-list" aria-label="Folders">
+            {userFolders.map((f, i) => (
+              <li key={f.key} className="folder-item">
+                <Icon name="folder" size={16} />
+                <span className="folder-root" id={`${fieldId}-folder-${i}`} title={f.root}>
+                  {f.root}
+                </span>
+                <span className="folder-count">{f.articles}</span>
+                <IconButton icon="trash" label="Remove folder" aria-describedby={`${fieldId}-folder-${i}`} onClick={() => setRemoving(f)} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="folders-empty">Only the bundled articles so far. Add a folder of Markdown, HTML or text files.</p>
+        )}
+        {isAdding ? (
+          <form className="add-folder" onSubmit={(e) => void submit(e)}>
+            <label htmlFor={fieldId}>Folder path</label>
+            <div className="add-folder-row">
+              <input
+                ref={inputRef}
+                id={fieldId}
+                type="text"
+                value={path}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder="/home/you/Articles"
+                onChange={(e) => setPath(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') setAdding(false);
+                }}
+              />
+              <button type="submit" className="button button-primary" disabled={isBusy || path.trim() === ''}>
+                Add
+              </button>
+              <Button variant="quiet" onClick={() => setAdding(false)}>
+                Cancel
+              </Button>
+            </div>
+          </form>
+        ) : null}
+      </CollapsibleSection>
+      {/* Outside the section: what an add, a rescan or a removal did is said even while it is folded. */}
       {folders.message ? (
         <p className={`folder-message is-${folders.message.tone}`} role={folders.message.tone === 'error' ? 'alert' : 'status'}>
           {folders.message.text}
@@ -102,16 +122,6 @@ export function FolderManager({ folders }: { folders: Folders }) {
           void folders.remove(f);
         }}
       />
-      <div className="folder-actions">
-        <Button variant="quiet" onClick={startAdding} aria-expanded={isAdding}>
-          <Icon name="plus" size={16} />
-          Add folder…
-        </Button>
-        <Button variant="quiet" onClick={() => void folders.rescan()}>
-          <Icon name="refresh" size={16} />
-          Rescan
-        </Button>
-      </div>
     </div>
   );
 }

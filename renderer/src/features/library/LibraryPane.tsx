@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import type { ArticleSummary, LibrarySort } from '../../../../common/contract';
+import type { LibrarySection } from '../../../../common/settings';
 import { Notice } from '../../components/Notice';
 import { ContinueShelf } from './ContinueShelf';
 import { FolderManager } from './FolderManager';
@@ -15,6 +16,8 @@ import './LibraryPane.css';
 
 interface Props {
   isHidden: boolean;
+  collapsed: readonly LibrarySection[];
+  onToggleSection: (section: LibrarySection) => void;
   currentId: string | null;
   /** Progress saved in this session, newer than what the library last loaded. */
   progress: ReadonlyMap<string, number>;
@@ -24,7 +27,7 @@ interface Props {
 }
 
 /** The library landmark: sort and folder filter, the shelf of articles in progress, every article, and folder upkeep. */
-export function LibraryPane({ isHidden, currentId, progress, onOpen, onFolderRemoved }: Props) {
+export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, progress, onOpen, onFolderRemoved }: Props) {
   const [sort, setSort] = useState<LibrarySort>('date');
   const [folder, setFolder] = useState<string | null>(null);
   const ids = useId();
@@ -96,7 +99,7 @@ export function LibraryPane({ isHidden, currentId, progress, onOpen, onFolderRem
           <IndexStatusBar status={status} total={library.total} />
           <ImportProblems problems={problems} />
         </div>
-        <FolderManager folders={folders} />
+        <FolderManager folders={folders} isCollapsed={collapsed.includes('folders')} onToggle={() => onToggleSection('folders')} />
       </div>
     </nav>
   );

@@ -54,9 +54,12 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
               <time dateTime={article.date ?? undefined}>{date}</time>
             </span>
           ) : null}
-          {/* App text in the article's byline: English, left to right, whatever the article's language. */}
-          <span className="byline-item" lang="en" dir="ltr">
-            {readingTime(article.wordCount)}
+          {/* App text in the article's byline: English, left to right, whatever the article's language. The item
+              itself keeps the article's direction, so its separator falls between it and the one before. */}
+          <span className="byline-item">
+            <span lang="en" dir="ltr">
+              {readingTime(article.wordCount)}
+            </span>
           </span>
           {article.source ? (
             <span className="byline-item">
