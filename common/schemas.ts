@@ -76,7 +76,7 @@ export const requestSchemas = {
     id,
     anchor: textAnchorSchema,
     progress: z.number().min(0).max(1),
-    /** The reader has scrolled a screen or more from where the article opened: it is being read, not only opened. */
+    /** In this visit the reader has scrolled a screen or more from where the article opened: it is being read, not only opened. */
     pastFirstScreen: z.boolean().optional(),
   }),
   'highlights.list': z.strictObject({ id: id.optional() }),

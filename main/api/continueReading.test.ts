@@ -102,18 +102,18 @@ describe('what the shelf counts as being read', () => {
 });
 
 describe('dismissing an article from the shelf', () => {
-  it('keeps it off after saves that do not read on, until one moves past where it was dismissed', async () => {
+  it('keeps it off after saves that do not read on, until a visit reads a screen further', async () => {
     clock = at(10, 9);
     await save('Ginkgo', { block: 5, progress: 0.4, pastFirstScreen: true });
     expect(await value('library.dismissContinue', { id: idOf('Ginkgo') })).toEqual({ dismissed: true });
     expect(events).toEqual([{ event: 'shelf.changed', payload: { id: idOf('Ginkgo') } }]);
     expect(await shelf()).not.toContain('Ginkgo');
-    // Opened again the same day, at the same place or further back: still dismissed.
+    // Opened again the same day, at a search hit further on, and scrolled less than a screen: still dismissed.
     clock = at(10, 18);
-    await save('Ginkgo', { block: 5, progress: 0.4, pastFirstScreen: true });
-    await save('Ginkgo', { block: 2, progress: 0.2, pastFirstScreen: true });
+    await save('Ginkgo', { block: 9, progress: 0.6, pastFirstScreen: false });
+    await save('Ginkgo', { block: 10, progress: 0.62, pastFirstScreen: false });
     expect(await shelf()).not.toContain('Ginkgo');
-    await save('Ginkgo', { block: 6, progress: 0.45, pastFirstScreen: true });
+    await save('Ginkgo', { block: 14, progress: 0.7, pastFirstScreen: true });
     expect(await shelf()).toContain('Ginkgo');
   });
 

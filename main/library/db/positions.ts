@@ -14,7 +14,10 @@ const ON_SHELF = 'progress < 0.98 AND dismissed_day IS NULL AND (past_first_scre
 /** The shelf's query, exported for its query-plan test. */
 export const shelfSql = `SELECT ${COLS} FROM positions WHERE ${ON_SHELF} ORDER BY updated_at DESC LIMIT ?`;
 
-/** What a save says beyond the anchor: the local day it happened (YYYY-MM-DD) and whether the reader is past the first screen. */
+/**
+ * What a save says beyond the anchor: the local day it happened (YYYY-MM-DD), and whether the reader
+ * has, in this visit, scrolled a whole screen from where the article opened.
+ */
 export interface PositionVisit {
   day: string;
   isPastFirstScreen: boolean;
@@ -23,8 +26,8 @@ export interface PositionVisit {
 const statements = statementCache((db) => ({
   get: db.prepare<[string], ReadingPosition>(`SELECT ${COLS} FROM positions WHERE id = ?`),
   // Every expression on the right reads the row as it was before this save (SQL's UPDATE semantics), so
-  // `days` counts a day the row did not have yet, and a dismissal is lifted by a save on another day, or
-  // one whose top block is past the block it was dismissed at: the article is being read again.
+  // `days` counts a day the row did not have yet. A dismissal is lifted when the article is read again:
+  // opened on another day than it was dismissed, or read a screen further in one visit.
   put: db.prepare(
     `INSERT INTO positions (id, block, offset, quote, progress, updated_at, past_first_screen, last_day, days)
        VALUES (@id, @block, @offset, @quote, @progress, @updatedAt, @pastFirstScreen, @day, 1)
@@ -33,14 +36,11 @@ const statements = statementCache((db) => ({
        past_first_screen = max(past_first_screen, excluded.past_first_screen),
        days = days + (last_day <> excluded.last_day),
        last_day = excluded.last_day,
-       dismissed_day = CASE WHEN excluded.last_day <> dismissed_day OR excluded.block > dismissed_block THEN NULL ELSE dismissed_day END,
-       dismissed_block = CASE WHEN excluded.last_day <> dismissed_day OR excluded.block > dismissed_block THEN NULL ELSE dismissed_block END`,
+       dismissed_day = CASE WHEN excluded.last_day <> dismissed_day OR excluded.past_first_screen = 1 THEN NULL ELSE dismissed_day END`,
   ),
   shelf: db.prepare<[number], ReadingPosition>(shelfSql),
-  dismiss: db.prepare<[string, string]>('UPDATE positions SET dismissed_day = ?, dismissed_block = block WHERE id = ?'),
-  restore: db.prepare<[string]>(
-    'UPDATE positions SET dismissed_day = NULL, dismissed_block = NULL WHERE id = ? AND dismissed_day IS NOT NULL',
-  ),
+  dismiss: db.prepare<[string, string]>('UPDATE positions SET dismissed_day = ? WHERE id = ?'),
+  restore: db.prepare<[string]>('UPDATE positions SET dismissed_day = NULL WHERE id = ? AND dismissed_day IS NOT NULL'),
   progressOf: db.prepare<[string], { progress: number }>('SELECT progress FROM positions WHERE id = ?'),
 }));
 
