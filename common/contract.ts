@@ -202,6 +202,8 @@ interface Outputs {
   'article.resolveLink': { id: string } | null;
   'library.list': { total: number; items: ArticleSummary[] };
   'library.continue': ArticleSummary[];
+  'library.dismissContinue': { dismissed: boolean };
+  'library.restoreContinue': { restored: boolean };
   'folders.list': Folder[];
   'folders.add': Folder;
   'folders.remove': { removed: number };
@@ -243,6 +245,8 @@ export interface Events {
   'index.changed': IndexStatus;
   'library.changed': { articles: number };
   'settings.changed': SavedSettings;
+  /** An article was dismissed from the Continue reading shelf, or put back. */
+  'shelf.changed': { id: string };
   'menu.command': { command: MenuCommand };
 }
 
@@ -256,6 +260,8 @@ export const requestNames = [
   'article.resolveLink',
   'library.list',
   'library.continue',
+  'library.dismissContinue',
+  'library.restoreContinue',
   'folders.list',
   'folders.add',
   'folders.remove',
@@ -276,7 +282,13 @@ export const requestNames = [
   'link.open',
 ] as const satisfies readonly RequestName[];
 
-export const eventNames = ['index.changed', 'library.changed', 'settings.changed', 'menu.command'] as const satisfies readonly EventName[];
+export const eventNames = [
+  'index.changed',
+  'library.changed',
+  'settings.changed',
+  'shelf.changed',
+  'menu.command',
+] as const satisfies readonly EventName[];
 
 /** Fails to compile when a request or an event is missing from its list, or an output from Outputs. */
 type Missing = Exclude<RequestName, (typeof requestNames)[number]> | Exclude<RequestName, keyof Outputs>;

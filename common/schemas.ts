@@ -67,6 +67,10 @@ export const requestSchemas = {
     folder: folderPath.optional(),
   }),
   'library.continue': empty,
+  /** Takes an article off the Continue reading shelf until it is read again (main/library/db/positions.ts). */
+  'library.dismissContinue': z.strictObject({ id }),
+  /** Undoes library.dismissContinue. */
+  'library.restoreContinue': z.strictObject({ id }),
   'folders.list': empty,
   'folders.add': z.strictObject({ path: folderPath }),
   'folders.remove': z.strictObject({ key: folderPath }),
@@ -74,7 +78,13 @@ export const requestSchemas = {
   'import.problems': empty,
   'index.status': empty,
   'position.get': z.strictObject({ id }),
-  'position.set': z.strictObject({ id, anchor: textAnchorSchema, progress: z.number().min(0).max(1) }),
+  'position.set': z.strictObject({
+    id,
+    anchor: textAnchorSchema,
+    progress: z.number().min(0).max(1),
+    /** In this visit the reader has scrolled a screen or more from where the article opened: it is being read, not only opened. */
+    pastFirstScreen: z.boolean().optional(),
+  }),
   'highlights.list': z.strictObject({ id: id.optional() }),
   /** From `start` to `end`, which may be in different blocks. */
   'highlights.add': z.strictObject({ id, start: blockPointSchema, end: blockPointSchema, note: z.string().max(10_000).optional() }),

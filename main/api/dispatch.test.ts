@@ -88,7 +88,7 @@ describe('requests', () => {
   });
 
   it('keeps a reading position and reports it as progress in the library', async () => {
-    await call('position.set', { id, anchor: { block: 0, offset: 4, quote: 'eagle has' }, progress: 0.4 });
+    await call('position.set', { id, anchor: { block: 0, offset: 4, quote: 'eagle has' }, progress: 0.4, pastFirstScreen: true });
     expect(await call('position.get', { id })).toMatchObject({
       ok: true,
       value: { block: 0, offset: 4, quote: 'eagle has', progress: 0.4 },

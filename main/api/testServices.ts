@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServices, type Services } from './services.ts';
+import { startServices, type Services, type ServicesOptions } from './services.ts';
 
 export interface TestServices {
   services: Services;
@@ -12,7 +12,11 @@ export interface TestServices {
   cleanup: () => Promise<void>;
 }
 
-export async function testServices(files: Record<string, string> = {}): Promise<TestServices> {
+/** `options` may set the clock (`now`) or listen to events (`onEvent`). */
+export async function testServices(
+  files: Record<string, string> = {},
+  options: Pick<ServicesOptions, 'now' | 'onEvent'> = {},
+): Promise<TestServices> {
   const dir = mkdtempSync(join(tmpdir(), 'offprint-api-'));
   const contentDir = join(dir, 'content');
   mkdirSync(contentDir, { recursive: true });
@@ -21,6 +25,7 @@ export async function testServices(files: Record<string, string> = {}): Promise<
     dataDir: join(dir, 'data'),
     bundledContent: contentDir,
     workerUrl: fileURLToPath(new URL('../library/indexWorker.ts', import.meta.url)),
+    ...options,
   });
   await services.ready;
   return {

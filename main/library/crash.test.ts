@@ -137,7 +137,7 @@ describe('crash safety of reading positions', () => {
 import { putPosition } from ${JSON.stringify(join(root, 'main/library/db/positions.ts'))};
 const { db } = openUserDb(${JSON.stringify(userDb)});
 for (let i = 1; i <= 1000; i++) {
-  putPosition(db, { id: 'a', block: i, offset: i, quote: 'q' + i, progress: i / 1000, updatedAt: new Date().toISOString() });
+  putPosition(db, { id: 'a', block: i, offset: i, quote: 'q' + i, progress: i / 1000, updatedAt: new Date().toISOString() }, { day: '2025-01-01', isPastFirstScreen: true });
   process.stdout.write('ack ' + i + '\\n');
 }
 setInterval(() => {}, 1000);

@@ -3,7 +3,7 @@ import type { ArticleSummary, RequestName, Requests } from '../../common/contrac
 import { findInBlocks, getArticle, openingPart, resolveArticleLink } from './article.ts';
 import { getArticleRow, rowBlocks } from './db/articles.ts';
 import { importProblems, librarySummary, listLibrary, type LibraryRow } from './db/library.ts';
-import { getPosition, progressOf, recentPositions } from './db/positions.ts';
+import { getPosition, progressOf, shelfPositions } from './db/positions.ts';
 import { OffprintError } from './errors.ts';
 import { listFolders } from './folders.ts';
 import { listHighlights, searchHighlights } from './highlights.ts';
@@ -59,7 +59,7 @@ export const readHandlers = {
     return { total, items: rows.map((r) => summary(deps, r)) };
   },
   'library.continue': (_input, deps) =>
-    recentPositions(deps.userDb, 12)
+    shelfPositions(deps.userDb, 12)
       .map((p) => librarySummary(deps.indexDb, p.id))
       .filter((r): r is LibraryRow => r !== undefined)
       .map((r) => summary(deps, r)),

@@ -39,8 +39,6 @@ describe('reading position', () => {
     const library = new LibraryPage(page);
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);
-    await library.open(SEED);
-    await reader.waitForArticle(SEED);
     await search.searchFor('HIV-positive sex workers');
     await search.openResult(LONG);
     await reader.waitForArticle(LONG);
@@ -51,10 +49,13 @@ describe('reading position', () => {
     const bar = reader.main.getByRole('progressbar', { name: 'Reading progress' });
     // The bar follows the scroll on the next frame, the save after the scroll stops: wait for what the bar announces.
     await eventually(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(30);
+    // The shelf leaves out the article being read: open another, only opened (its row shows it started).
     await search.box.fill('');
-    const card = library.shelf.getByRole('button', { name: /^Binance\.US Tech Work/u });
+    await library.open(SEED);
+    await reader.waitForArticle(SEED);
+    const card = library.shelf.getByRole('button', { name: /^Living with HIV during COVID-19/u });
     await eventually(() => card.count()).toBe(1);
-    await eventually(async () => (await card.textContent()) ?? '').toMatch(/\d+% read/u);
+    await eventually(async () => Number(/(\d+)% read/u.exec((await card.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThan(30);
     await eventually(() => library.row(SEED).count()).toBe(1);
     await eventually(async () => (await library.row(SEED).textContent()) ?? '').toMatch(/\d+% read/u);
   });

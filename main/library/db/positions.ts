@@ -4,14 +4,43 @@ import { statementCache } from './statements.ts';
 
 const COLS = 'id, block, offset, quote, progress, updated_at AS updatedAt';
 
+/**
+ * On the shelf: not finished, not dismissed, and really being read — the reader has been past the
+ * first screen, or opened it on two different days. The same text as positions_shelf's WHERE
+ * (migrations/user/003), so the query walks that partial index.
+ */
+const ON_SHELF = 'progress < 0.98 AND dismissed_day IS NULL AND (past_first_screen = 1 OR days >= 2)';
+
+/** The shelf's query, exported for its query-plan test. */
+export const shelfSql = `SELECT ${COLS} FROM positions WHERE ${ON_SHELF} ORDER BY updated_at DESC LIMIT ?`;
+
+/**
+ * What a save says beyond the anchor: the local day it happened (YYYY-MM-DD), and whether the reader
+ * has, in this visit, scrolled a whole screen from where the article opened.
+ */
+export interface PositionVisit {
+  day: string;
+  isPastFirstScreen: boolean;
+}
+
 const statements = statementCache((db) => ({
   get: db.prepare<[string], ReadingPosition>(`SELECT ${COLS} FROM positions WHERE id = ?`),
+  // Every expression on the right reads the row as it was before this save (SQL's UPDATE semantics), so
+  // `days` counts a day the row did not have yet. A dismissal is lifted when the article is read again:
+  // opened on another day than it was dismissed, or read a screen further in one visit.
   put: db.prepare(
-    `INSERT INTO positions (id, block, offset, quote, progress, updated_at) VALUES (@id, @block, @offset, @quote, @progress, @updatedAt)
+    `INSERT INTO positions (id, block, offset, quote, progress, updated_at, past_first_screen, last_day, days)
+       VALUES (@id, @block, @offset, @quote, @progress, @updatedAt, @pastFirstScreen, @day, 1)
      ON CONFLICT (id) DO UPDATE SET block = excluded.block, offset = excluded.offset, quote = excluded.quote,
-       progress = excluded.progress, updated_at = excluded.updated_at`,
+       progress = excluded.progress, updated_at = excluded.updated_at,
+       past_first_screen = max(past_first_screen, excluded.past_first_screen),
+       days = days + (last_day <> excluded.last_day),
+       last_day = excluded.last_day,
+       dismissed_day = CASE WHEN excluded.last_day <> dismissed_day OR excluded.past_first_screen = 1 THEN NULL ELSE dismissed_day END`,
   ),
-  recent: db.prepare<[number], ReadingPosition>(`SELECT ${COLS} FROM positions WHERE progress < 0.98 ORDER BY updated_at DESC LIMIT ?`),
+  shelf: db.prepare<[number], ReadingPosition>(shelfSql),
+  dismiss: db.prepare<[string, string]>('UPDATE positions SET dismissed_day = ? WHERE id = ?'),
+  restore: db.prepare<[string]>('UPDATE positions SET dismissed_day = NULL WHERE id = ? AND dismissed_day IS NOT NULL'),
   progressOf: db.prepare<[string], { progress: number }>('SELECT progress FROM positions WHERE id = ?'),
 }));
 
@@ -19,12 +48,23 @@ export function getPosition(db: Database, id: string): ReadingPosition | undefin
   return statements(db).get.get(id);
 }
 
-export function putPosition(db: Database, row: ReadingPosition): void {
-  statements(db).put.run(row);
+export function putPosition(db: Database, row: ReadingPosition, visit: PositionVisit): void {
+  statements(db).put.run({ ...row, day: visit.day, pastFirstScreen: visit.isPastFirstScreen ? 1 : 0 });
 }
 
-export function recentPositions(db: Database, limit: number): ReadingPosition[] {
-  return statements(db).recent.all(limit);
+/** The positions on the Continue reading shelf, most recently saved first. */
+export function shelfPositions(db: Database, limit: number): ReadingPosition[] {
+  return statements(db).shelf.all(limit);
+}
+
+/** Takes an article off the shelf until it is read again (see put); false when it has no position. */
+export function dismissPosition(db: Database, id: string, day: string): boolean {
+  return statements(db).dismiss.run(day, id).changes > 0;
+}
+
+/** Undoes a dismissal; false when the article was not dismissed. */
+export function restorePosition(db: Database, id: string): boolean {
+  return statements(db).restore.run(id).changes > 0;
 }
 
 export function progressOf(db: Database, id: string): number | null {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate.ts';
+import { shelfSql } from './positions.ts';
 import { indexMigrations } from './migrations/indexMigrations.ts';
 import { userMigrations } from './migrations/userMigrations.ts';
 
@@ -96,6 +97,15 @@ describe('query plans of hot queries', () => {
       /TEMP B-TREE/,
     );
     expect(plan(user, 'SELECT * FROM positions WHERE id = ?', 'x')).toMatch(/USING INDEX sqlite_autoindex_positions_1/);
+    user.close();
+  });
+
+  it('the Continue reading shelf walks its partial index, newest first, without sorting', () => {
+    const user = new Database(':memory:');
+    migrate(user, userMigrations);
+    const shelf = plan(user, shelfSql, 12);
+    expect(shelf).toMatch(/SCAN positions USING INDEX positions_shelf/);
+    expect(shelf).not.toMatch(/TEMP B-TREE/);
     user.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { eventually, startsWithTitle } from '../support/poll';
+import { escapeRegExp, eventually, startsWithTitle } from '../support/poll';
 
 /** The library landmark: every article, sorting and folders, the shelf and the index status. */
 export class LibraryPage {
@@ -56,6 +56,27 @@ export class LibraryPage {
 
   async filterByFolder(label: string): Promise<void> {
     await this.landmark.getByRole('combobox', { name: 'Folder' }).selectOption({ label });
+  }
+
+  /** A card on the Continue reading shelf: its name is the title, then the progress. */
+  shelfCard(title: string): Locator {
+    return this.shelf.getByRole('button', { name: new RegExp(`^${escapeRegExp(title)}`, 'u') });
+  }
+
+  /** Every card on the shelf, in order (each card's own button, not its remove button). */
+  shelfCards(): Locator {
+    return this.shelf.getByRole('listitem').getByRole('button', { name: /^(?!Remove “)/u });
+  }
+
+  shelfRemoveButton(title: string): Locator {
+    return this.shelf.getByRole('button', { name: `Remove “${title}” from Continue reading`, exact: true });
+  }
+
+  /** True when the whole card is inside the visible part of the shelf's scrolling list. */
+  async isInShelfView(card: Locator): Promise<boolean> {
+    const box = await card.boundingBox();
+    const list = await this.shelf.getByRole('list').boundingBox();
+    return !!box && !!list && box.x >= list.x - 0.5 && box.x + box.width <= list.x + list.width + 0.5;
   }
 
   problemsButton(): Locator {

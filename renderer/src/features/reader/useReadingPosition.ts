@@ -30,6 +30,10 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
 } {
   const anchor = useRef<TextAnchor | null>(null);
   const progress = useRef(0);
+  // Where the article settled when it opened (its top, the saved place or a search hit), and whether the
+  // reader has since scrolled a whole screen from there: what tells reading from opening (the shelf).
+  const openedAt = useRef<number | null>(null);
+  const isPastFirstScreen = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const isDirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -50,6 +54,8 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
     const point = offsetAtTop(scroller, root);
     if (point) anchor.current = makeAnchor(textsRef.current, point);
     progress.current = scrollProgress(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight);
+    if (openedAt.current !== null && Math.abs(scroller.scrollTop - openedAt.current) >= scroller.clientHeight)
+      isPastFirstScreen.current = true;
   }, [scrollRef, articleRef, layoutOf]);
 
   const restore = useCallback(
@@ -57,7 +63,10 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
       const scroller = scrollRef.current;
       const root = articleRef.current;
       if (!scroller || !root) return;
+      const before = scroller.scrollTop;
       if (target) scrollToOffset(scroller, root, resolveAnchor(textsRef.current, target));
+      // A reflow moves the same words to another offset: that is no scrolling by the reader.
+      if (openedAt.current !== null) openedAt.current += scroller.scrollTop - before;
       settledLayout.current = layoutOf(root);
     },
     [scrollRef, articleRef, layoutOf],
@@ -70,7 +79,8 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
     if (!isDirty.current || !anchor.current) return;
     isDirty.current = false;
     const p = progress.current;
-    void api['position.set']({ id: article.id, anchor: anchor.current, progress: p }).then((r) => {
+    const input = { id: article.id, anchor: anchor.current, progress: p, pastFirstScreen: isPastFirstScreen.current };
+    void api['position.set'](input).then((r) => {
       if (r.ok) onSaved(article.id, p);
       setError(r.ok ? null : `Your reading position could not be saved: ${r.error.message}`);
     });
@@ -95,6 +105,9 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
+    // By now the article is restored (the layout effect above) or at its search hit (ArticleReader runs
+    // useHitNavigation's effect before this one).
+    openedAt.current ??= scroller.scrollTop;
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
