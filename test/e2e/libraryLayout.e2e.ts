@@ -6,7 +6,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { LibraryPage } from './pages/LibraryPage';
 import { ReaderPage } from './pages/ReaderPage';
 import { describe, expect, test } from './support/fixtures';
-import { nextApiResponse } from './support/api';
+import type { ArticleSummary } from '../../common/contract';
+import { callApi, nextApiResponse } from './support/api';
 import { eventually } from './support/poll';
 
 const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
@@ -35,19 +36,40 @@ async function wholeRows(list: Locator): Promise<number> {
 }
 
 describe('the library pane in a small window', () => {
-  test('keeps the article list tall at 800×600: sections fold, the folder list scrolls', async ({ page }) => {
+  test('keeps the article list tall at 800×600: sections fold, the folder list scrolls', async ({ page, app }) => {
     await page.setViewportSize({ width: 800, height: 600 });
     const library = new LibraryPage(page);
     for (let i = 1; i <= FOLDERS; i++) {
       await library.addFolder(join(parent, `folder-${i}`));
       await eventually(() => library.status.textContent()).toBe(`${294 + i} articles`);
     }
+    // Four articles read past their first screen fill the shelf.
+    const { items } = await callApi<{ items: ArticleSummary[] }>(app.server.url, 'library.list', { sort: 'date', limit: 4, offset: 0 });
+    for (const a of items)
+      await callApi(app.server.url, 'position.set', {
+        id: a.id,
+        anchor: { block: 1, offset: 0, quote: '' },
+        progress: 0.3,
+        pastFirstScreen: true,
+      });
+    await page.reload();
+    await eventually(() => library.shelf.getByRole('listitem').count()).toBe(4);
+
     const folders = library.landmark.getByRole('button', { name: /^Folders/u });
     // Adding opened the section to show its form; folded again, the list has the pane.
     if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     await eventually(() => folders.getAttribute('aria-expanded')).toBe('false');
-    await eventually(() => wholeRows(library.list)).toBeGreaterThanOrEqual(5);
-    const folded = await wholeRows(library.list);
+    await eventually(() => wholeRows(library.list)).toBeGreaterThanOrEqual(4);
+    // Folding the shelf too gives its room to the list.
+    const shelf = library.landmark.getByRole('button', { name: /^Continue reading/u });
+    const withShelf = await wholeRows(library.list);
+    await shelf.click();
+    await eventually(() => shelf.getAttribute('aria-expanded')).toBe('false');
+    await eventually(() => wholeRows(library.list)).toBeGreaterThan(withShelf + 1);
+    expect(await library.shelf.getByRole('listitem').count()).toBe(0);
+    await shelf.click();
+    await eventually(() => wholeRows(library.list)).toBe(withShelf);
+    const folded = withShelf;
 
     await folders.click();
     const list = library.landmark.getByRole('list', { name: 'Folders' });

@@ -26,8 +26,11 @@ const SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 const THEMES = ['Light', 'Sepia', 'Dark'] as const;
-/** Boxes that may scroll sideways: a wide table's frame and a code block. */
-const SIDEWAYS = '.table-frame, pre';
+/**
+ * Boxes that may scroll sideways: a wide table's frame and a code block, and the Continue reading shelf,
+ * a row of cards built to scroll sideways (keyboard focus brings a card whole into view: shelf.e2e).
+ */
+const SIDEWAYS = '.table-frame, pre, .continue-list';
 
 let folder = '';
 beforeAll(() => {

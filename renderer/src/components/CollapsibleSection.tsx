@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 import { Icon } from './Icon';
 import './CollapsibleSection.css';
 
@@ -11,6 +11,8 @@ interface Props {
   /** Controls on the heading's row: they stay reachable while the section is collapsed. */
   actions?: ReactNode;
   className?: string;
+  /** The heading's button: somewhere to put focus that belongs to the section (after its last item went). */
+  toggleRef?: Ref<HTMLButtonElement>;
   children: ReactNode;
 }
 
@@ -18,7 +20,7 @@ interface Props {
  * A titled region whose body folds away: the heading is a disclosure button (aria-expanded), so the
  * region keeps its name and the keyboard path is Tab then Enter or Space.
  */
-export function CollapsibleSection({ title, count, isCollapsed, onToggle, actions, className, children }: Props) {
+export function CollapsibleSection({ title, count, isCollapsed, onToggle, actions, className, toggleRef, children }: Props) {
   const ids = useId();
   return (
     <section className={`collapsible${className ? ` ${className}` : ''}`} aria-labelledby={`${ids}-title`}>

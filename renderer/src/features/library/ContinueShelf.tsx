@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArticleSummary } from '../../../../common/contract';
-import { progressLabel } from '../../app/format';
+import { formatNumber, progressLabel } from '../../app/format';
 import { scrollBehavior } from '../../app/keys';
 import { Button } from '../../components/Button';
+import { CollapsibleSection } from '../../components/CollapsibleSection';
 import { IconButton } from '../../components/IconButton';
 import { nextIndex } from '../../components/listNavigation';
 import { Notice } from '../../components/Notice';
@@ -10,6 +11,8 @@ import { useShelfDismissal } from './useShelfDismissal';
 import './ContinueShelf.css';
 
 interface Props {
+  isCollapsed: boolean;
+  onToggle: () => void;
   items: ArticleSummary[];
   currentId: string | null;
   progressOf: (item: ArticleSummary) => number | null;
@@ -26,12 +29,12 @@ const STEP_KEYS: Partial<Record<string, string>> = { ArrowRight: 'ArrowDown', Ar
  * move between cards, Delete (or Backspace) or the card's × takes it off the shelf, with Undo. A card
  * that gets focus is scrolled fully into the list's view.
  */
-export function ContinueShelf({ items, currentId, progressOf, onOpen }: Props) {
+export function ContinueShelf({ isCollapsed, onToggle, items, currentId, progressOf, onOpen }: Props) {
   const dismissal = useShelfDismissal(items);
   const shown = items.filter((a) => a.id !== currentId && !dismissal.isHidden(a.id)).slice(0, CARDS_SHOWN);
   const [active, setActive] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useRef<HTMLButtonElement>(null);
   // Where focus goes once a dismissal or an undo has rendered: a card (by id), or the heading (null).
   const pendingFocus = useRef<{ id: string | null } | null>(null);
 
@@ -95,10 +98,14 @@ export function ContinueShelf({ items, currentId, progressOf, onOpen }: Props) {
   };
 
   return (
-    <section className="continue" aria-labelledby="continue-heading">
-      <h2 id="continue-heading" ref={headingRef} className="section-heading" tabIndex={-1}>
-        Continue reading
-      </h2>
+    <CollapsibleSection
+      className="continue"
+      title="Continue reading"
+      count={isCollapsed && shown.length > 0 ? formatNumber(shown.length) : undefined}
+      isCollapsed={isCollapsed}
+      onToggle={onToggle}
+      toggleRef={headingRef}
+    >
       {shown.length > 0 ? (
         <ul className="continue-list" ref={listRef}>
           {shown.map((a, i) => {
@@ -154,6 +161,6 @@ export function ContinueShelf({ items, currentId, progressOf, onOpen }: Props) {
         </div>
       ) : null}
       {dismissal.error ? <Notice tone="error">{dismissal.error}</Notice> : null}
-    </section>
+    </CollapsibleSection>
   );
 }

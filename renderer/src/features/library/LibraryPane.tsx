@@ -77,7 +77,16 @@ export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, p
           </select>
         </div>
       </div>
-      {folder === null ? <ContinueShelf items={shelf} currentId={currentId} progressOf={progressOf} onOpen={onOpen} /> : null}
+      {folder === null ? (
+        <ContinueShelf
+          isCollapsed={collapsed.includes('continue')}
+          onToggle={() => onToggleSection('continue')}
+          items={shelf}
+          currentId={currentId}
+          progressOf={progressOf}
+          onOpen={onOpen}
+        />
+      ) : null}
       {library.error ? <Notice tone="error">{library.error}</Notice> : null}
       {library.total === 0 ? (
         <Notice>
