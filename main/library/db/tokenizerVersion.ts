@@ -7,8 +7,9 @@ import { statementCache } from './statements.ts';
  * emptied so the next sync re-imports every article the new way. User data lives in the other database
  * and is untouched; highlights find their words again in the new blocks (highlights.ts).
  * 3: tables became table blocks instead of one paragraph per row.
+ * 4: plain text gets headings (`== History ==`, underlined lines, chapter titles; import/txtHeadings.ts).
  */
-export const TOKENIZER_VERSION = '3';
+export const TOKENIZER_VERSION = '4';
 
 const statements = statementCache((db) => ({
   get: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'tokenizer_version'"),

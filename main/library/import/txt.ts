@@ -1,6 +1,7 @@
 import type { ImportResult } from '../model.ts';
 import type { Block } from '../../../common/blocks.ts';
 import { parseDateLine } from './dates.ts';
+import { guessedHeading, guessHeadings, splitMarked, underlineLevel, wikiHeading } from './txtHeadings.ts';
 
 const BY_LINE = /^by\s+(\S.{0,120})$/iu;
 const AOZORA_HEADER = /^-{20,}\n【テキスト中に現れる記号について】[\s\S]*?\n-{20,}\n/mu;
@@ -28,13 +29,24 @@ function trimLineEnd(line: string): string {
   return end === line.length ? line : line.slice(0, end);
 }
 
+/** A short line wholly in square brackets: an editor's note, not the title. */
+function isBracketedNote(line: string): boolean {
+  const s = line.trim();
+  return s.length <= 80 && s.startsWith('[') && s.endsWith(']');
+}
+
 function paragraph(text: string): Block {
   return { type: 'paragraph', children: [{ type: 'text', text }] };
 }
 
+function heading(level: 1 | 2 | 3 | 4 | 5 | 6, text: string): Block {
+  return { type: 'heading', level, children: [{ type: 'text', text }] };
+}
+
 /**
  * Plain text: the first line is the title; a date line and a "By …" line may follow it;
- * paragraphs are separated by blank lines (or, with none, one per line).
+ * paragraphs are separated by blank lines (or, with none, one per line). Headings are marked
+ * (`== History ==`, an underlined line) or guessed from the layout (txtHeadings.ts).
  */
 export function importTxt(source: string, fallbackTitle: string): ImportResult {
   const { text, isAozora } = stripAozora(source);
@@ -44,7 +56,14 @@ export function importTxt(source: string, fallbackTitle: string): ImportResult {
     while (i < lines.length && lines[i]!.trim() === '') i++;
   };
   nextNonEmpty();
-  const title = (lines[i++] ?? '').trim() || fallbackTitle;
+  // Project Gutenberg books often open with an editor's note such as "[Illustration]"; the title follows it.
+  while (i < lines.length && isBracketedNote(lines[i]!)) {
+    i++;
+    nextNonEmpty();
+  }
+  const first = (lines[i++] ?? '').trim();
+  const title = wikiHeading(first)?.text ?? (first || fallbackTitle);
+  if (i < lines.length && underlineLevel(lines[i]!)) i++;
   let date: string | null = null;
   let author: string | null = null;
   for (let k = 0; k < 2; k++) {
@@ -65,21 +84,54 @@ export function importTxt(source: string, fallbackTitle: string): ImportResult {
   const body = lines.slice(i).join('\n').trim();
   // Aozora texts put one paragraph on each line and use blank lines between sections.
   const isPerLine = isAozora || !/\n[ \t]*\n/u.test(body);
-  const chunks = isPerLine ? body.split('\n') : body.split(/\n[ \t]*\n+/u);
-  const blocks = chunks
-    .map((c) =>
-      (isPerLine
-        ? c
-        : c
-            .split('\n')
-            .map((l) => l.trim())
-            .join(' ')
-      ).trim(),
-    )
-    .filter((c) => c !== '')
-    .map(paragraph);
   return {
     ok: true,
-    doc: { title, author, date, source: null, language: null, dir: null, tags: [], format: 'txt', blocks },
+    doc: {
+      title,
+      author,
+      date,
+      source: null,
+      language: null,
+      dir: null,
+      tags: [],
+      format: 'txt',
+      blocks: isPerLine ? perLineBlocks(body) : chunkBlocks(body),
+    },
   };
+}
+
+/** One paragraph per line; only a marked heading (`== History ==`) is taken as one, as nothing else sets it apart. */
+function perLineBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  for (const line of body.split('\n')) {
+    const wiki = wikiHeading(line);
+    if (wiki) blocks.push(heading(wiki.level, wiki.text));
+    else if (line.trim() !== '') blocks.push(paragraph(line.trim()));
+  }
+  return blocks;
+}
+
+/** Paragraphs between blank lines, hard-wrapped lines joined; marked headings, and guessed ones when there are several. */
+function chunkBlocks(body: string): Block[] {
+  const chunks = body
+    .split(/\n[ \t]*\n+/u)
+    .map((c) => splitMarked(c.split('\n')))
+    .filter((c) => c.length > 0);
+  const guessed = guessHeadings(chunks);
+  const blocks: Block[] = [];
+  chunks.forEach((chunk, k) => {
+    const lines = guessed.get(k);
+    if (lines) return blocks.push(guessedHeading(lines));
+    for (const piece of chunk) {
+      if (piece.kind === 'heading') blocks.push(heading(piece.level, piece.text));
+      else {
+        const text = piece.lines
+          .map((l) => l.trim())
+          .join(' ')
+          .trim();
+        if (text !== '') blocks.push(paragraph(text));
+      }
+    }
+  });
+  return blocks;
 }

@@ -115,6 +115,13 @@ export class ReaderPage {
     return this.main.getByRole('region', { name: 'Highlights' });
   }
 
+  /** Opens the Contents panel (if it is not open) and returns its list of headings. */
+  async openContents(): Promise<Locator> {
+    const button = this.main.getByRole('button', { name: 'Contents', exact: true });
+    if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+    return this.main.getByRole('navigation', { name: 'Table of contents' });
+  }
+
   async back(): Promise<void> {
     await this.main.getByRole('button', { name: 'Back', exact: true }).click();
   }

@@ -189,6 +189,7 @@ export function ArticleReader({
           <TableOfContents
             entries={toc}
             headingId={headingId}
+            scrollRef={scrollRef}
             lang={article.language ?? undefined}
             dir={article.dir ?? undefined}
             onClose={() => onPanel(null)}

@@ -43,6 +43,19 @@ describe('tocEntries', () => {
     ]);
   });
 
+  it('lists a heading of two lines as one line', () => {
+    const heading = {
+      type: 'heading' as const,
+      level: 2 as const,
+      children: [
+        { type: 'text' as const, text: 'CHAPTER I.' },
+        { type: 'break' as const },
+        { type: 'text' as const, text: 'Down the Rabbit-Hole' },
+      ],
+    };
+    expect(tocEntries(article([heading]))).toEqual([{ block: 0, level: 2, text: 'CHAPTER I. Down the Rabbit-Hole' }]);
+  });
+
   it('is empty for an article without headings', () => {
     expect(tocEntries(article([{ type: 'rule' }]))).toEqual([]);
   });

@@ -11,7 +11,8 @@ export interface TocEntry {
 export function tocEntries(article: Article): TocEntry[] {
   const out: TocEntry[] = [];
   article.blocks.forEach((b, block) => {
-    if (b.type === 'heading') out.push({ block, level: b.level, text: inlineText(b.children).trim() });
+    // A heading of two lines ("CHAPTER I." over its title) is one line in the list.
+    if (b.type === 'heading') out.push({ block, level: b.level, text: inlineText(b.children).replace(/\s+/gu, ' ').trim() });
   });
   return out;
 }
