@@ -120,12 +120,13 @@ describe('the Continue reading shelf', () => {
     await page.reload();
     await eventually(() => library.shelfCards().count()).toBeGreaterThanOrEqual(6);
     const cards = library.shelfCards();
-    const sort = library.landmark.getByRole('combobox', { name: 'Sort library' });
+    // The control before the cards: the shelf's own fold button.
+    const before = library.landmark.getByRole('button', { name: /^Continue reading/u });
 
     // The second card is cut by the list's right edge, where Chromium's own scrolling on focus leaves it.
     const second = cards.nth(1);
     expect(await library.isInShelfView(second)).toBe(false);
-    await sort.focus();
+    await before.focus();
     await page.keyboard.press('Tab');
     await eventually(() => isFocused(cards.first())).toBe(true);
     await page.keyboard.press('ArrowRight');
@@ -135,7 +136,7 @@ describe('the Continue reading shelf', () => {
     // Tab: the shelf is one tab stop that remembers its card; scrolled back, Tab brings the card into view again.
     await library.shelf.getByRole('list').evaluate((el) => (el as unknown as { scrollTo: (o: object) => void }).scrollTo({ left: 0 }));
     await eventually(() => library.isInShelfView(second)).toBe(false);
-    await sort.focus();
+    await before.focus();
     await page.keyboard.press('Tab');
     await eventually(() => isFocused(second)).toBe(true);
     await eventually(() => library.isInShelfView(second)).toBe(true);
