@@ -27,6 +27,7 @@ export function CollapsibleSection({ title, count, isCollapsed, onToggle, action
       <div className="collapsible-head">
         <h2 className="section-heading collapsible-heading">
           <button
+            ref={toggleRef}
             type="button"
             className="collapsible-toggle"
             aria-expanded={!isCollapsed}
