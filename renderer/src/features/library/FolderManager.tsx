@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { IconButton } from '../../components/IconButton';
+import { formatNumber } from '../../app/format';
 import { useApiEvent } from '../../app/useApiEvent';
 import type { useFolders } from './useFolders';
 
@@ -46,7 +47,7 @@ export function FolderManager({ folders }: { folders: Folders }) {
               <span className="folder-root" id={`${fieldId}-folder-${i}`} title={f.root}>
                 {f.root}
               </span>
-              <span className="folder-count">{f.articles}</span>
+              <span className="folder-count">{formatNumber(f.articles)}</span>
               <IconButton
                 icon="trash"
                 label="Remove folder"

@@ -90,7 +90,7 @@ export function useFolders() {
       else
         setMessage({
           tone: 'info',
-          text: `Removed ${r.value.removed === 1 ? '1 article' : `${r.value.removed} articles`} from the library. The files themselves were not touched.`,
+          text: `Removed ${formatCount(r.value.removed, 'article')} from the library. The files themselves were not touched.`,
         });
       load();
     },
