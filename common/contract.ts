@@ -155,11 +155,24 @@ export interface SyncSummary {
   failed: number;
 }
 
+/**
+ * What a running sync is doing: listing a folder's files, reading them, writing a batch of articles to
+ * the index, or (once every folder is through) adding the new words to the search vocabulary.
+ */
+export type IndexPhase = 'scanning' | 'reading' | 'saving' | 'finishing';
+
 export interface IndexStatus {
   state: 'idle' | 'indexing' | 'error';
+  /** Null when no sync runs. */
+  phase: IndexPhase | null;
+  /** The folder being synced (null when none is, and while finishing). */
+  folder: { root: string; isBundled: boolean } | null;
+  /** The folder's files read so far (unchanged ones included), of `total`: while scanning, the files found so far. */
   done: number;
   total: number;
   current: string | null;
+  /** How far saving (articles of the batch written) or finishing (new words added) is, or null. */
+  step: { done: number; total: number } | null;
   failed: number;
   message: string | null;
   /** The last sync that finished, or null before the first; `finished` counts them. */

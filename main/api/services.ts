@@ -80,6 +80,8 @@ export function startServices(options: ServicesOptions): Services {
       reanchor();
       emit('library.changed', { articles: countArticles(index.db) });
     },
+    // The articles of each batch are in the library as soon as they are committed: lists and counts may show them.
+    onCommitted: () => emit('library.changed', { articles: countArticles(index.db) }),
   });
   for (const folder of options.extraFolders ?? []) {
     const root = realpathSync(folder);
@@ -89,7 +91,7 @@ export function startServices(options: ServicesOptions): Services {
     const folder = folderSpecs(deps.userDb, deps.bundled).find((f) => f.key === key);
     if (folder) void indexer.sync([folder]).catch((err: Error) => log.warn('re-index failed', { key, message: err.message }));
   });
-  const bundled = options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null;
+  const bundled = options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent, isBundled: true } : null;
   const reads = new ReadPool({ indexPath, userPath, nativeBinding: options.nativeBinding, bundled });
   const deps: Deps = {
     indexDb: index.db,

@@ -7,13 +7,17 @@ import { openIndexDb } from './db/indexDb.ts';
 import { removeFolder } from './db/writer.ts';
 import { Parser } from './parser.ts';
 import { relayLauncher } from './parserRelay.ts';
-import { syncFoldersParallel, type FolderSpec, type SyncReport } from './sync.ts';
+import { syncFoldersParallel, type FolderSpec, type SyncProgress, type SyncReport } from './sync.ts';
 
-export type WorkerRequest =
-  { type: 'sync'; folders: FolderSpec[]; maxBytes?: number } | { type: 'remove'; key: string } | { type: 'close' };
+/** A sync's tuning (sync.ts SyncOptions), passed through: batchSize and progressEveryMs are for tests. */
+export type SyncTuning = { maxBytes?: number | undefined; batchSize?: number | undefined; progressEveryMs?: number | undefined };
+
+export type WorkerRequest = ({ type: 'sync'; folders: FolderSpec[] } & SyncTuning) | { type: 'remove'; key: string } | { type: 'close' };
 
 export type WorkerMessage =
-  | { type: 'progress'; folder: string; done: number; total: number; current: string | null; failed: number }
+  | ({ type: 'progress' } & SyncProgress)
+  /** A batch of the running sync that wrote articles was committed. */
+  | { type: 'committed' }
   | { type: 'done'; report: SyncReport }
   | { type: 'removed'; count: number }
   | { type: 'error'; message: string; code: string | null };
@@ -47,8 +51,11 @@ parentPort!.on('message', async (req: WorkerRequest | { type: 'parser' }) => {
     } else {
       const report = await syncFoldersParallel(db, req.folders, {
         maxBytes: req.maxBytes,
+        batchSize: req.batchSize,
+        progressEveryMs: req.progressEveryMs,
         parser,
         onProgress: (p) => post({ type: 'progress', ...p }),
+        onCommit: () => post({ type: 'committed' }),
       });
       post({ type: 'done', report });
     }

@@ -3,7 +3,7 @@
  * file (test hooks of parseWorker.ts, enabled only through the Parser's testEnv); the file is refused
  * with its reason, a new parser takes over and the rest of the folder imports.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchArticles } from './search.ts';
@@ -114,5 +114,33 @@ describe('the budget per file', () => {
       { relpath: 'sub/swap-before-open.md', code: 'symlink', reason: expect.stringMatching(/outside the folder/u) },
     ]);
     expect(searchArticles(lib.db, 'xylophone').total).toBe(0);
+  });
+});
+
+describe('the outcomes', () => {
+  it('come back a few files at a time, never a whole slice at once, so the writer hears of every file as it is parsed', async () => {
+    // 40 files of 20 KB: one slice (under 500 files and 4 MB), ten messages of at most 64 KB of files.
+    const body = 'Moraine and glacier notes. '.repeat(760);
+    for (let i = 0; i < 40; i++) lib.write(`${String(i).padStart(2, '0')}.txt`, `Note ${i}\n\n${body}`);
+    const jobs = readdirSync(root)
+      .sort()
+      .map((relpath) => ({ relpath, abs: join(root, relpath), size: statSync(join(root, relpath)).size, prevHash: null, prevRowid: null }));
+    expect(jobs.every((j) => j.size >= 20_000 && j.size < 21_000)).toBe(true);
+    const messages: number[] = [];
+    const parser = new Parser();
+    try {
+      await parser.parse({
+        folderKey: 'f',
+        realRoot: root,
+        maxBytes: 1024 * 1024,
+        jobs,
+        aheadBytes: 64 * 1024 * 1024,
+        onOutcomes: (outcomes) => messages.push(outcomes.length),
+      });
+    } finally {
+      await parser.close();
+    }
+    expect(messages.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(Math.max(...messages)).toBeLessThanOrEqual(4);
   });
 });

@@ -17,14 +17,15 @@ const folderB = () => ({ key: 'B', root: `${lib.dir}/articles/b` });
 describe('syncFolders', () => {
   it('reports progress while a batch fills, before anything is committed', () => {
     for (let i = 0; i < 5; i++) lib.write(`a/${i}.txt`, `Title ${i}\n\nBody ${i}.`);
-    const seen: { done: number; current: string | null; stored: number }[] = [];
+    const seen: { phase: string; done: number; current: string | null; stored: number }[] = [];
     syncFolders(lib.db, [folderA()], {
       progressEveryMs: 0,
-      onProgress: (p) => seen.push({ done: p.done, current: p.current, stored: countArticles(lib.db) }),
+      onProgress: (p) => seen.push({ phase: p.phase, done: p.done, current: p.current, stored: countArticles(lib.db) }),
     });
     // One event per file as it is parsed (the batch of 10,000 commits only at the end), then the end.
-    expect(seen.slice(0, 5)).toEqual([0, 1, 2, 3, 4].map((i) => ({ done: i + 1, current: `${i}.txt`, stored: 0 })));
-    expect(seen.at(-1)).toEqual({ done: 5, current: null, stored: 5 });
+    const read = seen.filter((p) => p.phase === 'reading' && p.current !== null);
+    expect(read).toEqual([0, 1, 2, 3, 4].map((i) => ({ phase: 'reading', done: i + 1, current: `${i}.txt`, stored: 0 })));
+    expect(seen.findLast((p) => p.phase === 'reading')).toEqual({ phase: 'reading', done: 5, current: null, stored: 5 });
   });
 
   it('rewrites nothing when the folder has not changed', () => {

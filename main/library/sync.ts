@@ -18,30 +18,28 @@ import {
 } from './db/writer.ts';
 import { Parser } from './parser.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
+import { ProgressReporter, type SyncProgress } from './syncProgress.ts';
 
 export { documentId } from './documentId.ts';
 export { toDocument } from './prepareFile.ts';
+export type { SyncProgress } from './syncProgress.ts';
 
 export interface FolderSpec {
   /** Stable name of the folder: "bundled" for the app's own content, the real path for a user folder. */
   key: string;
   root: string;
-}
-
-export interface SyncProgress {
-  folder: string;
-  done: number;
-  total: number;
-  current: string | null;
-  failed: number;
+  /** Set on the app's own content, so progress can name it as the library does. */
+  isBundled?: boolean;
 }
 
 export interface SyncOptions {
   maxBytes?: number;
   batchSize?: number;
   onProgress?: (p: SyncProgress) => void;
-  /** Progress comes at least this often (ms) while a batch fills, as well as at every commit. */
+  /** Progress comes at least this often (ms) within a phase (scanning, reading, saving, finishing), and at every change of phase. */
   progressEveryMs?: number;
+  /** After each batch that wrote articles is committed: the library has grown (or changed) before the sync ends. */
+  onCommit?: () => void;
   /** The file-system boundary, replaceable so tests can inject read errors. */
   readFile?: (abs: string, maxBytes: number) => ReadResult;
   /** Tests only: runs just before each file is opened, after every check made before the open. */
@@ -72,8 +70,6 @@ export interface SyncReport {
  */
 const DEFAULT_BATCH = Number(process.env.OFFPRINT_BATCH_SIZE) || 10_000;
 const BATCH_CHARS = 16 * 1024 * 1024;
-/** Progress is reported at least this often (ms) while a batch fills, not only when it commits. */
-const PROGRESS_EVERY_MS = 250;
 /**
  * How far parsing may run ahead of the writer, in file bytes: enough to keep the parser busy through a
  * whole batch's commit (the writer's thread answers no messages meanwhile), small enough to bound memory.
@@ -91,9 +87,11 @@ interface FolderPlan {
 }
 
 /** Scans a folder and compares it with the index: what to read, what went, what was refused. */
-function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport): FolderPlan {
+function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncReport, progress: ProgressReporter): FolderPlan {
+  const scanning = { phase: 'scanning', folder: folder.key, done: 0, current: null, failed: 0, step: null } as const;
+  progress.report({ ...scanning, total: 0 });
   const known = knownFiles(db, folder.key);
-  const scan = scanFolder(folder.root, maxBytes);
+  const scan = scanFolder(folder.root, maxBytes, (found) => progress.isDue() && progress.report({ ...scanning, total: found }));
   const realRoot = realpathSync(folder.root);
   const jobs: FileJob[] = [];
   for (const file of scan.files) {
@@ -111,20 +109,25 @@ function plan(db: Database, folder: FolderSpec, maxBytes: number, report: SyncRe
   return { folder, realRoot, jobs, gone: [...known.values()], problems, total: scan.files.length };
 }
 
-/** Writes outcomes in transactions of `batchSize`, counting them into the report. */
+/**
+ * Writes outcomes in transactions of `batchSize`, counting them into the report, and says how far it is:
+ * files read as they come, and the articles of a batch written while it is saved (a commit of thousands
+ * takes a second or more, too long for a status that stays on one file).
+ */
 class Applier {
   private pending: Outcome[] = [];
   private pendingChars = 0;
   private done: number;
-  private lastProgress = 0;
 
   constructor(
     private readonly db: Database,
     private readonly p: FolderPlan,
     private readonly report: SyncReport,
     private readonly options: SyncOptions,
+    private readonly progress: ProgressReporter,
   ) {
     this.done = p.total - p.jobs.length;
+    this.tell('reading', null, null);
   }
 
   add(outcomes: readonly Outcome[]): void {
@@ -137,9 +140,7 @@ class Applier {
         if (o.kind === 'put') this.pendingChars += o.fts[2].length;
       }
       if (this.pending.length >= (this.options.batchSize ?? DEFAULT_BATCH) || this.pendingChars >= BATCH_CHARS) this.commit(o.relpath);
-    }
-    if (this.options.onProgress && performance.now() - this.lastProgress >= (this.options.progressEveryMs ?? PROGRESS_EVERY_MS)) {
-      this.progress(outcomes.at(-1)?.relpath ?? null);
+      else if (this.progress.isDue()) this.tell('reading', o.relpath, null);
     }
   }
 
@@ -148,26 +149,32 @@ class Applier {
     this.pending = [];
     this.pendingChars = 0;
     if (ops.length > 0) {
+      const hasPuts = ops.some((o) => o.kind === 'put');
+      this.tell('saving', null, { done: 0, total: ops.length });
       this.db.transaction(() => {
         // In the same transaction as the articles: after a crash the next sync still refreshes the words.
-        if (ops.some((o) => o.kind === 'put')) markTermsStale(this.db);
-        for (const o of ops) {
+        if (hasPuts) markTermsStale(this.db);
+        for (let i = 0; i < ops.length; i++) {
+          const o = ops[i]!;
           if (o.kind === 'touch') {
             touchFile(this.db, o.rowid, o.size, o.mtimeMs);
             this.report.unchanged++;
           } else if (o.kind === 'put') {
             this.report[putRow(this.db, o.row, o.fts, o.isKnown)]++;
           }
+          if (this.progress.isDue()) this.tell('saving', null, { done: i + 1, total: ops.length });
         }
       })();
+      if (hasPuts) this.options.onCommit?.();
     }
-    this.progress(current);
+    this.tell('reading', current, null);
   }
 
   finish(): void {
     this.commit(null);
     const { gone, folder, problems } = this.p;
     if (gone.length > 0) {
+      this.tell('saving', null, { done: 0, total: gone.length });
       this.db.transaction(() => {
         for (const [rowid] of gone) deleteArticle(this.db, rowid);
       })();
@@ -175,13 +182,20 @@ class Applier {
     }
     replaceProblems(this.db, folder.key, problems);
     for (const p of problems) this.report.failed.push({ path: p.path, reason: p.reason });
-    this.progress(null);
+    this.tell('reading', null, null);
   }
 
-  private progress(current: string | null): void {
-    this.lastProgress = performance.now();
-    this.options.onProgress?.({ folder: this.p.folder.key, done: this.done, total: this.p.total, current, failed: this.p.problems.length });
+  private tell(phase: 'reading' | 'saving', current: string | null, step: SyncProgress['step']): void {
+    const { folder, total, problems } = this.p;
+    this.progress.report({ phase, folder: folder.key, done: this.done, total, current, failed: problems.length, step });
   }
+}
+
+/** Adds the new words to the vocabulary, saying how far it is: seconds after a first big import. */
+function finishTerms(db: Database, progress: ProgressReporter): void {
+  updateTerms(db, (done, total) => {
+    if (done === 0 || progress.isDue()) progress.report({ phase: 'finishing', folder: null, current: null, step: { done, total } });
+  });
 }
 
 const emptyReport = (): SyncReport => ({ added: 0, updated: 0, unchanged: 0, removed: 0, failed: [] });
@@ -193,13 +207,14 @@ const emptyReport = (): SyncReport => ({ added: 0, updated: 0, unchanged: 0, rem
  */
 export function syncFolders(db: Database, folders: readonly FolderSpec[], options: SyncOptions = {}): SyncReport {
   const report = emptyReport();
+  const progress = new ProgressReporter(options.onProgress, options.progressEveryMs);
   const end = beginBulkWrite(db);
   try {
     for (const folder of folders) {
       const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-      const p = plan(db, folder, maxBytes, report);
+      const p = plan(db, folder, maxBytes, report, progress);
       putFolder(db, folder.key, folder.root);
-      const applier = new Applier(db, p, report, options);
+      const applier = new Applier(db, p, report, options, progress);
       const { readFile, beforeOpen } = options;
       const read = readFile
         ? (job: FileJob, max: number) => readFile(job.abs, max)
@@ -212,7 +227,7 @@ export function syncFolders(db: Database, folders: readonly FolderSpec[], option
       for (const job of p.jobs) applier.add([prepareFile(folder.key, job, maxBytes, read)]);
       applier.finish();
     }
-    updateTerms(db);
+    finishTerms(db, progress);
   } finally {
     end();
   }
@@ -234,6 +249,7 @@ export async function syncFoldersParallel(
   options: ParallelSyncOptions = {},
 ): Promise<SyncReport> {
   const report = emptyReport();
+  const progress = new ProgressReporter(options.onProgress, options.progressEveryMs);
   const end = beginBulkWrite(db);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const parser = options.parser === undefined ? new Parser() : options.parser;
@@ -241,9 +257,9 @@ export async function syncFoldersParallel(
     for (const folder of folders) {
       // A folder new to the index is usually a big first import: the parser process loads meanwhile.
       if (!hasKnownFiles(db, folder.key)) parser?.warm();
-      const p = plan(db, folder, maxBytes, report);
+      const p = plan(db, folder, maxBytes, report, progress);
       putFolder(db, folder.key, folder.root);
-      const applier = new Applier(db, p, report, options);
+      const applier = new Applier(db, p, report, options, progress);
       if (parser) {
         await parser.parse({
           folderKey: folder.key,
@@ -258,7 +274,7 @@ export async function syncFoldersParallel(
       }
       applier.finish();
     }
-    updateTerms(db);
+    finishTerms(db, progress);
   } finally {
     end();
     if (options.parser === undefined) await parser?.close();

@@ -36,6 +36,14 @@ const statements = statementCache((db) => ({
 }));
 
 /**
+ * Hears how far a vocabulary update is: new words added (or texts looked through) of how many. Called
+ * every PROGRESS_EVERY of them, from inside the transaction: the update of a first big import takes
+ * seconds (most of it adding words), too long for a status that does not move.
+ */
+export type TermsProgress = (done: number, total: number) => void;
+const PROGRESS_EVERY = 1024;
+
+/**
  * Marks the vocabulary as behind the index: an import writes articles now and adds their words at
  * the end. Until then, lookups that must see every word (prefix completions) fall back to FTS5.
  * Call inside the transaction that writes the articles.
@@ -55,13 +63,15 @@ export function termsAreStale(db: Database): boolean {
  * Adds the index's new words to the vocabulary. Words whose last article went stay behind:
  * they then expand to a term with no hits, which costs nothing.
  */
-export function refreshTerms(db: Database): number {
+export function refreshTerms(db: Database, onProgress?: TermsProgress): number {
   const s = statements(db);
   let added = 0;
   db.transaction(() => {
-    for (const { term } of s.newTerms.all()) {
+    const terms = s.newTerms.all();
+    onProgress?.(0, terms.length);
+    for (const { term } of terms) {
       addTerm(db, term);
-      added++;
+      if (++added % PROGRESS_EVERY === 0) onProgress?.(added, terms.length);
     }
     s.markFresh.run();
   })();
@@ -96,15 +106,17 @@ export function noteIndexedText(db: Database, texts: readonly string[]): void {
 }
 
 /** Brings the vocabulary up to date after a sync that wrote articles: the noted words alone when it can, else the whole walk. */
-export function updateTerms(db: Database): number {
+export function updateTerms(db: Database, onProgress?: TermsProgress): number {
   if (!termsAreStale(db)) return 0;
   const p = pending.get(db);
-  if (p === undefined || p === 'overflow') return refreshTerms(db);
+  if (p === undefined || p === 'overflow') return refreshTerms(db, onProgress);
   const s = statements(db);
   let added = 0;
   db.transaction(() => {
     const seen = new Set<string>();
-    for (const text of p.texts) {
+    onProgress?.(0, p.texts.length);
+    for (const [i, text] of p.texts.entries()) {
+      if (i > 0 && i % PROGRESS_EVERY === 0) onProgress?.(i, p.texts.length);
       for (const { term } of tokens(text)) {
         if (seen.has(term)) continue;
         seen.add(term);

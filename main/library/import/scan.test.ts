@@ -99,6 +99,19 @@ describe('scanFolder', () => {
   });
 });
 
+describe('scanFolder counts', () => {
+  it('tells how many files it has found while it lists them: before each folder and every 256 files of one', () => {
+    for (let i = 0; i < 600; i++) write(`big/${i}.txt`);
+    write('small/a.md');
+    const heard: number[] = [];
+    const found = scanFolder(root, undefined, (n) => heard.push(n)).files.length;
+    expect(found).toBe(601);
+    expect(heard).toEqual([...heard].sort((a, b) => a - b));
+    expect(heard).toEqual(expect.arrayContaining([256, 512]));
+    expect(heard[0]).toBe(0);
+  });
+});
+
 describe('readArticleFile', () => {
   it('reports files and folders whose names are not valid UTF-8 with their bytes, and lists the rest', () => {
     const raw = (...parts: (string | number[])[]): Buffer =>

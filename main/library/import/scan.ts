@@ -70,15 +70,18 @@ function baseOf(root: string): string {
 /**
  * Lists the article files under `root`. Symlinks are never followed (their targets inside the folder
  * are found directly; those outside or looping are reported), hidden entries are skipped, and
- * anything that is not a regular file or is too large is reported rather than read.
+ * anything that is not a regular file or is too large is reported rather than read. `onFound` hears
+ * how many files were found so far, before each folder is listed and every 256 files, so a big
+ * library's count shows while the rest is read.
  */
-export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResult {
+export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES, onFound?: (files: number) => void): ScanResult {
   const files: ScannedFile[] = [];
   const problems: ScanProblem[] = [];
   const realRoot = realpathSync(root);
   // Paths are built by concatenation: at 200k files, path.join and path.relative cost more than the stat.
   const stack: [abs: string, rel: string][] = [[baseOf(root), '']];
   while (stack.length > 0) {
+    onFound?.(files.length);
     const [dir, relDir] = stack.pop()!;
     let entries: Dirent[];
     try {
@@ -157,6 +160,7 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): ScanResu
         continue;
       }
       files.push({ relpath, abs, size: st.size, mtimeMs: st.mtimeMs });
+      if (files.length % 256 === 0) onFound?.(files.length);
     }
   }
   files.sort((a, b) => (a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, progressLabel, readingTime } from './format';
+import { formatCount, formatDate, formatNumber, progressLabel, readingTime } from './format';
 
 describe('formatDate', () => {
   it('formats a full date in UTC, so the day never shifts', () => {
@@ -17,12 +17,25 @@ describe('formatDate', () => {
   });
 });
 
+describe('formatNumber', () => {
+  it('groups thousands as the reader’s locale does', () => {
+    expect(formatNumber(3000, 'en-US')).toBe('3,000');
+    expect(formatNumber(3000, 'de-DE')).toBe('3.000');
+    expect(formatNumber(1234567, 'fr-FR')).toBe('1\u202f234\u202f567');
+    expect(formatNumber(999, 'de-DE')).toBe('999');
+  });
+});
+
 describe('formatCount', () => {
   it('uses the singular for one and the plural otherwise', () => {
-    expect(formatCount(1, 'result')).toBe('1 result');
-    expect(formatCount(294, 'result')).toBe('294 results');
-    expect(formatCount(0, 'result')).toBe('0 results');
-    expect(formatCount(10000, 'article')).toBe('10,000 articles');
+    expect(formatCount(1, 'result', undefined, 'en-US')).toBe('1 result');
+    expect(formatCount(294, 'result', undefined, 'en-US')).toBe('294 results');
+    expect(formatCount(0, 'result', undefined, 'en-US')).toBe('0 results');
+    expect(formatCount(10000, 'article', undefined, 'en-US')).toBe('10,000 articles');
+  });
+
+  it('writes the count in the reader’s locale', () => {
+    expect(formatCount(3000, 'article', undefined, 'de-DE')).toBe('3.000 articles');
   });
 });
 

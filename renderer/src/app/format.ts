@@ -22,14 +22,27 @@ export function formatDate(date: string | null, locale?: string): string {
   return format.format(new Date(Date.UTC(Number(y), Number(mo ?? 1) - 1, Number(d ?? 1))));
 }
 
-/** A count as the app writes numbers: "3,000". */
-export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US');
+/** The reader's locale: the browser's (Electron's is the system's), or the runtime's default where there is none (unit tests). */
+function readerLocale(): string | undefined {
+  return typeof navigator === 'undefined' ? undefined : navigator.language;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A count as the reader writes numbers: "3,000" in en-US, "3.000" in de-DE. */
+export function formatNumber(n: number, locale = readerLocale()): string {
+  const key = locale ?? '';
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
 }
 
 /** "1 result", "294 results": a count with its noun, never "N of M". */
-export function formatCount(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+export function formatCount(n: number, singular: string, plural = `${singular}s`, locale = readerLocale()): string {
+  return `${formatNumber(n, locale)} ${n === 1 ? singular : plural}`;
 }
 
 /** Reading progress as the library and reader show it. */

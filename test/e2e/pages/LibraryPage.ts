@@ -79,6 +79,29 @@ export class LibraryPage {
     return !!box && !!list && box.x >= list.x - 0.5 && box.x + box.width <= list.x + list.width + 0.5;
   }
 
+  /** The rows of the folder list: each says its path and how many articles it holds. */
+  folderRows(): Locator {
+    return this.landmark.getByRole('list', { name: 'Folders' }).getByRole('listitem');
+  }
+
+  /**
+   * Starts keeping every text the index status line shows, however briefly; the function it returns
+   * gives them in order. An import's phases can pass faster than a poll could see them.
+   */
+  async followStatus(): Promise<() => Promise<string[]>> {
+    const handle = await this.status.evaluateHandle((el) => {
+      type Observer = new (changed: () => void) => { observe: (node: unknown, options: object) => void };
+      const { MutationObserver } = globalThis as unknown as { MutationObserver: Observer };
+      const seen = [el.textContent ?? ''];
+      new MutationObserver(() => {
+        const text = el.textContent ?? '';
+        if (text !== seen.at(-1)) seen.push(text);
+      }).observe(el, { childList: true, characterData: true, subtree: true });
+      return seen;
+    });
+    return () => handle.jsonValue();
+  }
+
   problemsButton(): Locator {
     return this.landmark.getByRole('button', { name: /^Import problems/ });
   }

@@ -65,7 +65,13 @@ export const test = base
   // A spec may ask for more (the accessibility scan injects axe-core as a script tag, which the CSP forbids).
   .extend('pageOptions', (): BrowserContextOptions => ({}))
   .extend('page', async ({ app, guards, pageOptions, task }, { onCleanup }): Promise<Page> => {
-    const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', ...pageOptions });
+    // Counts are written in the page's locale ("10,000 articles"): en-US unless a spec asks for another.
+    const context = await app.browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      reducedMotion: 'reduce',
+      locale: 'en-US',
+      ...pageOptions,
+    });
     const page = await context.newPage();
     guard(page, app.server.origin, guards);
     onCleanup(async () => {

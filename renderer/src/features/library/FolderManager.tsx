@@ -65,7 +65,7 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
                 <span className="folder-root" id={`${fieldId}-folder-${i}`} title={f.root}>
                   {f.root}
                 </span>
-                <span className="folder-count">{f.articles}</span>
+                <span className="folder-count">{formatNumber(f.articles)}</span>
                 <IconButton icon="trash" label="Remove folder" aria-describedby={`${fieldId}-folder-${i}`} onClick={() => setRemoving(f)} />
               </li>
             ))}

@@ -3,7 +3,7 @@ import type { ImportProblem } from '../../../../common/contract';
 import { Icon } from '../../components/Icon';
 import { usePopover } from '../../components/usePopover';
 import { useApiEvent } from '../../app/useApiEvent';
-import { formatCount } from '../../app/format';
+import { formatCount, formatNumber } from '../../app/format';
 
 /** A button that shows how many files could not be imported, and a panel that says why. */
 export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
@@ -24,7 +24,7 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] }) {
         onClick={popover.toggle}
       >
         <Icon name="alert" size={16} />
-        <span>Import problems ({problems.length})</span>
+        <span>Import problems ({formatNumber(problems.length)})</span>
       </button>
       <div
         ref={popover.panelRef}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Highlight } from '../../../../common/contract';
+import { formatNumber } from '../../app/format';
 
 const FIRST = 3;
 
@@ -28,7 +29,7 @@ export function HighlightMatches({ highlights, onOpen }: { highlights: Highlight
       </ul>
       {highlights.length > FIRST ? (
         <button type="button" className="link-button" onClick={() => setAll((a) => !a)}>
-          {isAll ? 'Show fewer highlights' : `Show all ${highlights.length} highlights`}
+          {isAll ? 'Show fewer highlights' : `Show all ${formatNumber(highlights.length)} highlights`}
         </button>
       ) : null}
     </section>
