@@ -28,7 +28,7 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('accessibility and appearance', () => {
-  for (const theme of ['Light', 'Dark'] as const) {
+  for (const theme of ['Light', 'Sepia', 'Dark'] as const) {
     scan(
       `has no serious or critical axe violations on the library, the results and the reader in the ${theme.toLowerCase()} theme`,
       async ({ page }) => {
@@ -53,7 +53,13 @@ describe('accessibility and appearance', () => {
         await search.openResult(SEED);
         await reader.waitForArticle(SEED);
         await eventually(() => reader.counterText()).toMatch(/^1 of \d+$/u);
-        await reader.highlight(theme === 'Light' ? 'The lawsuit also seeks penalties' : 'The complaint does not mention');
+        await reader.highlight(
+          {
+            Light: 'The lawsuit also seeks penalties',
+            Sepia: 'Former senior US government officials interviewed',
+            Dark: 'The complaint does not mention',
+          }[theme],
+        );
         await eventually(() => reader.highlights().count()).toBeGreaterThan(0);
         await expectNoSeriousViolations(page, 'reader');
         await shoot(page, `reader-${theme.toLowerCase()}`);
@@ -65,6 +71,18 @@ describe('accessibility and appearance', () => {
         await reader.openHighlightsPanel();
         await expectNoSeriousViolations(page, 'highlights panel');
         await shoot(page, `highlights-${theme.toLowerCase()}`);
+
+        await reader.main.getByRole('button', { name: 'Focus mode' }).click();
+        await eventually(() => page.getByRole('button', { name: 'Leave focus mode' }).isVisible()).toBe(true);
+        await expectNoSeriousViolations(page, 'focus mode');
+        await page.keyboard.press('Escape');
+
+        await search.searchFor('');
+        const folders = library.landmark.getByRole('button', { name: /^Folders/u });
+        if ((await folders.getAttribute('aria-expanded')) !== 'true') await folders.click();
+        await library.landmark.getByRole('button', { name: 'Add folder…' }).click();
+        await expectNoSeriousViolations(page, 'folders, unfolded, with the add form');
+        await folders.click();
       },
     );
   }
