@@ -158,9 +158,36 @@ describe('reading settings', () => {
     const saved = nextApiResponse(page, 'settings.set', (input) => input.justify === true);
     await panel.getByRole('checkbox', { name: 'Justify and hyphenate' }).check();
     await eventually(async () => (await style()).textAlign).toBe('justify');
-    expect((await style()).hyphens).toBe('auto');
-    // Hyphenation needs a language: the article's own, or the page's where the article names none.
+    // Hyphenated by the reader itself (the engine may have no dictionary): soft hyphens in the page's language.
     expect(await reader.article.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toMatch(/^[a-z]{2}/u);
+    await eventually(() => reader.article.getAttribute('data-hyphenated')).toBe('true');
+    expect((await style()).hyphens).toBe('manual');
+    const paragraph = reader.article.locator('.article-body p').nth(1);
+    const drawn = (await paragraph.textContent()) ?? '';
+    expect(drawn).toContain('\u00ad');
+    // They are the layout's alone: a selection ending past a few of them quotes the article's own words.
+    const added = nextApiResponse(page, 'highlights.add');
+    const expected = await paragraph.evaluate((el) => {
+      type Text = { textContent: string };
+      const doc = el.ownerDocument as unknown as {
+        createRange: () => { setStart: (n: Text, o: number) => void; setEnd: (n: Text, o: number) => void };
+        getSelection: () => { removeAllRanges: () => void; addRange: (r: unknown) => void };
+      };
+      const text = (el as unknown as { querySelector: (s: string) => { firstChild: Text } }).querySelector('[data-o]').firstChild;
+      const dom = text.textContent;
+      let shy = -1;
+      for (let n = 0; n < 3; n++) shy = dom.indexOf('\u00ad', shy + 1);
+      const end = dom.indexOf(' ', shy);
+      const range = doc.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, end);
+      doc.getSelection().removeAllRanges();
+      doc.getSelection().addRange(range);
+      return dom.slice(0, end).replaceAll('\u00ad', '');
+    });
+    await reader.main.getByRole('button', { name: 'Highlight', exact: true }).click();
+    const quote = ((await (await added).json()) as { value: { quote: string } }).value.quote;
+    expect(quote).toBe(expected);
     await saved;
 
     await page.reload();

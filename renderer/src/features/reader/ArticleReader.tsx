@@ -19,6 +19,7 @@ import { useHitNavigation } from './useHitNavigation';
 import { useLinkOpener } from './useLinkOpener';
 import { useReaderKeys } from './useReaderKeys';
 import { useProgressiveBlocks } from './useProgressiveBlocks';
+import { useHyphenation } from './useHyphenation';
 import { useReadingPosition } from './useReadingPosition';
 
 export type ReaderPanel = 'contents' | 'highlights' | null;
@@ -75,6 +76,8 @@ export function ArticleReader({
 
   // A long article renders around where it opens first, the rest in idle time (useProgressiveBlocks).
   const opensAt = article.hits.length > 0 ? (article.hits[article.bestHit]?.block ?? 0) : (position?.block ?? 0);
+  // Justified text gets soft hyphens in the article's language (the page's, where it names none).
+  const hyphenate = useHyphenation(settings.justify ? (article.language ?? document.documentElement.lang) : null);
   const shown = useProgressiveBlocks({ count: article.blocks.length, target: opensAt, loaded, scrollRef, articleRef });
 
   const reading = useReadingPosition({
@@ -84,7 +87,7 @@ export function ArticleReader({
     shouldRestore: article.hits.length === 0,
     scrollRef,
     articleRef,
-    layoutKey: `${settings.fontSize}|${settings.lineHeight}|${settings.fontFamily}|${settings.lineWidth}|${settings.justify}`,
+    layoutKey: `${settings.fontSize}|${settings.lineHeight}|${settings.fontFamily}|${settings.lineWidth}|${settings.justify}|${hyphenate ? 'h' : ''}`,
     onSaved: onProgress,
   });
 
@@ -183,6 +186,7 @@ export function ArticleReader({
             titleId={`${ids}-title`}
             headingId={headingId}
             onLink={links.onLink}
+            hyphenate={hyphenate}
           />
         </div>
         {panel === 'contents' && toc.length > 0 ? (

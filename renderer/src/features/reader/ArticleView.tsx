@@ -5,6 +5,7 @@ import { ArticleLink } from './ArticleLink';
 import { BlockView } from './BlockView';
 import { NO_DECORATIONS, type BlockDecorations } from './decorate';
 import { sourceLabel, type LinkKind } from './links';
+import { SHY, withoutSoftHyphens } from './softHyphens';
 import type { BlockRange } from './useProgressiveBlocks';
 import './ArticleView.css';
 
@@ -19,10 +20,12 @@ interface Props {
   titleId: string;
   headingId: (block: number) => string;
   onLink: (href: string, kind: LinkKind) => void;
+  /** Soft hyphens for justified text, once their patterns are loaded (useHyphenation). */
+  hyphenate: ((text: string) => string) | null;
 }
 
 /** The article: the page's only role=article, in its own language and direction, at a readable measure. */
-export function ArticleView({ ref, article, shown, decorations, currentTerm, settings, titleId, headingId, onLink }: Props) {
+export function ArticleView({ ref, article, shown, decorations, currentTerm, settings, titleId, headingId, onLink, hyphenate }: Props) {
   const style = {
     '--reader-font-size': `${settings.fontSize}px`,
     '--reader-line-height': String(settings.lineHeight),
@@ -39,6 +42,14 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
       aria-labelledby={titleId}
       data-font={settings.fontFamily}
       data-justify={settings.justify}
+      data-hyphenated={hyphenate !== null}
+      // Soft hyphens are for the layout only: what is copied is the article's own text.
+      onCopy={(e) => {
+        const text = document.getSelection()?.toString() ?? '';
+        if (!text.includes(SHY)) return;
+        e.preventDefault();
+        e.clipboardData.setData('text/plain', withoutSoftHyphens(text));
+      }}
       data-complete={shown.isComplete}
       aria-busy={!shown.isComplete}
       style={style}
@@ -86,6 +97,7 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
               currentTerm={current}
               headingId={headingId(i)}
               onLink={onLink}
+              hyphenate={hyphenate}
             />
           );
         })}

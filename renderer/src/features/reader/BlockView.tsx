@@ -18,11 +18,25 @@ interface Props {
   currentTerm: number;
   headingId: string;
   onLink: (href: string, kind: LinkKind) => void;
+  hyphenate: ((text: string) => string) | null;
 }
 
+/** The blocks set justified (ArticleView.css), so the ones that get soft hyphens. */
+const JUSTIFIED: ReadonlySet<Block['type']> = new Set(['paragraph', 'quote', 'list']);
+
 /** One block as React elements, with data-block so selections and positions map back to it. */
-export const BlockView = memo(function BlockView({ block, index, articleId, assets, deco, currentTerm, headingId, onLink }: Props) {
-  const ctx: InlineContext = { deco, currentTerm, onLink };
+export const BlockView = memo(function BlockView({
+  block,
+  index,
+  articleId,
+  assets,
+  deco,
+  currentTerm,
+  headingId,
+  onLink,
+  hyphenate,
+}: Props) {
+  const ctx: InlineContext = { deco, currentTerm, onLink, hyphenate: JUSTIFIED.has(block.type) ? hyphenate : null };
   const cursor = { at: 0 };
   switch (block.type) {
     case 'paragraph':

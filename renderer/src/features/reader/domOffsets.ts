@@ -1,4 +1,5 @@
 import type { BlockPoint } from './anchor';
+import { plainLength, toDomOffset, toPlainOffset } from './softHyphens';
 
 /**
  * Maps between DOM positions and {block, offset} in a block's plain text. Every rendered block
@@ -11,7 +12,8 @@ import type { BlockPoint } from './anchor';
 export const TOP_MARGIN = 24;
 
 const leafOffset = (leaf: Element) => Number(leaf.getAttribute('data-o'));
-const leafLength = (leaf: Element) => (leaf.tagName === 'BR' ? 1 : (leaf.textContent ?? '').length);
+// Soft hyphens in justified text are the DOM's alone (softHyphens.ts): lengths and offsets skip them.
+const leafLength = (leaf: Element) => (leaf.tagName === 'BR' ? 1 : plainLength(leaf.textContent ?? ''));
 
 export function blockElement(root: ParentNode, block: number): HTMLElement | null {
   return root.querySelector<HTMLElement>(`[data-block="${block}"]`);
@@ -25,7 +27,10 @@ export function pointToOffset(node: Node, offset: number): BlockPoint | null {
   const block = Number(blockEl.getAttribute('data-block'));
   if (node.nodeType === Node.TEXT_NODE) {
     const leaf = el.closest('[data-o]');
-    if (leaf && blockEl.contains(leaf)) return { block, offset: leafOffset(leaf) + Math.min(offset, (node.textContent ?? '').length) };
+    if (leaf && blockEl.contains(leaf)) {
+      const text = node.textContent ?? '';
+      return { block, offset: leafOffset(leaf) + toPlainOffset(text, Math.min(offset, text.length)) };
+    }
   }
   // Between elements or in text that is not the block's own: the first leaf at or after the point.
   const point = document.createRange();
@@ -46,8 +51,9 @@ export function offsetToRange(blockEl: Element, offset: number): Range {
     if (offset >= o && offset < o + len) {
       if (leaf.tagName === 'BR' || !leaf.firstChild) range.selectNode(leaf);
       else {
-        range.setStart(leaf.firstChild, offset - o);
-        range.setEnd(leaf.firstChild, offset - o + 1);
+        const at = toDomOffset(leaf.firstChild.textContent ?? '', offset - o);
+        range.setStart(leaf.firstChild, at);
+        range.setEnd(leaf.firstChild, at + 1);
       }
       return range;
     }

@@ -9,6 +9,8 @@ export interface InlineContext {
   /** The hit being shown; its marks get the "current" style. */
   currentTerm: number;
   onLink: (href: string, kind: LinkKind) => void;
+  /** Puts soft hyphens into justified text (useHyphenation); the leaves' offsets still count the plain text. */
+  hyphenate?: ((text: string) => string) | null;
 }
 
 /** A running offset into the block's plain text while its runs are rendered in order. */
@@ -24,7 +26,8 @@ export function renderText(text: string, cursor: Cursor, ctx: InlineContext, key
   const start = cursor.at;
   cursor.at += text.length;
   return splitRange(start, cursor.at, ctx.deco).map((p) => {
-    const t = text.slice(p.start - start, p.end - start);
+    const plain = text.slice(p.start - start, p.end - start);
+    const t = ctx.hyphenate ? ctx.hyphenate(plain) : plain;
     let node: ReactNode =
       p.hit === null ? (
         <span data-o={p.start}>{t}</span>
