@@ -36,6 +36,7 @@ describe('import progress', () => {
       texts.filter((t) => / of 0…$/u.test(t)),
       'a total of 0 while indexing',
     ).toEqual([]);
+    await library.showFolders();
     await eventually(() => library.folderRows().first().textContent()).toContain('1.200');
   });
 });
