@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { escapeRegExp, eventually, startsWithTitle } from '../support/poll';
+import { opening } from './opening';
 
 /** The library landmark: every article, sorting and folders, the shelf and the index status. */
 export class LibraryPage {
@@ -29,8 +30,9 @@ export class LibraryPage {
     return this.list.getByRole('button', { name: startsWithTitle(title) });
   }
 
+  /** Opens a row and waits until the reader has started that opening (the same article may be on screen already). */
   async open(title: string): Promise<void> {
-    await this.row(title).click();
+    await opening(this.page, () => this.row(title).click());
   }
 
   /** Picks a sort and waits until the rows shown are in it, as the landmark announces. */

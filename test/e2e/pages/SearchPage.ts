@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { eventually, startsWithTitle } from '../support/poll';
+import { opening } from './opening';
 
 /** The search landmark: the one searchbox, the total, the sort toggle and the results. */
 export class SearchPage {
@@ -55,8 +56,9 @@ export class SearchPage {
     return this.results.locator('.result-title').allTextContents();
   }
 
+  /** Opens a result and waits until the reader has started that opening (the same article may be on screen already). */
   async openResult(title: string): Promise<void> {
-    await this.resultButton(title).click();
+    await opening(this.page, () => this.resultButton(title).click());
   }
 
   /** Picks a sort and waits until the results shown are in it (the button turns pressed at once, the answer comes later). */

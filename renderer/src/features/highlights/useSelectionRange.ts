@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { pointToOffset } from '../reader/domOffsets';
 import { toHighlightRange, type HighlightRange } from '../reader/selection';
 
@@ -31,13 +31,18 @@ export function useSelectionRange(
     const range = a && b ? toHighlightRange(a, b, (i) => texts[i] ?? '') : null;
     return range ? { range, rect: r.getBoundingClientRect() } : null;
   }, [articleRef, texts]);
-  const read = useCallback(() => setSelection(current()), [current]);
+  // The listeners stay for the reader's life and call the newest read: re-adding them when the texts
+  // change would cancel a read already scheduled for a selection made just before.
+  const readRef = useRef(() => setSelection(current()));
+  useLayoutEffect(() => {
+    readRef.current = () => setSelection(current());
+  }, [current]);
 
   useEffect(() => {
     let frame = 0;
     const schedule = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(read);
+      frame = requestAnimationFrame(() => readRef.current());
     };
     const scroller = scrollRef.current;
     document.addEventListener('selectionchange', schedule);
@@ -47,7 +52,7 @@ export function useSelectionRange(
       document.removeEventListener('selectionchange', schedule);
       scroller?.removeEventListener('scroll', schedule);
     };
-  }, [read, scrollRef]);
+  }, [scrollRef]);
 
   const clear = useCallback(() => {
     document.getSelection()?.removeAllRanges();

@@ -61,7 +61,15 @@ export function ReaderPane({
   }, [isFocusMode]);
 
   return (
-    <main ref={mainRef} id="reader" className="reader" aria-label="Reader" data-focus-mode={isFocusMode}>
+    <main
+      ref={mainRef}
+      id="reader"
+      className="reader"
+      aria-label="Reader"
+      data-focus-mode={isFocusMode}
+      // Which opening is on screen: opening the article already shown starts a new one (tests wait for it).
+      data-entry={entry?.key ?? ''}
+    >
       {isFocusMode ? (
         <IconButton icon="close" label="Leave focus mode" shortcut="Escape" className="leave-focus" onClick={() => onFocusMode(false)} />
       ) : null}
