@@ -1,0 +1,80 @@
+import { defaultTreeAdapter } from 'parse5';
+import { figureTextRuns, inlineText, type Block } from '../../../common/blocks.ts';
+import { blocksFromDom } from './domBlocks.ts';
+import { attrOf, childrenOf, elementsOf, parseHtmlDocument, tagOf, textOf, type HtmlElement, type HtmlParent } from './htmlTree.ts';
+import type { TocEntry } from './epubToc.ts';
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const CONTAINERS = new Set(['BODY', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BLOCKQUOTE', 'ASIDE', 'HEADER', 'FOOTER']);
+const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase();
+
+/**
+ * A content document is XHTML, where `<title/>` or `<a id="x"/>` is a whole element; an HTML parser
+ * would read each as an open tag and swallow what follows (the body, into the title). Spelling such
+ * tags out as open and close lets the HTML path (the one .html files take, which drops scripts, styles
+ * and remote references) read the chapter as an XHTML reader would.
+ */
+export function openSelfClosing(source: string): string {
+  return source.replace(
+    /<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/gu,
+    (whole, tag: string, attrs: string) => (VOID.has(tag.toLowerCase()) ? whole : `<${tag}${attrs}></${tag}>`),
+  );
+}
+
+/** The element a TOC entry points at, lifted out of inline markup to a place where a heading can stand. */
+function anchorFor(body: HtmlElement, fragment: string | null): { parent: HtmlParent; before: HtmlElement | null } {
+  let target: HtmlElement | undefined;
+  if (fragment)
+    for (const el of elementsOf(body))
+      if (attrOf(el, 'id') === fragment || (tagOf(el) === 'A' && attrOf(el, 'name') === fragment)) {
+        target = el;
+        break;
+      }
+  if (!target) return { parent: body, before: (childrenOf(body).find((c) => 'tagName' in c) as HtmlElement | undefined) ?? null };
+  while (target.parentNode && 'tagName' in target.parentNode && !CONTAINERS.has(tagOf(target.parentNode))) target = target.parentNode;
+  return { parent: target.parentNode ?? body, before: target };
+}
+
+/**
+ * What the chapter already has where the entry points: a heading that says the entry's title (nothing to
+ * add), a paragraph that says only the title (a heading set as bold text, to be made a heading), or neither.
+ */
+function existing(start: HtmlElement | null, title: string): 'heading' | HtmlElement | null {
+  if (!start) return null;
+  const first = [start, ...elementsOf(start)].find((el) => /^(H[1-6]|P)$/u.test(tagOf(el)) && textOf(el).trim() !== '');
+  if (!first) return null;
+  const [a, b] = [squash(textOf(first)), squash(title)];
+  if (tagOf(first) === 'P') return a === b ? first : null;
+  return a.includes(b) || b.includes(a) ? 'heading' : null;
+}
+
+/**
+ * One spine document as blocks: each TOC entry pointing into it becomes a heading where it points,
+ * unless the chapter already has that heading there. Images inside the book are not served: a figure
+ * becomes its caption or alt text.
+ */
+export function chapterBlocks(source: string, entries: TocEntry[]): Block[] {
+  const doc = parseHtmlDocument(openSelfClosing(source));
+  const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY');
+  if (!body) return [];
+  for (const entry of entries) {
+    const { parent, before } = anchorFor(body, entry.fragment);
+    const found = existing(before, entry.title);
+    if (found === 'heading') continue;
+    const level = Math.min(entry.depth + 1, 6);
+    if (found) {
+      found.tagName = found.nodeName = `h${level}`;
+      continue;
+    }
+    const heading = defaultTreeAdapter.createElement(`h${level}`, HTML_NS as never, []);
+    defaultTreeAdapter.insertText(heading, entry.title);
+    if (before) defaultTreeAdapter.insertBefore(parent, heading, before);
+    else defaultTreeAdapter.appendChild(parent, heading);
+  }
+  return blocksFromDom(body).flatMap((block): Block[] => {
+    if (block.type !== 'figure') return [block];
+    const children = figureTextRuns(block);
+    return inlineText(children).trim() === '' ? [] : [{ type: 'paragraph', children }];
+  });
+}
