@@ -23,8 +23,13 @@ export function isUnsafeName(name: string): boolean {
  * name is unsafe or the sizes the directory declares exceed the caps. fflate inflates each entry into a
  * buffer of its declared size and no further, so the declared sizes bound the memory an entry can take.
  */
-export function unzipBook(bytes: Uint8Array, wanted: (name: string) => boolean): ZipEntries {
-  let refusal: ImportError | null = null;
+export function unzipBook(
+  bytes: Uint8Array,
+  wanted: (name: string) => boolean,
+  caps: { maxUnpackedBytes?: number; maxRatio?: number } = {},
+): ZipEntries {
+  const { maxUnpackedBytes = MAX_UNPACKED_BYTES, maxRatio = MAX_RATIO } = caps;
+  let refusal = null as ImportError | null;
   let total = 0;
   const names: string[] = [];
   let files: Record<string, Uint8Array>;
@@ -41,15 +46,15 @@ export function unzipBook(bytes: Uint8Array, wanted: (name: string) => boolean):
           return false;
         }
         total += entry.originalSize;
-        if (total > MAX_UNPACKED_BYTES) {
+        if (total > maxUnpackedBytes) {
           refusal = {
             code: 'too-large',
-            reason: `The book unpacks to more than ${MAX_UNPACKED_BYTES / 1048576} MB (a zip bomb?); it was not read.`,
+            reason: `The book unpacks to more than ${Math.round(maxUnpackedBytes / 1048576)} MB (a zip bomb?); it was not read.`,
           };
           return false;
         }
         const ratio = entry.originalSize / Math.max(entry.size, 1);
-        if (entry.originalSize > RATIO_EXEMPT_BYTES && ratio > MAX_RATIO) {
+        if (entry.originalSize > RATIO_EXEMPT_BYTES && ratio > maxRatio) {
           refusal = {
             code: 'too-large',
             reason: `The entry "${entry.name.slice(0, 120)}" unpacks ${Math.round(ratio)} times its packed size (a zip bomb?); the book was not read.`,
