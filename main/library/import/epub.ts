@@ -6,7 +6,7 @@ import { chapterBlocks } from './epubChapter.ts';
 import { encryptedContent } from './epubEncryption.ts';
 import { readPackage, rootfilePath } from './epubPackageDocument.ts';
 import { tocFromNav, tocFromNcx, type TocEntry } from './epubToc.ts';
-import { unzipBook } from './epubZip.ts';
+import { isUnsafeName, unzipBook } from './epubZip.ts';
 import { declaresEntities, parseXml, type XmlElement } from './epubXml.ts';
 
 /** Only the documents a book is read from are unpacked: never its fonts, styles, scripts or media. */
@@ -59,6 +59,7 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
   const zip = unzipBook(bytes, (name) => READ.test(name));
   if (!zip.ok) return zip;
   const { files } = zip;
+  const names = new Set(zip.names);
   const encryption = files.has('META-INF/encryption.xml') ? xmlOf(files, 'META-INF/encryption.xml') : null;
   if (encryption && !encryption.ok) return encryption;
   const locked = encryption ? encryptedContent(encryption.value) : [];
@@ -84,6 +85,8 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
       ...chapterBlocks(
         source.value,
         toc.value.filter((e) => e.path === path),
+        path,
+        (name) => names.has(name),
       ),
     );
   }
@@ -102,4 +105,11 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
       blocks,
     },
   };
+}
+
+/** One picture of a book, unpacked under the same caps as an import; null when it is not there or the book is refused. */
+export function bookImage(book: Uint8Array, name: string): Uint8Array | null {
+  if (isUnsafeName(name)) return null;
+  const zip = unzipBook(book, (entry) => entry === name);
+  return zip.ok ? (zip.files.get(name) ?? null) : null;
 }

@@ -2,6 +2,7 @@ import { defaultTreeAdapter } from 'parse5';
 import { figureTextRuns, inlineText, type Block } from '../../../common/blocks.ts';
 import { blocksFromDom } from './domBlocks.ts';
 import { attrOf, childrenOf, elementsOf, parseHtmlDocument, tagOf, textOf, type HtmlElement, type HtmlParent } from './htmlTree.ts';
+import { resolveHref } from './epubPackageDocument.ts';
 import type { TocEntry } from './epubToc.ts';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -49,12 +50,16 @@ function existing(start: HtmlElement | null, title: string): 'heading' | HtmlEle
   return a.includes(b) || b.includes(a) ? 'heading' : null;
 }
 
+/** Image types a book's pictures are served as (assets.ts serves the same). */
+const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|bmp)$/iu;
+
 /**
- * One spine document as blocks: each TOC entry pointing into it becomes a heading where it points,
- * unless the chapter already has that heading there. Images inside the book are not served: a figure
- * becomes its caption or alt text.
+ * One spine document (at `path` inside the book) as blocks: each TOC entry pointing into it becomes a
+ * heading where it points, unless the chapter already has that heading there. A picture stored in the
+ * book keeps its path inside the book as its src (the asset route reads it from the zip); any other
+ * figure (remote, missing, not an image) becomes its caption or alt text, so nothing is fetched.
  */
-export function chapterBlocks(source: string, entries: TocEntry[]): Block[] {
+export function chapterBlocks(source: string, entries: TocEntry[], path = '', isInBook: (name: string) => boolean = () => false): Block[] {
   const doc = parseHtmlDocument(openSelfClosing(source));
   const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY');
   if (!body) return [];
@@ -74,6 +79,10 @@ export function chapterBlocks(source: string, entries: TocEntry[]): Block[] {
   }
   return blocksFromDom(body).flatMap((block): Block[] => {
     if (block.type !== 'figure') return [block];
+    if (!/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(block.src)) {
+      const inBook = resolveHref(path, block.src);
+      if (IMAGE.test(inBook) && isInBook(inBook)) return [{ ...block, src: inBook }];
+    }
     const children = figureTextRuns(block);
     return inlineText(children).trim() === '' ? [] : [{ type: 'paragraph', children }];
   });
