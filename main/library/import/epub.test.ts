@@ -138,6 +138,15 @@ describe('what a chapter may not bring in', () => {
   });
 });
 
+describe('a chapter of runaway tags', () => {
+  // Tags that never close, each running on into the next: the self-closing pass once went quadratic on them (200 kB: 15 s).
+  it('imports in time', { timeout: 5000 }, () => {
+    const runaway = '<a b="x" c'.repeat(20_000);
+    const doc = imported('runaway.epub', simpleBook('<dc:title>Runaway</dc:title>', [`<p>Start.</p>${runaway}`]));
+    expect(doc.blocks.map(blockText)[0]).toBe('Start.');
+  });
+});
+
 describe('a book in a folder', () => {
   let lib: TempLibrary;
   beforeAll(() => {

@@ -14,11 +14,12 @@ const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase
  * A content document is XHTML, where `<title/>` or `<a id="x"/>` is a whole element; an HTML parser
  * would read each as an open tag and swallow what follows (the body, into the title). Spelling such
  * tags out as open and close lets the HTML path (the one .html files take, which drops scripts, styles
- * and remote references) read the chapter as an XHTML reader would.
+ * and remote references) read the chapter as an XHTML reader would. No part of a tag may hold a `<` (XML
+ * allows none in attribute values), so a match never runs on into the next tag and the pass stays linear.
  */
 export function openSelfClosing(source: string): string {
   return source.replace(
-    /<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/>/gu,
+    /<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>]+))?)*)\s*\/>/gu,
     (whole, tag: string, attrs: string) => (VOID.has(tag.toLowerCase()) ? whole : `<${tag}${attrs}></${tag}>`),
   );
 }
