@@ -147,6 +147,20 @@ describe('a chapter of runaway tags', () => {
   });
 });
 
+describe('a table of contents with an entry for every paragraph', () => {
+  it('imports in time, each entry found in one walk over the chapter', { timeout: 15_000 }, () => {
+    const count = 20_000;
+    const paragraphs = Array.from({ length: count }, (_, i) => `<p id="p${i}">Paragraph ${i}.</p>`).join('');
+    const items = Array.from({ length: count }, (_, i) => `<li><a href="text/ch0.xhtml#p${i}">Entry ${i}</a></li>`).join('');
+    const nav = `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol>${items}</ol></nav></body></html>`;
+    const doc = imported('dense.epub', simpleBook('<dc:title>Dense</dc:title>', [paragraphs], { 'OEBPS/nav.xhtml': nav }));
+    const list = headings(doc.blocks);
+    expect(list.length).toBe(count);
+    expect(list[count - 1]).toBe(`Entry ${count - 1}`);
+    expect(indexOfText(doc.blocks, `Paragraph ${count - 1}.`)).toBe(indexOfText(doc.blocks, `Entry ${count - 1}`) + 1);
+  });
+});
+
 describe('a book in a folder', () => {
   let lib: TempLibrary;
   beforeAll(() => {

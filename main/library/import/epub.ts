@@ -77,18 +77,17 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
   const book = readPackage(opf.value, opfPath);
   const toc = tableOfContents(files, book.nav, book.ncx);
   if (!toc.ok) return toc;
+  const entriesOf = new Map<string, TocEntry[]>();
+  for (const entry of toc.value) {
+    const list = entriesOf.get(entry.path);
+    if (list) list.push(entry);
+    else entriesOf.set(entry.path, [entry]);
+  }
   const blocks: Block[] = [];
   for (const path of book.spine) {
     const source = textOf(files, path);
     if (!source.ok) return source;
-    blocks.push(
-      ...chapterBlocks(
-        source.value,
-        toc.value.filter((e) => e.path === path),
-        path,
-        (name) => names.has(name),
-      ),
-    );
+    blocks.push(...chapterBlocks(source.value, entriesOf.get(path) ?? [], path, (name) => names.has(name)));
   }
   if (blocks.length === 0) return refuse('empty', 'The book has no text in its spine.');
   return {

@@ -25,18 +25,29 @@ export function openSelfClosing(source: string): string {
 }
 
 /** The element a TOC entry points at, lifted out of inline markup to a place where a heading can stand. */
-function anchorFor(body: HtmlElement, fragment: string | null): { parent: HtmlParent; before: HtmlElement | null } {
-  let target: HtmlElement | undefined;
-  if (fragment)
-    for (const el of elementsOf(body))
-      if (attrOf(el, 'id') === fragment || (tagOf(el) === 'A' && attrOf(el, 'name') === fragment)) {
-        target = el;
-        break;
-      }
+function anchorFor(
+  body: HtmlElement,
+  ids: Map<string, HtmlElement>,
+  fragment: string | null,
+): { parent: HtmlParent; before: HtmlElement | null } {
+  let target = fragment ? ids.get(fragment) : undefined;
   if (!target) return { parent: body, before: (childrenOf(body).find((c) => 'tagName' in c) as HtmlElement | undefined) ?? null };
   while (target.parentNode && 'tagName' in target.parentNode && !CONTAINERS.has(tagOf(target.parentNode))) target = target.parentNode;
   return { parent: target.parentNode ?? body, before: target };
 }
+
+/** The elements a fragment can name (id, or an old `<a name>`), the first of each, gathered in one walk. */
+function targets(body: HtmlElement): Map<string, HtmlElement> {
+  const ids = new Map<string, HtmlElement>();
+  for (const el of elementsOf(body)) {
+    const id = attrOf(el, 'id') ?? (tagOf(el) === 'A' ? attrOf(el, 'name') : null);
+    if (id !== null && !ids.has(id)) ids.set(id, el);
+  }
+  return ids;
+}
+
+/** How far past an anchor the chapter's own heading may stand: a few wrappers, not the rest of the chapter. */
+const LOOK_AHEAD = 40;
 
 /**
  * What the chapter already has where the entry points: a heading that says the entry's title (nothing to
@@ -44,11 +55,26 @@ function anchorFor(body: HtmlElement, fragment: string | null): { parent: HtmlPa
  */
 function existing(start: HtmlElement | null, title: string): 'heading' | HtmlElement | null {
   if (!start) return null;
-  const first = [start, ...elementsOf(start)].find((el) => /^(H[1-6]|P)$/u.test(tagOf(el)) && textOf(el).trim() !== '');
+  let first: HtmlElement | null = null;
+  for (const el of [start, ...take(elementsOf(start), LOOK_AHEAD)]) {
+    if (/^(H[1-6]|P)$/u.test(tagOf(el)) && textOf(el).trim() !== '') {
+      first = el;
+      break;
+    }
+  }
   if (!first) return null;
   const [a, b] = [squash(textOf(first)), squash(title)];
   if (tagOf(first) === 'P') return a === b ? first : null;
   return a.includes(b) || b.includes(a) ? 'heading' : null;
+}
+
+function take<T>(items: Iterable<T>, count: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= count) break;
+    out.push(item);
+  }
+  return out;
 }
 
 /** Image types a book's pictures are served as (assets.ts serves the same). */
@@ -64,8 +90,9 @@ export function chapterBlocks(source: string, entries: TocEntry[], path = '', is
   const doc = parseHtmlDocument(openSelfClosing(source));
   const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY');
   if (!body) return [];
+  const ids = entries.some((e) => e.fragment !== null) ? targets(body) : new Map<string, HtmlElement>();
   for (const entry of entries) {
-    const { parent, before } = anchorFor(body, entry.fragment);
+    const { parent, before } = anchorFor(body, ids, entry.fragment);
     const found = existing(before, entry.title);
     if (found === 'heading') continue;
     const level = Math.min(entry.depth + 1, 6);
