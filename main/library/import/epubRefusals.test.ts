@@ -7,7 +7,7 @@ import { syncFolders } from '../sync.ts';
 import { tempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
 import { CONTAINER, chapter, makeEpub, packageDocument, simpleBook } from './epubTestBook.ts';
-import { unzipBook } from './epubZip.ts';
+import { MAX_ENTRIES, unzipBook } from './epubZip.ts';
 
 const wasteland = readFileSync(fileURLToPath(new URL('../../../test/fixtures/epub/wasteland.epub', import.meta.url)));
 
@@ -82,6 +82,14 @@ describe('zip bombs', () => {
     const result = unzipBook(book, () => true, { maxUnpackedBytes: 500_000 });
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large' } });
     expect(unzipBook(book, () => true, { maxUnpackedBytes: 2_000_000 }).ok).toBe(true);
+  });
+});
+
+describe('a book of too many files', () => {
+  it('is refused, however small each file is', () => {
+    const files: Record<string, string> = { 'META-INF/container.xml': CONTAINER };
+    for (let i = 0; i <= MAX_ENTRIES; i++) files[`OEBPS/empty/${i}.xhtml`] = '';
+    expect(refusal(makeEpub(files))).toMatchObject({ code: 'too-large', reason: expect.stringMatching(/more than 10000 files/u) });
   });
 });
 

@@ -9,6 +9,8 @@ export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
  */
 export const MAX_RATIO = 100;
 const RATIO_EXEMPT_BYTES = 256 * 1024;
+/** A novel has tens of files, a picture book a few thousand; a million empty entries is an attack on the directory walk. */
+export const MAX_ENTRIES = 10_000;
 
 export type ZipEntries = { ok: true; files: Map<string, Uint8Array>; names: string[] } | { ok: false; error: ImportError };
 
@@ -38,6 +40,10 @@ export function unzipBook(
       filter: (entry) => {
         if (refusal) return false;
         names.push(entry.name);
+        if (names.length > MAX_ENTRIES) {
+          refusal = { code: 'too-large', reason: `The book holds more than ${MAX_ENTRIES} files (a zip bomb?); it was not read.` };
+          return false;
+        }
         if (isUnsafeName(entry.name)) {
           refusal = {
             code: 'unsafe',
