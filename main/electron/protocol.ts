@@ -35,6 +35,8 @@ async function respond(
     const db = indexDb();
     const asset = db ? openAsset(db, route.id, route.src) : null;
     if (!asset) return notFound();
+    if ('bytes' in asset)
+      return new Response(method === 'HEAD' ? null : Buffer.from(asset.bytes), { status: 200, headers: headers(asset.type) });
     try {
       // Read from the descriptor that was checked, never the path again.
       const body = method === 'HEAD' ? null : await promisify(readFd)(asset.fd);

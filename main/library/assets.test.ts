@@ -1,7 +1,9 @@
 import { closeSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getArticle } from './article.ts';
 import { openAsset, type OpenedAsset } from './assets.ts';
+import { simpleBook } from './import/epubTestBook.ts';
 import { documentId, syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
 
@@ -20,6 +22,7 @@ afterEach(() => lib.cleanup());
 
 function contents(asset: OpenedAsset | null): string | null {
   if (!asset) return null;
+  if ('bytes' in asset) return Buffer.from(asset.bytes).toString('utf8');
   try {
     return readFileSync(asset.fd, 'utf8');
   } finally {
@@ -53,4 +56,37 @@ describe('openAsset', () => {
       expect(swapped).toBe(true);
     },
   );
+});
+
+describe('openAsset for a picture inside an EPUB', () => {
+  const bookId = () => documentId('f', 'books/pictured.epub');
+  beforeEach(() => {
+    lib.write(
+      'books/pictured.epub',
+      simpleBook('<dc:title>Pictured</dc:title>', ['<p>Look:</p><p><img src="../images/pic%20one.png" alt="A picture"/></p>'], {
+        'OEBPS/images/pic one.png': 'book picture',
+        'OEBPS/images/notes.txt': 'not a picture',
+      }),
+    );
+    syncFolders(lib.db, [{ key: 'f', root: join(lib.dir, 'articles') }]);
+  });
+
+  it('keeps the picture as a figure whose src is its path inside the book, and serves it from the zip', () => {
+    const article = getArticle(lib.db, bookId());
+    expect(article?.blocks.find((b) => b.type === 'figure')).toMatchObject({ src: 'OEBPS/images/pic one.png', alt: 'A picture' });
+    const asset = openAsset(lib.db, bookId(), 'OEBPS/images/pic one.png');
+    expect(asset).toMatchObject({ type: 'image/png', size: 12 });
+    expect(contents(asset)).toBe('book picture');
+  });
+
+  it('serves nothing the book does not hold as a picture, nor any path out of it', () => {
+    for (const src of [
+      'OEBPS/images/missing.png',
+      'OEBPS/images/notes.txt',
+      '../img/pic.png',
+      'OEBPS/../../img/pic.png',
+      '/OEBPS/images/pic one.png',
+    ])
+      expect(contents(openAsset(lib.db, bookId(), src)), src).toBeNull();
+  });
 });

@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { getArticleRow } from './db/articles.ts';
 import { folderRoot } from './db/library.ts';
+import { bookImage } from './import/epub.ts';
 import { isInside, openInside, type OpenInsideOptions } from './import/openInside.ts';
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -15,12 +16,14 @@ const IMAGE_TYPES: Record<string, string> = {
   '.bmp': 'image/bmp',
 };
 
-/** An article's image, opened: the caller reads from `fd` (and closes it), so what was checked is what is sent. */
-export interface OpenedAsset {
-  fd: number;
-  size: number;
-  type: string;
-}
+/**
+ * An article's image, opened: the caller reads from `fd` (and closes it), so what was checked is what is
+ * sent; a picture inside an EPUB comes already unpacked, as `bytes`.
+ */
+export type OpenedAsset = { fd: number; size: number; type: string } | { bytes: Uint8Array; size: number; type: string };
+
+/** A book is read whole to unpack one picture; past this, its pictures are not served. */
+const MAX_BOOK_BYTES = 100 * 1024 * 1024;
 
 /**
  * Opens an article's local image (a relative src) inside the article's folder, or returns null. Only
@@ -40,6 +43,7 @@ export function openAsset(
   const type = IMAGE_TYPES[extname(src.split(/[?#]/u)[0]!).toLowerCase()];
   const root = folderRoot(db, row.folder);
   if (!type || !root) return null;
+  if (row.format === 'epub') return openBookImage(root, row.path, src, type, maxBytes, options);
   let fd: number | null = null;
   try {
     const realRoot = realpathSync(root);
@@ -51,6 +55,35 @@ export function openAsset(
     const opened = { fd, size: st.size, type };
     fd = null;
     return opened;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * A picture inside a book: `src` is its path inside the zip (the importer wrote it so). The book itself is
+ * opened with the same checks as any article file, and the entry is unpacked under the import's caps.
+ */
+function openBookImage(
+  root: string,
+  bookPath: string,
+  src: string,
+  type: string,
+  maxBytes: number,
+  options: OpenInsideOptions,
+): OpenedAsset | null {
+  let fd: number | null = null;
+  try {
+    const realRoot = realpathSync(root);
+    const book = realpathSync(bookPath);
+    if (!isInside(realRoot, book)) return null;
+    fd = openInside(realRoot, relative(realRoot, book), options);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > MAX_BOOK_BYTES) return null;
+    const bytes = bookImage(readFileSync(fd), src);
+    return bytes && bytes.length <= maxBytes ? { bytes, size: bytes.length, type } : null;
   } catch {
     return null;
   } finally {

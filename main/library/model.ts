@@ -1,7 +1,7 @@
 /** What an importer produces: the document model (common/blocks.ts) with the metadata found beside it. */
 import type { DocumentMeta } from '../../common/contract.ts';
 
-export type Format = 'txt' | 'markdown' | 'html';
+export type Format = 'txt' | 'markdown' | 'html' | 'epub';
 
 export interface ImportedDocument extends DocumentMeta {
   format: Format;
@@ -17,6 +17,17 @@ export interface Document extends ImportedDocument {
 
 export type ImportError = { code: ImportErrorCode; reason: string };
 export type ImportErrorCode =
-  'binary' | 'empty' | 'too-large' | 'undecodable' | 'unsupported' | 'unreadable' | 'not-a-file' | 'changed' | 'parse' | 'symlink';
+  | 'binary'
+  | 'empty'
+  | 'too-large'
+  | 'undecodable'
+  | 'unsupported'
+  | 'unreadable'
+  | 'not-a-file'
+  | 'changed'
+  | 'parse'
+  | 'symlink'
+  | 'unsafe'
+  | 'encrypted';
 
 export type ImportResult = { ok: true; doc: ImportedDocument } | { ok: false; error: ImportError };

@@ -158,6 +158,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
         'Content-Length': String(asset.size),
         'Cache-Control': 'private, max-age=3600',
       });
+      if ('bytes' in asset) return void res.end(req.method === 'HEAD' ? undefined : Buffer.from(asset.bytes));
       // From the descriptor that was checked, never the path again; the stream closes it.
       pipeline(createReadStream('', { fd: asset.fd, start: 0, end: Math.max(0, asset.size - 1) }), res, () => {});
       return;

@@ -9,6 +9,7 @@ const FORMATS: Record<string, Format> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.epub': 'epub',
 };
 
 export function formatOf(path: string): Format | null {

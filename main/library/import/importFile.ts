@@ -1,6 +1,8 @@
 import { basename, extname } from 'node:path';
 import type { ImportResult, ImportedDocument } from '../model.ts';
+import { blockText } from '../../../common/blocks.ts';
 import { decodeBytes } from './decode.ts';
+import { importEpub } from './epub.ts';
 import { formatOf } from './formats.ts';
 import { importHtml } from './html.ts';
 import { importMarkdown } from './markdown.ts';
@@ -42,9 +44,10 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
       ok: false,
       error: { code: 'unsupported', reason: `Offprint does not read ${extname(path) || 'files without an extension'}.` },
     };
+  const fallbackTitle = basename(path, extname(path));
+  if (format === 'epub') return importBook(bytes, fallbackTitle);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
-  const fallbackTitle = basename(path, extname(path));
   try {
     const result =
       format === 'txt'
@@ -58,6 +61,20 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
     return {
       ok: false,
       error: { code: 'parse', reason: `The ${format} could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` },
+    };
+  }
+}
+
+function importBook(bytes: Uint8Array, fallbackTitle: string): ImportResult {
+  try {
+    const result = importEpub(bytes, fallbackTitle);
+    if (!result.ok) return result;
+    const opening = result.doc.blocks.slice(0, 40).map(blockText).join('\n');
+    return { ok: true, doc: finish(result.doc, opening) };
+  } catch (err) {
+    return {
+      ok: false,
+      error: { code: 'parse', reason: `The EPUB could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` },
     };
   }
 }

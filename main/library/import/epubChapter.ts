@@ -1,0 +1,117 @@
+import { defaultTreeAdapter } from 'parse5';
+import { figureTextRuns, inlineText, type Block } from '../../../common/blocks.ts';
+import { blocksFromDom } from './domBlocks.ts';
+import { attrOf, childrenOf, elementsOf, parseHtmlDocument, tagOf, textOf, type HtmlElement, type HtmlParent } from './htmlTree.ts';
+import { resolveHref } from './epubPackageDocument.ts';
+import type { TocEntry } from './epubToc.ts';
+
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const CONTAINERS = new Set(['BODY', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'BLOCKQUOTE', 'ASIDE', 'HEADER', 'FOOTER']);
+const squash = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase();
+
+/**
+ * A content document is XHTML, where `<title/>` or `<a id="x"/>` is a whole element; an HTML parser
+ * would read each as an open tag and swallow what follows (the body, into the title). Spelling such
+ * tags out as open and close lets the HTML path (the one .html files take, which drops scripts, styles
+ * and remote references) read the chapter as an XHTML reader would. No part of a tag may hold a `<` (XML
+ * allows none in attribute values), so a match never runs on into the next tag and the pass stays linear.
+ */
+export function openSelfClosing(source: string): string {
+  return source.replace(
+    /<([a-zA-Z][\w:.-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s"'<>]+))?)*)\s*\/>/gu,
+    (whole, tag: string, attrs: string) => (VOID.has(tag.toLowerCase()) ? whole : `<${tag}${attrs}></${tag}>`),
+  );
+}
+
+/** The element a TOC entry points at, lifted out of inline markup to a place where a heading can stand. */
+function anchorFor(
+  body: HtmlElement,
+  ids: Map<string, HtmlElement>,
+  fragment: string | null,
+): { parent: HtmlParent; before: HtmlElement | null } {
+  let target = fragment ? ids.get(fragment) : undefined;
+  if (!target) return { parent: body, before: (childrenOf(body).find((c) => 'tagName' in c) as HtmlElement | undefined) ?? null };
+  while (target.parentNode && 'tagName' in target.parentNode && !CONTAINERS.has(tagOf(target.parentNode))) target = target.parentNode;
+  return { parent: target.parentNode ?? body, before: target };
+}
+
+/** The elements a fragment can name (id, or an old `<a name>`), the first of each, gathered in one walk. */
+function targets(body: HtmlElement): Map<string, HtmlElement> {
+  const ids = new Map<string, HtmlElement>();
+  for (const el of elementsOf(body)) {
+    const id = attrOf(el, 'id') ?? (tagOf(el) === 'A' ? attrOf(el, 'name') : null);
+    if (id !== null && !ids.has(id)) ids.set(id, el);
+  }
+  return ids;
+}
+
+/** How far past an anchor the chapter's own heading may stand: a few wrappers, not the rest of the chapter. */
+const LOOK_AHEAD = 40;
+
+/**
+ * What the chapter already has where the entry points: a heading that says the entry's title (nothing to
+ * add), a paragraph that says only the title (a heading set as bold text, to be made a heading), or neither.
+ */
+function existing(start: HtmlElement | null, title: string): 'heading' | HtmlElement | null {
+  if (!start) return null;
+  let first: HtmlElement | null = null;
+  for (const el of [start, ...take(elementsOf(start), LOOK_AHEAD)]) {
+    if (/^(H[1-6]|P)$/u.test(tagOf(el)) && textOf(el).trim() !== '') {
+      first = el;
+      break;
+    }
+  }
+  if (!first) return null;
+  const [a, b] = [squash(textOf(first)), squash(title)];
+  if (tagOf(first) === 'P') return a === b ? first : null;
+  return a.includes(b) || b.includes(a) ? 'heading' : null;
+}
+
+function take<T>(items: Iterable<T>, count: number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length >= count) break;
+    out.push(item);
+  }
+  return out;
+}
+
+/** Image types a book's pictures are served as (assets.ts serves the same). */
+const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|bmp)$/iu;
+
+/**
+ * One spine document (at `path` inside the book) as blocks: each TOC entry pointing into it becomes a
+ * heading where it points, unless the chapter already has that heading there. A picture stored in the
+ * book keeps its path inside the book as its src (the asset route reads it from the zip); any other
+ * figure (remote, missing, not an image) becomes its caption or alt text, so nothing is fetched.
+ */
+export function chapterBlocks(source: string, entries: TocEntry[], path = '', isInBook: (name: string) => boolean = () => false): Block[] {
+  const doc = parseHtmlDocument(openSelfClosing(source));
+  const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY');
+  if (!body) return [];
+  const ids = entries.some((e) => e.fragment !== null) ? targets(body) : new Map<string, HtmlElement>();
+  for (const entry of entries) {
+    const { parent, before } = anchorFor(body, ids, entry.fragment);
+    const found = existing(before, entry.title);
+    if (found === 'heading') continue;
+    const level = Math.min(entry.depth + 1, 6);
+    if (found) {
+      found.tagName = found.nodeName = `h${level}`;
+      continue;
+    }
+    const heading = defaultTreeAdapter.createElement(`h${level}`, HTML_NS as never, []);
+    defaultTreeAdapter.insertText(heading, entry.title);
+    if (before) defaultTreeAdapter.insertBefore(parent, heading, before);
+    else defaultTreeAdapter.appendChild(parent, heading);
+  }
+  return blocksFromDom(body).flatMap((block): Block[] => {
+    if (block.type !== 'figure') return [block];
+    if (!/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(block.src)) {
+      const inBook = resolveHref(path, block.src);
+      if (IMAGE.test(inBook) && isInBook(inBook)) return [{ ...block, src: inBook }];
+    }
+    const children = figureTextRuns(block);
+    return inlineText(children).trim() === '' ? [] : [{ type: 'paragraph', children }];
+  });
+}
