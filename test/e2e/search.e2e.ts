@@ -128,8 +128,10 @@ describe('search', () => {
     const slowAnswer = page.waitForResponse(
       (r) => r.url().endsWith('/api/search.query') && (r.request().postDataJSON() as { q: string }).q === 'the',
     );
+    // Listening before typing: the request may leave before a listener added after fill() would hear it.
+    const slowAsked = page.waitForRequest((r) => r.url().endsWith('/api/search.query') && (r.postDataJSON() as { q: string }).q === 'the');
     await search.box.fill('the');
-    await page.waitForRequest((r) => r.url().endsWith('/api/search.query') && (r.postDataJSON() as { q: string }).q === 'the');
+    await slowAsked;
     await search.box.fill('Shanghai');
     await search.waitForAnswer('Shanghai');
     expect(await search.supersededAnswers()).toBe(0);
