@@ -41,17 +41,15 @@ function folderOf(folders: readonly FolderSpec[], key: string | null): IndexStat
   return f ? { root: f.root, isBundled: f.isBundled === true } : null;
 }
 
+/** A sync's own progress, cleared when the next one starts. */
+const NO_PROGRESS = { done: 0, total: 0, current: null, step: null, failed: 0, message: null } as const;
+
 /** The status before the first sync: idle, nothing done, nothing waiting. */
 export const IDLE_STATUS: IndexStatus = {
   state: 'idle',
   phase: null,
   folder: null,
-  done: 0,
-  total: 0,
-  current: null,
-  step: null,
-  failed: 0,
-  message: null,
+  ...NO_PROGRESS,
   last: null,
   finished: 0,
   pending: 0,
@@ -121,15 +119,10 @@ export class Indexer {
     if (request.type === 'sync')
       this.setStatus({
         ...this.state,
+        ...NO_PROGRESS,
         state: 'indexing',
         phase: 'scanning',
         folder: folderOf(request.folders, request.folders[0]?.key ?? null),
-        done: 0,
-        total: 0,
-        current: null,
-        step: null,
-        failed: 0,
-        message: null,
       });
     this.worker.postMessage(request);
   }

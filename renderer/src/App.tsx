@@ -103,7 +103,7 @@ export function App() {
   const isSidebarShown = !isLibraryHidden && !focus.isOn;
 
   return (
-    <div className="app" style={style} data-sidebar={isSidebarShown ? 'shown' : 'hidden'} data-focus-mode={focus.isOn}>
+    <div className="app" style={style} data-sidebar={isSidebarShown ? 'shown' : 'hidden'}>
       <div className="sidebar" id="sidebar" hidden={!isSidebarShown}>
         <SearchPanel query={query} onQueryChange={setQuery} onOpen={open} openId={currentId} />
         <LibraryPane

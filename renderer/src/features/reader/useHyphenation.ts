@@ -62,7 +62,7 @@ function load(language: string): Promise<Hyphenate | null> {
 }
 
 /** The primary subtag of a language tag, lower case ("en-GB" → "en"). */
-export function primaryLanguage(tag: string | null | undefined): string | null {
+function primaryLanguage(tag: string | null | undefined): string | null {
   const m = /^([a-z]{2,3})(?:-|$)/iu.exec(tag ?? '');
   return m ? m[1]!.toLowerCase() : null;
 }
@@ -86,9 +86,4 @@ export function useHyphenation(language: string | null): Hyphenate | null {
     };
   }, [lang]);
   return lang && state?.language === lang ? state.hyphenate : null;
-}
-
-export function hasPatterns(language: string | null): boolean {
-  const lang = primaryLanguage(language);
-  return lang !== null && lang in PATTERNS;
 }
