@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { getArticleRow } from './db/articles.ts';
 import { folderRoot } from './db/library.ts';
 import { bookImage } from './import/epub.ts';
+import { mhtmlImage } from './import/mhtml.ts';
 import { isInside, openInside, type OpenInsideOptions } from './import/openInside.ts';
 
 const IMAGE_TYPES: Record<string, string> = {
@@ -22,7 +23,7 @@ const IMAGE_TYPES: Record<string, string> = {
  */
 export type OpenedAsset = { fd: number; size: number; type: string } | { bytes: Uint8Array; size: number; type: string };
 
-/** A book is read whole to unpack one picture; past this, its pictures are not served. */
+/** A book or a saved page is read whole to unpack one picture; past this, its pictures are not served. */
 const MAX_BOOK_BYTES = 100 * 1024 * 1024;
 
 /**
@@ -43,7 +44,10 @@ export function openAsset(
   const type = IMAGE_TYPES[extname(src.split(/[?#]/u)[0]!).toLowerCase()];
   const root = folderRoot(db, row.folder);
   if (!type || !root) return null;
-  if (row.format === 'epub') return openBookImage(root, row.path, src, type, maxBytes, options);
+  if (row.format === 'epub') return openContainerImage(root, row.path, type, maxBytes, options, (bytes) => bookImage(bytes, src));
+  // A saved page's pictures are parts of the file; its srcs name parts, never files, so none reaches the disk.
+  if (row.format === 'mhtml')
+    return openContainerImage(root, row.path, type, maxBytes, options, (bytes) => mhtmlImage(bytes, src, maxBytes));
   let fd: number | null = null;
   try {
     const realRoot = realpathSync(root);
@@ -63,16 +67,17 @@ export function openAsset(
 }
 
 /**
- * A picture inside a book: `src` is its path inside the zip (the importer wrote it so). The book itself is
- * opened with the same checks as any article file, and the entry is unpacked under the import's caps.
+ * A picture inside a book or a saved page: `src` is the name the importer gave it there (a path inside the
+ * zip, an MHTML part's key). The file itself is opened with the same checks as any article file, and the
+ * picture is unpacked under the import's caps.
  */
-function openBookImage(
+function openContainerImage(
   root: string,
   bookPath: string,
-  src: string,
   type: string,
   maxBytes: number,
   options: OpenInsideOptions,
+  picture: (file: Uint8Array) => Uint8Array | null,
 ): OpenedAsset | null {
   let fd: number | null = null;
   try {
@@ -82,7 +87,7 @@ function openBookImage(
     fd = openInside(realRoot, relative(realRoot, book), options);
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > MAX_BOOK_BYTES) return null;
-    const bytes = bookImage(readFileSync(fd), src);
+    const bytes = picture(readFileSync(fd));
     return bytes && bytes.length <= maxBytes ? { bytes, size: bytes.length, type } : null;
   } catch {
     return null;

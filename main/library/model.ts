@@ -1,7 +1,7 @@
 /** What an importer produces: the document model (common/blocks.ts) with the metadata found beside it. */
 import type { DocumentMeta } from '../../common/contract.ts';
 
-export type Format = 'txt' | 'markdown' | 'html' | 'epub';
+export type Format = 'txt' | 'markdown' | 'html' | 'epub' | 'mhtml';
 
 export interface ImportedDocument extends DocumentMeta {
   format: Format;

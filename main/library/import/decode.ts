@@ -142,3 +142,34 @@ function finish(text: string, encoding: string): Decoded {
   if (controls > 0 && controls / text.length > 0.01) return fail('binary', 'The file is binary, not text.');
   return { ok: true, text: text.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/gu, '').replace(/\r\n?/gu, '\n'), encoding };
 }
+
+/** Labels that name UTF-8 or plain ASCII, which the strict UTF-8 path above reads (and checks) best. */
+const UTF8_LABELS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'unicode-1-1-utf-8']);
+
+/**
+ * Bytes in an encoding their container declared (a MIME part's charset, a page's `<meta>`): decoded so when
+ * the label is one iconv knows, by the checks of decodeBytes otherwise (and always for UTF-8, whose damage
+ * those checks name). ISO-8859-1 is read as windows-1252, as browsers do.
+ */
+export function decodeDeclared(bytes: Uint8Array, charset: string | null | undefined): Decoded {
+  const label = (charset ?? '').trim().toLowerCase();
+  if (label === '' || UTF8_LABELS.has(label) || label.startsWith('utf-16')) return decodeBytes(bytes);
+  const name = label === 'iso-8859-1' || label === 'latin1' ? 'windows-1252' : label;
+  if (!iconv.encodingExists(name)) return decodeBytes(bytes);
+  if (bytes.length === 0) return fail('empty', 'The file is empty.');
+  return finish(iconv.decode(Buffer.from(bytes), name), name);
+}
+
+/**
+ * The charset a page declares in its first kilobytes (`<meta charset>`, or `http-equiv` Content-Type), as the
+ * HTML standard's prescan looks for it; null when it declares none.
+ */
+export function metaCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
+  for (const m of head.matchAll(/<meta\b[^>]*>/giu)) {
+    const tag = m[0];
+    const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(tag);
+    if (direct) return direct[1]!.toLowerCase();
+  }
+  return null;
+}

@@ -10,6 +10,8 @@ const FORMATS: Record<string, Format> = {
   '.html': 'html',
   '.htm': 'html',
   '.epub': 'epub',
+  '.mhtml': 'mhtml',
+  '.mht': 'mhtml',
 };
 
 export function formatOf(path: string): Format | null {

@@ -15,6 +15,7 @@ import {
   type HtmlNode,
 } from './htmlTree.ts';
 import { readArticle } from './readable.ts';
+import { savedBySingleFile, type SingleFileFacts } from './singleFile.ts';
 
 /** Readability's time grows with the cube of nesting depth (400 levels: 5 s; 5,000: ten minutes), and real pages stay far below this. */
 const READABILITY_MAX_DEPTH = 120;
@@ -35,6 +36,16 @@ interface PageFacts {
   /** The longest paragraph's text, white space squashed. */
   longestParagraph: string;
   isTameForReadability: boolean;
+  /** What SingleFile's comment at the top of the page says, when it saved the page. */
+  singleFile: SingleFileFacts | null;
+}
+
+export interface HtmlOptions {
+  /**
+   * What an image's src becomes before the page is read: a saved page's importer points pictures stored
+   * beside the page (in its archive) at them here. Null leaves the src as written.
+   */
+  imageSrc?: (src: string) => string | null;
 }
 
 /**
@@ -42,7 +53,7 @@ interface PageFacts {
  * Readability to finish in good time, and the longest paragraph (by its text's length, counted once for all the
  * paragraphs a text node is in, so nested paragraphs cost no more than flat ones).
  */
-function pageFacts(doc: HtmlDocument): PageFacts {
+function pageFacts(doc: HtmlDocument, options: HtmlOptions): PageFacts {
   const facts: PageFacts = {
     html: null,
     body: null,
@@ -53,6 +64,7 @@ function pageFacts(doc: HtmlDocument): PageFacts {
     h1: null,
     longestParagraph: '',
     isTameForReadability: true,
+    singleFile: null,
   };
   let length = 0;
   let longest: { p: HtmlElement | null; length: number } = { p: null, length: 0 };
@@ -74,6 +86,11 @@ function pageFacts(doc: HtmlDocument): PageFacts {
       length += node.value.length;
       continue;
     }
+    if (isComment(node)) {
+      // SingleFile puts its comment first in <html>; one further down is the page's own text.
+      if (depth <= 1 && !facts.singleFile) facts.singleFile = savedBySingleFile(node.data);
+      continue;
+    }
     if (!isElement(node)) continue;
     if (depth > READABILITY_MAX_DEPTH || ++count > READABILITY_MAX_ELEMENTS) facts.isTameForReadability = false;
     const name = tagOf(node);
@@ -86,6 +103,7 @@ function pageFacts(doc: HtmlDocument): PageFacts {
       else if (name === 'TIME' && attrOf(node, 'datetime') !== null) facts.time ??= node;
       else if (name === 'LINK' && attrOf(node, 'rel') === 'canonical') facts.canonical ??= node;
       else if (name === 'H1') facts.h1 ??= node;
+      else if (name === 'IMG' && options.imageSrc) rewriteSrc(node, options.imageSrc);
       else if (name === 'P') {
         opened.push(length);
         stack.push({ closes: node });
@@ -98,6 +116,16 @@ function pageFacts(doc: HtmlDocument): PageFacts {
   return facts;
 }
 
+function isComment(node: HtmlNode): node is HtmlNode & { data: string } {
+  return node.nodeName === '#comment';
+}
+
+function rewriteSrc(img: HtmlElement, imageSrc: (src: string) => string | null): void {
+  const attr = img.attrs.find((a) => a.name === 'src' && !a.prefix);
+  const next = attr ? imageSrc(attr.value) : null;
+  if (attr && next !== null) attr.value = next;
+}
+
 function meta(facts: PageFacts, ...names: string[]): string | null {
   for (const name of names) {
     const el = facts.metas.find((m) => attrOf(m, 'name') === name || attrOf(m, 'property') === name || attrOf(m, 'itemprop') === name);
@@ -108,9 +136,9 @@ function meta(facts: PageFacts, ...names: string[]): string | null {
 }
 
 /** HTML: the main article (Readability), with title, byline, date, language and direction from the page. */
-export function importHtml(source: string, fallbackTitle: string): ImportResult {
+export function importHtml(source: string, fallbackTitle: string, options: HtmlOptions = {}): ImportResult {
   const document = parseHtmlDocument(source);
-  const facts = pageFacts(document);
+  const facts = pageFacts(document, options);
   const html = facts.html;
   const language = (html && attrOf(html, 'lang')?.trim()) || meta(facts, 'og:locale', 'language') || null;
   const dirAttr = ((html && attrOf(html, 'dir')) ?? (facts.body && attrOf(facts.body, 'dir')) ?? '').toLowerCase();
@@ -119,7 +147,8 @@ export function importHtml(source: string, fallbackTitle: string): ImportResult 
     normalizeDate(facts.time && attrOf(facts.time, 'datetime'));
   const metaAuthor = meta(facts, 'author', 'article:author', 'dc.creator');
   const metaTitle = meta(facts, 'og:title', 'twitter:title') ?? (facts.title ? textOf(facts.title).trim() : null);
-  const source_ = safeHref(meta(facts, 'og:url') ?? (facts.canonical && attrOf(facts.canonical, 'href')));
+  // The address SingleFile saved the page from is the one the reader knows it by, before the page's own claims.
+  const source_ = safeHref(facts.singleFile?.url ?? meta(facts, 'og:url') ?? (facts.canonical && attrOf(facts.canonical, 'href')));
 
   const article = facts.isTameForReadability ? readArticle(document) : null;
   // Broken or hostile markup can make Readability pick a stray fragment and drop the article; the whole body
@@ -137,7 +166,7 @@ export function importHtml(source: string, fallbackTitle: string): ImportResult 
     doc: {
       title,
       author: metaAuthor ?? byline,
-      date: date ?? normalizeDate(article?.publishedTime ?? null),
+      date: date ?? normalizeDate(article?.publishedTime ?? null) ?? facts.singleFile?.savedDate ?? null,
       source: source_,
       language: language?.slice(0, 35) ?? null,
       dir: dirAttr === 'rtl' ? 'rtl' : dirAttr === 'ltr' ? 'ltr' : null,

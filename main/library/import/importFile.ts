@@ -6,6 +6,7 @@ import { importEpub } from './epub.ts';
 import { formatOf } from './formats.ts';
 import { importHtml } from './html.ts';
 import { importMarkdown } from './markdown.ts';
+import { importMhtml } from './mhtml.ts';
 import { importTxt } from './txt.ts';
 
 export { formatOf } from './formats.ts';
@@ -45,7 +46,7 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
       error: { code: 'unsupported', reason: `Offprint does not read ${extname(path) || 'files without an extension'}.` },
     };
   const fallbackTitle = basename(path, extname(path));
-  if (format === 'epub') return importBook(bytes, fallbackTitle);
+  if (format === 'epub' || format === 'mhtml') return importContainer(format, bytes, fallbackTitle);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   try {
@@ -65,16 +66,20 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
   }
 }
 
-function importBook(bytes: Uint8Array, fallbackTitle: string): ImportResult {
+/** A file that holds its documents inside (a zip, a MIME archive): its own importer decodes what it reads. */
+function importContainer(format: 'epub' | 'mhtml', bytes: Uint8Array, fallbackTitle: string): ImportResult {
   try {
-    const result = importEpub(bytes, fallbackTitle);
+    const result = format === 'epub' ? importEpub(bytes, fallbackTitle) : importMhtml(bytes, fallbackTitle);
     if (!result.ok) return result;
     const opening = result.doc.blocks.slice(0, 40).map(blockText).join('\n');
     return { ok: true, doc: finish(result.doc, opening) };
   } catch (err) {
     return {
       ok: false,
-      error: { code: 'parse', reason: `The EPUB could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` },
+      error: {
+        code: 'parse',
+        reason: `The ${format === 'epub' ? 'EPUB' : 'MHTML file'} could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}`,
+      },
     };
   }
 }
