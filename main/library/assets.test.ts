@@ -1,8 +1,10 @@
-import { closeSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getArticle } from './article.ts';
-import { openAsset, type OpenedAsset } from './assets.ts';
+import { searchArticles } from './search.ts';
+import { openAsset, srcPath, type OpenedAsset } from './assets.ts';
 import { simpleBook } from './import/epubTestBook.ts';
 import { documentId, syncFolders } from './sync.ts';
 import { tempLibrary, type TempLibrary } from './testing.ts';
@@ -90,3 +92,45 @@ describe('openAsset for a picture inside an EPUB', () => {
       expect(contents(openAsset(lib.db, bookId(), src)), src).toBeNull();
   });
 });
+
+describe('openAsset for a page saved as "Web page, complete"', () => {
+  // test/fixtures/saved-pages/SOURCES: the Wikipedia page beside its Node.js - Wikipedia_files/ folder.
+  const complete = fileURLToPath(new URL('../../test/fixtures/saved-pages/complete/', import.meta.url));
+  let saved: TempLibrary;
+  const page = 'saved/Node.js - Wikipedia.html';
+  beforeEach(() => {
+    saved = tempLibrary();
+    cpSync(complete, join(saved.dir, 'articles', 'saved'), { recursive: true });
+    // Chrome also saves a page's frames into the folder: part of the page, not an article.
+    saved.write(
+      'saved/Node.js - Wikipedia_files/frame.html',
+      '<title>Frame</title><p>Node.js was originally written by Ryan Dahl in 2009, in a frame.</p>',
+    );
+    syncFolders(saved.db, [{ key: 'f', root: join(saved.dir, 'articles') }]);
+  });
+  afterEach(() => saved.cleanup());
+
+  it('is one article, and its pictures are served from the folder beside it', () => {
+    const hits = searchArticles(saved.db, '"Node.js was originally written by Ryan Dahl in 2009"').results;
+    expect(hits.map((r) => r.path.split('/').slice(-2).join('/'))).toEqual([page]);
+    const srcs = getArticle(saved.db, documentId('f', page))!.blocks.flatMap((b) => (b.type === 'figure' ? [b.src] : []));
+    const local = srcs.filter((src) => src.startsWith('./'));
+    expect(local).toEqual([
+      './Node.js%20-%20Wikipedia_files/220px-Node.js_logo.svg.png',
+      './Node.js%20-%20Wikipedia_files/220px-Ryan_Dahl.jpg',
+    ]);
+    const jpeg = openAsset(saved.db, documentId('f', page), srcPath(local[1]!));
+    expect(jpeg?.type).toBe('image/jpeg');
+    expect([...Buffer.from(contentsBytes(jpeg)!).subarray(0, 2)]).toEqual([0xff, 0xd8]);
+  });
+});
+
+function contentsBytes(asset: OpenedAsset | null): Uint8Array | null {
+  if (!asset) return null;
+  if ('bytes' in asset) return asset.bytes;
+  try {
+    return readFileSync(asset.fd);
+  } finally {
+    closeSync(asset.fd);
+  }
+}

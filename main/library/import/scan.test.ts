@@ -169,3 +169,23 @@ describe('readArticleFile', () => {
     });
   });
 });
+
+describe('a page saved as "Web page, complete"', () => {
+  it('does not list the files inside <name>_files beside <name>.html or .htm as articles of their own', () => {
+    write('Node.js - Wikipedia.html', '<title>Page</title><p>Page.</p>');
+    write('Node.js - Wikipedia_files/frame.html', '<p>A frame of the page.</p>');
+    write('Node.js - Wikipedia_files/notes.txt', 'Saved with the page.');
+    write('old/Report.HTM', '<p>Report.</p>');
+    write('old/report_files/inner.htm', '<p>Inner.</p>');
+    expect(rels()).toEqual(['Node.js - Wikipedia.html', 'old/Report.HTM']);
+  });
+
+  it('still lists a folder named like one when no page of that name stands beside it', () => {
+    write('notes_files/todo.md', '# Todo');
+    write('notes.md', '# Notes');
+    write('deep/page.html', '<p>Elsewhere.</p>');
+    write('page_files/inner.html', '<p>Not beside deep/page.html.</p>');
+    write('_files/x.txt', 'A folder of that bare name.');
+    expect(rels()).toEqual(['_files/x.txt', 'deep/page.html', 'notes.md', 'notes_files/todo.md', 'page_files/inner.html']);
+  });
+});

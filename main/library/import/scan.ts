@@ -61,6 +61,18 @@ function badlyNamed(dir: string, entries: readonly Dirent[]): Map<Dirent, Buffer
   return out;
 }
 
+/**
+ * Whether a folder is the `<name>_files` folder a browser's "Web page, complete" writes beside `<name>.html`
+ * (Chrome and Firefox alike): it holds the page's pictures, styles and frames, which are part of that page,
+ * not articles of their own. A folder so named with no such page beside it is the user's and is read.
+ */
+function isSavedPageFolder(name: string, siblings: () => Set<string>): boolean {
+  if (!/_files$/iu.test(name)) return false;
+  const page = name.slice(0, -'_files'.length).toLowerCase();
+  const names = siblings();
+  return page !== '' && (names.has(`${page}.html`) || names.has(`${page}.htm`));
+}
+
 /** The folder's path as the files' paths begin: normalized, without a trailing separator. */
 function baseOf(root: string): string {
   const top = normalize(root);
@@ -96,6 +108,8 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES, onFound?:
       continue;
     }
     const badNames = badlyNamed(dir, entries);
+    let pages: Set<string> | null = null;
+    const siblingPages = (): Set<string> => (pages ??= new Set(entries.filter((e) => !e.isDirectory()).map((e) => e.name.toLowerCase())));
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.')) continue;
@@ -113,7 +127,7 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES, onFound?:
         continue;
       }
       if (entry.isDirectory()) {
-        stack.push([abs, relpath]);
+        if (!isSavedPageFolder(name, siblingPages)) stack.push([abs, relpath]);
         continue;
       }
       if (entry.isSymbolicLink()) {
