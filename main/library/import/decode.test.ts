@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, type Decoded } from './decode.ts';
+import { decodeBytes, decodeDeclared, metaCharset, type Decoded } from './decode.ts';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../../test/fixtures/encodings/${name}`, import.meta.url));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -121,5 +121,32 @@ describe('decodeBytes', () => {
     expect(decodeBytes(fixture('bad-whitespace.txt'))).toMatchObject({ ok: false, error: { code: 'empty' } });
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf]))).toMatchObject({ ok: false, error: { code: 'empty' } });
     expect(decodeBytes(Uint8Array.from([0xff, 0xfe]))).toMatchObject({ ok: false, error: { code: 'empty' } });
+  });
+});
+
+describe('decodeDeclared', () => {
+  const text = (d: Decoded): string => (d.ok ? d.text : `${d.error.code}: ${d.error.reason}`);
+
+  it('decodes in the declared charset, reading ISO-8859-1 as windows-1252 as browsers do', () => {
+    expect(text(decodeDeclared(iconv.encode('Привет, мир', 'windows-1251'), 'windows-1251'))).toBe('Привет, мир');
+    expect(text(decodeDeclared(Buffer.from([0x93, 0x71, 0x94, 0x20, 0xe9]), 'ISO-8859-1'))).toBe('“q” é');
+  });
+
+  it('lets a byte-order mark outrank the label, and checks UTF-8 as decodeBytes does', () => {
+    expect(text(decodeDeclared(Buffer.from('\uFEFFcafé', 'utf8'), 'windows-1252'))).toBe('café');
+    expect(decodeDeclared(Buffer.from([0x63, 0x61, 0x66, 0xc3]), 'utf-8')).toMatchObject({ ok: false, error: { code: 'undecodable' } });
+  });
+
+  it('falls back to detection for a label it does not know', () => {
+    expect(text(decodeDeclared(Buffer.from('plain words', 'utf8'), 'x-made-up'))).toBe('plain words');
+  });
+});
+
+describe('metaCharset', () => {
+  it('finds <meta charset> and the http-equiv Content-Type form, in the page’s first kilobytes only', () => {
+    expect(metaCharset(Buffer.from('<html><head><meta charset="Shift_JIS"><title>x</title>'))).toBe('shift_jis');
+    expect(metaCharset(Buffer.from('<META http-equiv=Content-Type content="text/html; charset=windows-1251">'))).toBe('windows-1251');
+    expect(metaCharset(Buffer.from(`${' '.repeat(5000)}<meta charset="koi8-r">`))).toBeNull();
+    expect(metaCharset(Buffer.from('<p>charset=utf-8 in text, not in a meta</p>'))).toBeNull();
   });
 });

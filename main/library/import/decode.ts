@@ -149,11 +149,17 @@ const UTF8_LABELS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii', 'unicode-1-1-
 /**
  * Bytes in an encoding their container declared (a MIME part's charset, a page's `<meta>`): decoded so when
  * the label is one iconv knows, by the checks of decodeBytes otherwise (and always for UTF-8, whose damage
- * those checks name). ISO-8859-1 is read as windows-1252, as browsers do.
+ * those checks name, and for bytes that start with a byte-order mark). ISO-8859-1 is read as windows-1252,
+ * as browsers do.
  */
 export function decodeDeclared(bytes: Uint8Array, charset: string | null | undefined): Decoded {
   const label = (charset ?? '').trim().toLowerCase();
-  if (label === '' || UTF8_LABELS.has(label) || label.startsWith('utf-16')) return decodeBytes(bytes);
+  // A byte-order mark outranks any label, as it does in browsers.
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (hasBom || label === '' || UTF8_LABELS.has(label) || label.startsWith('utf-16')) return decodeBytes(bytes);
   const name = label === 'iso-8859-1' || label === 'latin1' ? 'windows-1252' : label;
   if (!iconv.encodingExists(name)) return decodeBytes(bytes);
   if (bytes.length === 0) return fail('empty', 'The file is empty.');
