@@ -78,22 +78,21 @@ describe('a page saved by a Firefox add-on (Mozilla Archive Format)', () => {
   });
 });
 
-describe('a page saved by Internet Explorer (one text/html part, no multipart)', () => {
-  const doc = imported('ie10-jquery-fastlivefilter.mht');
+describe('a page saved by Internet Explorer 7 (multipart/related, quoted-printable)', () => {
+  const doc = imported('ie7-epa-air-permit-programs.mht');
 
-  it('falls back to the file name for the title, and takes date and source from the headers', () => {
+  it('takes title, date and source from the page and the headers', () => {
     expect(doc).toMatchObject({
-      title: 'ie10-jquery-fastlivefilter',
+      // Readability drops the site's name after the last separator.
+      title: 'Air Permit Programs | Air & Radiation',
       author: null,
-      date: '2013-12-11',
-      source: 'https://raw.github.com/awbush/jquery-fastLiveFilter/master/jquery.fastLiveFilter.js',
+      date: '2008-02-15',
+      source: 'http://www.epa.gov/air/oaqps/permjmp.html',
     });
   });
 
-  it('decodes quoted-printable soft breaks and =0A line ends, and drops the byte-order mark', () => {
-    const body = text(doc.blocks);
-    expect(body).toContain('// NOTE: because we cache lis & len here, users would need to re-init the plugin\n');
-    expect(body.startsWith('/**')).toBe(true);
+  it('decodes quoted-printable soft breaks and =20 spaces in an iso-8859-1 part', () => {
+    expect(text(doc.blocks)).toContain('industrial operations emit nearly 100 million tons of pollutants into the air');
   });
 });
 
@@ -106,7 +105,7 @@ describe('saved pages in a folder', () => {
       'chrome-wikipedia-nodejs.mhtml',
       'chrome-example-domain.mhtml',
       'firefox-maf-test-doc.mht',
-      'ie10-jquery-fastlivefilter.mht',
+      'ie7-epa-air-permit-programs.mht',
     ])
       lib.write(name, fixture(name));
     lib.write('notes/dahl.md', '# Ryan Dahl\n\nRyan Dahl wrote a runtime; this note mentions him but not the phrase.');
@@ -118,7 +117,9 @@ describe('saved pages in a folder', () => {
     expect(searchArticles(lib.db, '"Node.js was originally written by Ryan Dahl in 2009"').results.map((r) => r.title)).toEqual([
       'Node.js - Wikipedia',
     ]);
-    expect(searchArticles(lib.db, '"users would need to re-init the plugin"').results[0]?.title).toBe('ie10-jquery-fastlivefilter');
+    expect(searchArticles(lib.db, '"emit nearly 100 million tons of pollutants"').results[0]?.title).toBe(
+      'Air Permit Programs | Air & Radiation',
+    );
     expect(searchArticles(lib.db, '"without prior coordination or asking for permission"').results[0]?.title).toBe('Example Domain');
   });
 

@@ -48,13 +48,13 @@ describe("SingleFile's comment", () => {
   });
 });
 
-describe('a page saved by SingleFile (example.com)', () => {
+describe('a page saved by SingleFile (single-file-cli with Chromium)', () => {
   it('takes title, source and the saved date, since the page has no date of its own', () => {
-    expect(imported('singlefile-example-domain.html')).toMatchObject({
-      title: 'Example Domain',
+    expect(imported('singlefile-wikipedia-nodejs.html')).toMatchObject({
+      title: 'Node.js - Wikipedia',
       author: null,
-      date: '2020-09-13',
-      source: 'http://www.example.com/',
+      date: '2026-12-01',
+      source: 'http://127.0.0.1:8765/Node.js%20-%20Wikipedia.html',
       format: 'html',
     });
   });
@@ -95,7 +95,7 @@ describe('SingleFile pages in a folder', () => {
   let lib: TempLibrary;
   beforeAll(() => {
     lib = tempLibrary();
-    for (const name of ['singlefile-example-domain.html', 'singlefile-made-here-harbour-light.html']) lib.write(name, fixture(name));
+    for (const name of ['singlefile-wikipedia-nodejs.html', 'singlefile-made-here-harbour-light.html']) lib.write(name, fixture(name));
     lib.write('notes/light.md', '# Lights\n\nA note on harbour lights and steps, without the phrase.');
     syncFolders(lib.db, [{ key: 'f', root: `${lib.dir}/articles` }]);
   });
@@ -105,7 +105,7 @@ describe('SingleFile pages in a folder', () => {
     expect(searchArticles(lib.db, '"nobody dared to open it without the engineer"').results.map((r) => r.title)).toEqual([
       'The Harbour Light | Harbour Notes',
     ]);
-    expect(searchArticles(lib.db, '"domain in literature without prior coordination"').results[0]?.title).toBe('Example Domain');
+    expect(searchArticles(lib.db, '"Node.js was originally written by Ryan Dahl in 2009"').results[0]?.title).toBe('Node.js - Wikipedia');
     const article = getArticle(lib.db, documentId('f', 'singlefile-made-here-harbour-light.html'), '"nobody dared to open it"');
     expect(blockText(article!.blocks[article!.hits[0]!.block]!)).toContain('The lens itself came by ship in 1911');
   });
