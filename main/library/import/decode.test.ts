@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeDeclared, metaCharset, type Decoded } from './decode.ts';
+import { decodeBytes, decodeDeclared, decodePage, metaCharset, type Decoded } from './decode.ts';
 
 const fixture = (name: string): Uint8Array => readFileSync(new URL(`../../../test/fixtures/encodings/${name}`, import.meta.url));
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -148,5 +148,22 @@ describe('metaCharset', () => {
     expect(metaCharset(Buffer.from('<META http-equiv=Content-Type content="text/html; charset=windows-1251">'))).toBe('windows-1251');
     expect(metaCharset(Buffer.from(`${' '.repeat(5000)}<meta charset="koi8-r">`))).toBeNull();
     expect(metaCharset(Buffer.from('<p>charset=utf-8 in text, not in a meta</p>'))).toBeNull();
+  });
+});
+
+describe('decodePage', () => {
+  const text = (d: Decoded): string => (d.ok ? d.text : `${d.error.code}: ${d.error.reason}`);
+
+  it('reads a short page in the charset its <meta> declares, where detection alone fails or guesses wrong', () => {
+    const czech = iconv.encode('<meta charset="iso-8859-2"><p>Příliš žluťoučký kůň úpěl ďábelské ódy.</p>', 'iso-8859-2');
+    expect(decodeBytes(czech).ok).toBe(false);
+    expect(text(decodePage(czech))).toContain('Příliš žluťoučký kůň');
+    const russian = iconv.encode('<meta charset="koi8-r"><title>Привет</title><p>Мир дом</p>', 'koi8-r');
+    expect(text(decodeBytes(russian))).not.toContain('Привет');
+    expect(text(decodePage(russian))).toContain('<title>Привет</title>');
+  });
+
+  it('keeps valid UTF-8 as UTF-8 even when the page still declares its old charset', () => {
+    expect(text(decodePage(Buffer.from('<meta charset="windows-1252"><p>café</p>', 'utf8')))).toContain('café');
   });
 });

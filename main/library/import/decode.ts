@@ -179,3 +179,15 @@ export function metaCharset(bytes: Uint8Array): string | null {
   }
   return null;
 }
+
+/**
+ * A web page's bytes: valid UTF-8 is read as UTF-8 whatever the page says (saved pages are often re-encoded
+ * without their `<meta>` being updated); otherwise the charset the page declares, as a browser reads it,
+ * before any guess.
+ */
+export function decodePage(bytes: Uint8Array): Decoded {
+  const declared = metaCharset(bytes);
+  if (declared === null) return decodeBytes(bytes);
+  const plain = decodeBytes(bytes);
+  return plain.ok && plain.encoding === 'utf-8' ? plain : decodeDeclared(bytes, declared);
+}

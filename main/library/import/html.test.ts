@@ -208,4 +208,13 @@ describe('importHtml', () => {
     const result = importBytes('page.html', bytes);
     expect(result.ok && documentText(result.doc.blocks)).toContain('Café crème brûlée.');
   });
+
+  it('reads a page in the charset its <meta> declares', () => {
+    const bytes = iconv.encode(
+      `<!doctype html><html><head><meta charset="iso-8859-2"><title>Kůň</title></head><body><p>Příliš žluťoučký kůň úpěl ďábelské ódy. ${PROSE}</p></body></html>`,
+      'iso-8859-2',
+    );
+    const result = importBytes('page.html', bytes);
+    expect(result.ok && result.doc.title).toBe('Kůň');
+  });
 });

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { ImportResult, ImportedDocument } from '../model.ts';
 import { blockText } from '../../../common/blocks.ts';
-import { decodeBytes } from './decode.ts';
+import { decodeBytes, decodePage } from './decode.ts';
 import { importEpub } from './epub.ts';
 import { formatOf } from './formats.ts';
 import { importHtml } from './html.ts';
@@ -47,7 +47,7 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
     };
   const fallbackTitle = basename(path, extname(path));
   if (format === 'epub' || format === 'mhtml') return importContainer(format, bytes, fallbackTitle);
-  const decoded = decodeBytes(bytes);
+  const decoded = format === 'html' ? decodePage(bytes) : decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   try {
     const result =
