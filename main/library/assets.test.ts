@@ -134,3 +134,46 @@ function contentsBytes(asset: OpenedAsset | null): Uint8Array | null {
     closeSync(asset.fd);
   }
 }
+
+describe('openAsset for the pictures SingleFile writes into a page', () => {
+  // test/fixtures/saved-pages/SOURCES: a real SingleFile save, every picture a data: URI.
+  const fixture = new URL('../../test/fixtures/saved-pages/singlefile-wikipedia-nodejs.html', import.meta.url);
+  let saved: TempLibrary;
+  beforeEach(() => {
+    saved = tempLibrary();
+    saved.write('nodejs.html', readFileSync(fixture));
+    saved.write('notes.html', '<title>Notes</title><p>A picture whose src only looks like a key: <img src="offprint-inline/0.png"></p>');
+    syncFolders(saved.db, [{ key: 'f', root: join(saved.dir, 'articles') }]);
+  });
+  afterEach(() => saved.cleanup());
+
+  const figureSrcs = (name: string): string[] =>
+    getArticle(saved.db, documentId('f', name))!.blocks.flatMap((b) => (b.type === 'figure' ? [b.src] : []));
+
+  it('keeps no base64 in the article: each picture is named by its place in the page', () => {
+    const srcs = figureSrcs('nodejs.html');
+    expect(srcs.length).toBeGreaterThanOrEqual(2);
+    expect(srcs.every((src) => /^offprint-inline\/\d+\.(png|jpg|gif|webp)$/u.test(src))).toBe(true);
+  });
+
+  it('serves each from inside the file, as the type it says it is', () => {
+    const [png, jpeg] = ['png', 'jpg'].map((ext) => figureSrcs('nodejs.html').find((src) => src.endsWith(`.${ext}`))!);
+    const logo = openAsset(saved.db, documentId('f', 'nodejs.html'), png!);
+    expect(logo?.type).toBe('image/png');
+    expect([...contentsBytes(logo)!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const photo = openAsset(saved.db, documentId('f', 'nodejs.html'), jpeg!);
+    expect([...contentsBytes(photo)!.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+  });
+
+  it('refuses a key past the last picture, or with another type than the picture’s', () => {
+    const id = documentId('f', 'nodejs.html');
+    expect(openAsset(saved.db, id, 'offprint-inline/99999.png')).toBeNull();
+    const png = figureSrcs('nodejs.html').find((src) => src.endsWith('.png'))!;
+    expect(openAsset(saved.db, id, png.replace(/\.png$/u, '.gif'))).toBeNull();
+  });
+
+  it('leaves a page without inline pictures to its files', () => {
+    expect(figureSrcs('notes.html')).toEqual(['offprint-inline/0.png']);
+    expect(openAsset(saved.db, documentId('f', 'notes.html'), 'offprint-inline/0.png')).toBeNull();
+  });
+});

@@ -4,6 +4,8 @@ import type { Database } from 'better-sqlite3';
 import { getArticleRow } from './db/articles.ts';
 import { folderRoot } from './db/library.ts';
 import { bookImage } from './import/epub.ts';
+import { decodePage } from './import/decode.ts';
+import { inlineImage, isInlineImageKey } from './import/inlineImages.ts';
 import { mhtmlImage } from './import/mhtml.ts';
 import { isInside, openInside, type OpenInsideOptions } from './import/openInside.ts';
 
@@ -48,6 +50,13 @@ export function openAsset(
   // A saved page's pictures are parts of the file; its srcs name parts, never files, so none reaches the disk.
   if (row.format === 'mhtml')
     return openContainerImage(root, row.path, type, maxBytes, options, (bytes) => mhtmlImage(bytes, src, maxBytes));
+  if (row.format === 'html' && isInlineImageKey(src)) {
+    const inline = openContainerImage(root, row.path, type, maxBytes, options, (bytes) => {
+      const page = decodePage(bytes);
+      return page.ok ? inlineImage(page.text, src, maxBytes) : null;
+    });
+    if (inline) return inline;
+  }
   let fd: number | null = null;
   try {
     const realRoot = realpathSync(root);

@@ -15,6 +15,7 @@ import {
   type HtmlNode,
 } from './htmlTree.ts';
 import { readArticle } from './readable.ts';
+import { inlineImageKeys } from './inlineImages.ts';
 import { savedBySingleFile, type SingleFileFacts } from './singleFile.ts';
 
 /** Readability's time grows with the cube of nesting depth (400 levels: 5 s; 5,000: ten minutes), and real pages stay far below this. */
@@ -138,7 +139,8 @@ function meta(facts: PageFacts, ...names: string[]): string | null {
 /** HTML: the main article (Readability), with title, byline, date, language and direction from the page. */
 export function importHtml(source: string, fallbackTitle: string, options: HtmlOptions = {}): ImportResult {
   const document = parseHtmlDocument(source);
-  const facts = pageFacts(document, options);
+  const imageSrc = options.imageSrc ?? inlineImageKeys(source) ?? undefined;
+  const facts = pageFacts(document, { ...options, imageSrc });
   const html = facts.html;
   const language = (html && attrOf(html, 'lang')?.trim()) || meta(facts, 'og:locale', 'language') || null;
   const dirAttr = ((html && attrOf(html, 'dir')) ?? (facts.body && attrOf(facts.body, 'dir')) ?? '').toLowerCase();
