@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockText, type Block } from '../../../common/blocks.ts';
+import { getArticle } from '../article.ts';
 import { searchArticles } from '../search.ts';
 import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
@@ -25,6 +26,10 @@ describe('an EPUB 3 book with a navigation document (The Waste Land, IDPF sample
 
   it('takes title, author, date and language from the package document', () => {
     expect(doc).toMatchObject({ title: 'The Waste Land', author: 'T.S. Eliot', date: '2011-09-01', language: 'en-US', format: 'epub' });
+  });
+
+  it('keeps the identifier the package names as unique, as its source', () => {
+    expect(doc.source).toBe('code.google.com.epub-samples.wasteland-basic');
   });
 
   it('keeps the chapters the navigation document lists as headings, once each, in reading order', () => {
@@ -93,6 +98,10 @@ describe('chapter headings from the table of contents', () => {
 
   it('joins title and subtitle, and names the authors but not the editor', () => {
     expect(doc).toMatchObject({ title: 'A Day: In Three Parts', author: 'Ada Writer', date: '2003-05-17', language: 'fr' });
+  });
+
+  it('keeps the ISBN as a urn:isbn source', () => {
+    expect(doc.source).toBe('urn:isbn:9780000000000');
   });
 
   it('puts a heading where each entry points, nested entries a level lower, and none where the chapter has it', () => {
@@ -177,5 +186,10 @@ describe('a book in a folder', () => {
     expect(poem.results.map((r) => r.title)).toEqual(['The Waste Land']);
     const manual = searchArticles(lib.db, '"chroot local includes can be used to add or replace files"');
     expect(manual.results[0]?.title).toBe('Live Systems Manual');
+  });
+
+  it('carries the book identifier into the article', () => {
+    const [hit] = searchArticles(lib.db, '"A crowd flowed over London Bridge, so many"').results;
+    expect(getArticle(lib.db, hit!.id)?.source).toBe('code.google.com.epub-samples.wasteland-basic');
   });
 });

@@ -1,7 +1,6 @@
 import type { Block } from '../../../common/blocks.ts';
 import type { ImportError, ImportResult } from '../model.ts';
 import { decodeBytes } from './decode.ts';
-import { safeHref } from './domBlocks.ts';
 import { chapterBlocks } from './epubChapter.ts';
 import { encryptedContent } from './epubEncryption.ts';
 import { readPackage, rootfilePath } from './epubPackageDocument.ts';
@@ -96,7 +95,8 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
       title: book.title ?? fallbackTitle,
       author: book.author,
       date: book.date,
-      source: safeHref(book.identifier && /^https?:/iu.test(book.identifier) ? book.identifier : null),
+      // A book's identifier is its source: where a web page has its URL, a book has its ISBN or URN.
+      source: book.identifier,
       language: book.language,
       dir: book.dir,
       tags: [],

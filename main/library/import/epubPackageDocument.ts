@@ -1,4 +1,5 @@
 import { normalizeDate } from './dates.ts';
+import { bookIdentifier } from './epubIdentifier.ts';
 import { descendants, xmlText, type XmlElement } from './epubXml.ts';
 
 /** What the OPF package document says of a book. */
@@ -7,6 +8,7 @@ export interface BookPackage {
   author: string | null;
   date: string | null;
   language: string | null;
+  /** The unique identifier, normalized (epubIdentifier.ts): a URL, `urn:isbn:…`, `urn:uuid:…` or the book's own text. */
   identifier: string | null;
   dir: 'ltr' | 'rtl' | null;
   /** Content documents in reading order, as paths inside the zip. */
@@ -88,8 +90,6 @@ export function readPackage(opf: XmlElement, opfPath: string): BookPackage {
   const metadata = descendants(pkg, 'metadata')[0] ?? pkg;
   const refined = refinements(metadata);
   const uniqueId = pkg.attrs.get('unique-identifier');
-  const identifiers = descendants(metadata, 'identifier');
-  const identifier = identifiers.find((i) => i.attrs.get('id') === uniqueId) ?? identifiers[0];
   const items = new Map<string, { path: string; type: string; properties: string[] }>();
   for (const item of descendants(pkg, 'item')) {
     const id = item.attrs.get('id');
@@ -118,7 +118,7 @@ export function readPackage(opf: XmlElement, opfPath: string): BookPackage {
     author: bookAuthor(metadata, refined),
     date: bookDate(metadata),
     language: language ? xmlText(language).slice(0, 35) || null : null,
-    identifier: identifier ? xmlText(identifier) || null : null,
+    identifier: bookIdentifier(descendants(metadata, 'identifier'), uniqueId),
     dir: direction === 'rtl' ? 'rtl' : direction === 'ltr' ? 'ltr' : null,
     spine: [...new Set(spine)],
     nav: nav?.path ?? null,
