@@ -7,7 +7,7 @@ import { searchArticles } from '../search.ts';
 import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
-import { simpleBook } from './epubTestBook.ts';
+import { packageDocument, simpleBook } from './epubTestBook.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/epub/', import.meta.url));
 const fixture = (name: string): Uint8Array => readFileSync(`${fixtures}${name}`);
@@ -112,6 +112,21 @@ describe('chapter headings from the table of contents', () => {
       [1, 'Evening'],
     ]);
     expect(indexOfText(doc.blocks, 'Noon')).toBe(indexOfText(doc.blocks, 'At noon') - 1);
+  });
+});
+
+describe('spine documents marked linear="no"', () => {
+  const chapters = [
+    '<h1>Answers</h1><p>The answer to the first question is seven.</p>',
+    '<h1>One</h1><p>First question.</p>',
+    '<h1>Two</h1><p>Second question.</p>',
+  ];
+  const opf = packageDocument('<dc:title>Quiz</dc:title>', chapters).replace('<itemref idref="c0"/>', '<itemref idref="c0" linear="no"/>');
+  const doc = imported('quiz.epub', simpleBook('<dc:title>Quiz</dc:title>', chapters, { 'OEBPS/book.opf': opf }));
+
+  it('are kept, after the chapters of the reading order', () => {
+    expect(headings(doc.blocks)).toEqual(['One', 'Two', 'Answers']);
+    expect(indexOfText(doc.blocks, 'is seven')).toBeGreaterThan(indexOfText(doc.blocks, 'Second question.'));
   });
 });
 
