@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockText, type Block } from '../../../common/blocks.ts';
+import { blockHref, blockText, inlineText, type Block, type Inline } from '../../../common/blocks.ts';
 import { getArticle } from '../article.ts';
 import { searchArticles } from '../search.ts';
 import { syncFolders } from '../sync.ts';
@@ -112,6 +112,46 @@ describe('chapter headings from the table of contents', () => {
       [1, 'Evening'],
     ]);
     expect(indexOfText(doc.blocks, 'Noon')).toBe(indexOfText(doc.blocks, 'At noon') - 1);
+  });
+});
+
+describe('links between chapters', () => {
+  const doc = imported(
+    'linked.epub',
+    simpleBook('<dc:title>Linked</dc:title>', [
+      `<h1>Start</h1><p>See <a href="ch1.xhtml#sec3">the third section</a>, <a href="ch1.xhtml">chapter two</a>,
+       a note<a href="ch2.xhtml#n1">1</a>, <a href="#here">here</a>, <a href="ch1.xhtml#gone">a lost anchor</a>,
+       <a href="../images/x.png">a picture</a>, <a href="missing.xhtml">a lost page</a> and <a href="https://example.org/">the web</a>.</p>
+       <p>Filler.</p><p id="here">Here it is.</p>`,
+      '<h1>Two</h1><p>Intro.</p><section id="sec3"><h2>Third section</h2><p>Body of three.</p></section>',
+      '<p>Notes follow.</p><aside epub:type="footnote" id="n1"><p>The note itself.</p></aside>',
+    ]),
+  );
+  const links = new Map<string, string>();
+  const collect = (runs: readonly Inline[]): void => {
+    for (const r of runs) {
+      if (r.type === 'link') links.set(inlineText(r.children), r.href);
+      if ('children' in r) collect(r.children);
+    }
+  };
+  for (const b of doc.blocks) if ('children' in b) collect(b.children);
+
+  it('point at the block their target begins in, in the one article', () => {
+    expect(links.get('the third section')).toBe(blockHref(indexOfText(doc.blocks, 'Third section')));
+    expect(links.get('chapter two')).toBe(blockHref(indexOfText(doc.blocks, 'Two')));
+    expect(links.get('here')).toBe(blockHref(indexOfText(doc.blocks, 'Here it is.')));
+  });
+
+  it('reach a note kept from an aside', () => {
+    expect(links.get('1')).toBe(blockHref(indexOfText(doc.blocks, 'The note itself.')));
+  });
+
+  it('go to the start of their chapter when the anchor is not there, and are text when the target is not a chapter', () => {
+    expect(links.get('a lost anchor')).toBe(blockHref(indexOfText(doc.blocks, 'Two')));
+    expect(links.has('a picture')).toBe(false);
+    expect(links.has('a lost page')).toBe(false);
+    expect(blockText(doc.blocks[0]!) + blockText(doc.blocks[1]!)).toContain('a picture, a lost page and the web.');
+    expect(links.get('the web')).toBe('https://example.org/');
   });
 });
 

@@ -1,7 +1,17 @@
 import { defaultTreeAdapter } from 'parse5';
 import { figureTextRuns, inlineText, type Block } from '../../../common/blocks.ts';
 import { blocksFromDom } from './domBlocks.ts';
-import { attrOf, childrenOf, elementsOf, parseHtmlDocument, tagOf, textOf, type HtmlElement, type HtmlParent } from './htmlTree.ts';
+import {
+  attrOf,
+  childrenOf,
+  elementsOf,
+  parseHtmlDocument,
+  tagOf,
+  textOf,
+  type HtmlElement,
+  type HtmlNode,
+  type HtmlParent,
+} from './htmlTree.ts';
 import { resolveHref } from './epubPackageDocument.ts';
 import type { TocEntry } from './epubToc.ts';
 
@@ -80,16 +90,38 @@ function take<T>(items: Iterable<T>, count: number): T[] {
 /** Image types a book's pictures are served as (assets.ts serves the same). */
 const IMAGE = /\.(?:png|jpe?g|gif|webp|avif|bmp)$/iu;
 
+/** An aside a book's links point to for its notes (EPUB 3 semantics), which a web page's asides (dropped) are not. */
+const NOTE = /(?:^|\s)(?:footnote|endnote|rearnote|note)s?(?:\s|$)/u;
+
+/** One spine document, parsed, with the headings its TOC entries put in it. */
+export interface Chapter {
+  path: string;
+  body: HtmlElement | null;
+  /** Every link's href as written, in document order. */
+  hrefs: string[];
+  /** The heading a TOC entry with this fragment stands at, where the entry added or made one. */
+  headings: Map<string, HtmlElement>;
+}
+
 /**
- * One spine document (at `path` inside the book) as blocks: each TOC entry pointing into it becomes a
- * heading where it points, unless the chapter already has that heading there. A picture stored in the
- * book keeps its path inside the book as its src (the asset route reads it from the zip); any other
- * figure (remote, missing, not an image) becomes its caption or alt text, so nothing is fetched.
+ * One spine document (at `path` inside the book), parsed: each TOC entry pointing into it becomes a
+ * heading where it points, unless the chapter already has that heading there. Notes in asides are kept
+ * as text, since a book's note references link to them.
  */
-export function chapterBlocks(source: string, entries: TocEntry[], path = '', isInBook: (name: string) => boolean = () => false): Block[] {
+export function readChapter(source: string, entries: TocEntry[], path = ''): Chapter {
   const doc = parseHtmlDocument(openSelfClosing(source));
-  const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY');
-  if (!body) return [];
+  const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY') ?? null;
+  const chapter: Chapter = { path, body, hrefs: [], headings: new Map() };
+  if (!body) return chapter;
+  for (const el of elementsOf(body)) {
+    const tag = tagOf(el);
+    if (tag === 'A') {
+      const href = attrOf(el, 'href');
+      if (href !== null) chapter.hrefs.push(href);
+    } else if (tag === 'ASIDE' && NOTE.test(attrOf(el, 'epub:type') ?? attrOf(el, 'role')?.replace(/^doc-/u, '') ?? '')) {
+      el.tagName = el.nodeName = 'div';
+    }
+  }
   const ids = entries.some((e) => e.fragment !== null) ? targets(body) : new Map<string, HtmlElement>();
   for (const entry of entries) {
     const { parent, before } = anchorFor(body, ids, entry.fragment);
@@ -98,20 +130,60 @@ export function chapterBlocks(source: string, entries: TocEntry[], path = '', is
     const level = Math.min(entry.depth + 1, 6);
     if (found) {
       found.tagName = found.nodeName = `h${level}`;
+      chapter.headings.set(entry.fragment ?? '', found);
       continue;
     }
     const heading = defaultTreeAdapter.createElement(`h${level}`, HTML_NS as never, []);
     defaultTreeAdapter.insertText(heading, entry.title);
     if (before) defaultTreeAdapter.insertBefore(parent, heading, before);
     else defaultTreeAdapter.appendChild(parent, heading);
+    chapter.headings.set(entry.fragment ?? '', heading);
   }
-  return blocksFromDom(body).flatMap((block): Block[] => {
-    if (block.type !== 'figure') return [block];
-    if (!/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(block.src)) {
-      const inBook = resolveHref(path, block.src);
-      if (IMAGE.test(inBook) && isInBook(inBook)) return [{ ...block, src: inBook }];
-    }
-    const children = figureTextRuns(block);
-    return inlineText(children).trim() === '' ? [] : [{ type: 'paragraph', children }];
-  });
+  return chapter;
+}
+
+/**
+ * A chapter as blocks, and the index (among them) of the block where each of `fragments` begins, for
+ * those the chapter has (a TOC entry's heading, else the element of that id). A picture stored in the
+ * book keeps its path inside the book as its src (the asset route reads it from the zip); any other
+ * figure (remote, missing, not an image) becomes its caption or alt text, so nothing is fetched.
+ */
+export function chapterBlocks(
+  chapter: Chapter,
+  fragments: ReadonlySet<string>,
+  isInBook: (name: string) => boolean = () => false,
+): { blocks: Block[]; anchors: Map<string, number> } {
+  const anchors = new Map<string, number>();
+  if (!chapter.body) return { blocks: [], anchors };
+  const ids = fragments.size > 0 ? targets(chapter.body) : new Map<string, HtmlElement>();
+  const wanted = new Map<string, HtmlElement>();
+  for (const fragment of fragments) {
+    const el = chapter.headings.get(fragment) ?? ids.get(fragment);
+    if (el) wanted.set(fragment, el);
+  }
+  const marks = { targets: new Set<HtmlElement>(wanted.values()) as ReadonlySet<HtmlNode>, at: new Map<HtmlNode, number>() };
+  const raw = blocksFromDom(chapter.body, marks);
+  // A figure may become nothing: each raw block's index among the blocks kept, and one past the end.
+  const kept: Block[] = [];
+  const keptIndex: number[] = [];
+  for (const block of raw) {
+    keptIndex.push(kept.length);
+    for (const b of asBookBlock(block, chapter.path, isInBook)) kept.push(b);
+  }
+  keptIndex.push(kept.length);
+  for (const [fragment, el] of wanted) {
+    const at = marks.at.get(el);
+    if (at !== undefined) anchors.set(fragment, keptIndex[at]!);
+  }
+  return { blocks: kept, anchors };
+}
+
+function asBookBlock(block: Block, path: string, isInBook: (name: string) => boolean): Block[] {
+  if (block.type !== 'figure') return [block];
+  if (!/^[a-z][a-z0-9+.-]*:|^\/\//iu.test(block.src)) {
+    const inBook = resolveHref(path, block.src);
+    if (IMAGE.test(inBook) && isInBook(inBook)) return [{ ...block, src: inBook }];
+  }
+  const children = figureTextRuns(block);
+  return inlineText(children).trim() === '' ? [] : [{ type: 'paragraph', children }];
 }
