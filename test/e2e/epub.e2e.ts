@@ -21,7 +21,7 @@ beforeAll(() => {
   // A book made here around the real book's cover picture, so a chapter shows a picture stored in the zip.
   const cover = unzipSync(readFileSync(join(fixtures, 'wasteland.epub')))['EPUB/wasteland-cover.jpg']!;
   const book = simpleBook(
-    '<dc:title>Pictured</dc:title>',
+    '<dc:identifier id="uid">urn:isbn:978-0-00-000000-2</dc:identifier><dc:title>Pictured</dc:title>',
     ['<p>The cover of a quiet book.</p><p><img src="../images/cover.jpg" alt="The cover"/></p>'],
     {
       'OEBPS/images/cover.jpg': cover,
@@ -75,6 +75,9 @@ describe('EPUB books', () => {
     await search.searchFor('quiet book');
     await search.openResult('Pictured');
     await reader.waitForArticle('Pictured');
+    // The book's identifier is in the byline, as text: an ISBN is not a link.
+    expect(await reader.article.getByText('ISBN 9780000000002', { exact: true }).isVisible()).toBe(true);
+    expect(await reader.article.getByRole('link', { name: 'ISBN 9780000000002' }).count()).toBe(0);
     const picture = reader.article.locator('figure img');
     expect(await reader.article.locator('figure figcaption').textContent()).toBe('The cover');
     expect(await picture.getAttribute('src')).toMatch(/^\/asset\/[^/]+\/[\w-]{32}\?src=OEBPS%2Fimages%2Fcover\.jpg$/u);
