@@ -97,8 +97,6 @@ const NOTE = /(?:^|\s)(?:footnote|endnote|rearnote|note)s?(?:\s|$)/u;
 export interface Chapter {
   path: string;
   body: HtmlElement | null;
-  /** Every link's href as written, in document order. */
-  hrefs: string[];
   /** The heading a TOC entry with this fragment stands at, where the entry added or made one. */
   headings: Map<string, HtmlElement>;
 }
@@ -111,14 +109,10 @@ export interface Chapter {
 export function readChapter(source: string, entries: TocEntry[], path = ''): Chapter {
   const doc = parseHtmlDocument(openSelfClosing(source));
   const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY') ?? null;
-  const chapter: Chapter = { path, body, hrefs: [], headings: new Map() };
+  const chapter: Chapter = { path, body, headings: new Map() };
   if (!body) return chapter;
   for (const el of elementsOf(body)) {
-    const tag = tagOf(el);
-    if (tag === 'A') {
-      const href = attrOf(el, 'href');
-      if (href !== null) chapter.hrefs.push(href);
-    } else if (tag === 'ASIDE' && NOTE.test(attrOf(el, 'epub:type') ?? attrOf(el, 'role')?.replace(/^doc-/u, '') ?? '')) {
+    if (tagOf(el) === 'ASIDE' && NOTE.test(attrOf(el, 'epub:type') ?? attrOf(el, 'role')?.replace(/^doc-/u, '') ?? '')) {
       el.tagName = el.nodeName = 'div';
     }
   }

@@ -22,6 +22,32 @@ export function bookTarget(from: string, href: string): BookTarget | null {
   return { path: path === '' ? from : resolveHref(from, path), fragment };
 }
 
+const HREF = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>]+))/giu;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML's own entities and character references, the only ones a content document may have in an attribute. */
+function unescape(value: string): string {
+  return value.replace(
+    /&(?:#x([0-9a-f]{1,6})|#(\d{1,7})|(amp|lt|gt|quot|apos));/giu,
+    (whole, hex?: string, dec?: string, name?: string) => {
+      const code = hex ? Number.parseInt(hex, 16) : dec ? Number(dec) : null;
+      if (code === null) return NAMED[name!.toLowerCase()] ?? whole;
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
+}
+
+/**
+ * Every href a document's source holds, read from the text without parsing it, so a book's chapters
+ * need not all be parsed and held at once to know which of their places other chapters link to. It may
+ * find more than the links (an href in a comment): a place noted for nothing costs nothing.
+ */
+export function linkHrefs(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(HREF)) out.push(unescape(m[1] ?? m[2] ?? m[3] ?? ''));
+  return out;
+}
+
 /** The key of a target in the maps below. */
 export const targetKey = (t: BookTarget): string => `${t.path}#${t.fragment}`;
 
