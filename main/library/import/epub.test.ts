@@ -155,6 +155,29 @@ describe('links between chapters', () => {
   });
 });
 
+describe('a link to a chapter whose contents entry names its heading', () => {
+  const nav = `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="toc"><ol><li><a href="text/ch0.xhtml">First part</a></li><li><a href="text/ch1.xhtml">Second part</a></li></ol></nav></body></html>`;
+  const doc = imported(
+    'headed.epub',
+    simpleBook(
+      '<dc:title>Headed</dc:title>',
+      [
+        '<h1>First part</h1><p>On to <a href="ch1.xhtml">the second part</a>.</p>',
+        '<div class="page"><div class="nav"><span>Previous</span> | <span>Next</span></div><h1>Second part</h1><p>Text.</p></div>',
+      ],
+      { 'OEBPS/nav.xhtml': nav },
+    ),
+  );
+
+  it('goes to that heading, past what the document has before it', () => {
+    const link = doc.blocks.flatMap((b) => ('children' in b ? b.children : [])).find((r) => r.type === 'link');
+    expect(link).toMatchObject({ href: blockHref(indexOfText(doc.blocks, 'Second part')) });
+    expect(indexOfText(doc.blocks, 'Previous')).toBeLessThan(indexOfText(doc.blocks, 'Second part'));
+  });
+});
+
 describe('spine documents marked linear="no"', () => {
   const chapters = [
     '<h1>Answers</h1><p>The answer to the first question is seven.</p>',

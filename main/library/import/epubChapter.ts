@@ -63,7 +63,7 @@ const LOOK_AHEAD = 40;
  * What the chapter already has where the entry points: a heading that says the entry's title (nothing to
  * add), a paragraph that says only the title (a heading set as bold text, to be made a heading), or neither.
  */
-function existing(start: HtmlElement | null, title: string): 'heading' | HtmlElement | null {
+function existing(start: HtmlElement | null, title: string): { isHeading: boolean; el: HtmlElement } | null {
   if (!start) return null;
   let first: HtmlElement | null = null;
   for (const el of [start, ...take(elementsOf(start), LOOK_AHEAD)]) {
@@ -74,8 +74,8 @@ function existing(start: HtmlElement | null, title: string): 'heading' | HtmlEle
   }
   if (!first) return null;
   const [a, b] = [squash(textOf(first)), squash(title)];
-  if (tagOf(first) === 'P') return a === b ? first : null;
-  return a.includes(b) || b.includes(a) ? 'heading' : null;
+  if (tagOf(first) === 'P') return a === b ? { isHeading: false, el: first } : null;
+  return a.includes(b) || b.includes(a) ? { isHeading: true, el: first } : null;
 }
 
 function take<T>(items: Iterable<T>, count: number): T[] {
@@ -97,8 +97,10 @@ const NOTE = /(?:^|\s)(?:footnote|endnote|rearnote|note)s?(?:\s|$)/u;
 export interface Chapter {
   path: string;
   body: HtmlElement | null;
-  /** The heading a TOC entry with this fragment stands at, where the entry added or made one. */
+  /** The heading a TOC entry with this fragment ('' for none) stands at: the chapter's, or one the entry added or made. */
   headings: Map<string, HtmlElement>;
+  /** The heading of the first TOC entry into this chapter: where a link to the chapter, with no fragment, goes. */
+  title: HtmlElement | null;
 }
 
 /**
@@ -109,7 +111,7 @@ export interface Chapter {
 export function readChapter(source: string, entries: TocEntry[], path = ''): Chapter {
   const doc = parseHtmlDocument(openSelfClosing(source));
   const body = [...elementsOf(doc)].find((el) => tagOf(el) === 'BODY') ?? null;
-  const chapter: Chapter = { path, body, headings: new Map() };
+  const chapter: Chapter = { path, body, headings: new Map(), title: null };
   if (!body) return chapter;
   for (const el of elementsOf(body)) {
     if (tagOf(el) === 'ASIDE' && NOTE.test(attrOf(el, 'epub:type') ?? attrOf(el, 'role')?.replace(/^doc-/u, '') ?? '')) {
@@ -120,25 +122,25 @@ export function readChapter(source: string, entries: TocEntry[], path = ''): Cha
   for (const entry of entries) {
     const { parent, before } = anchorFor(body, ids, entry.fragment);
     const found = existing(before, entry.title);
-    if (found === 'heading') continue;
     const level = Math.min(entry.depth + 1, 6);
-    if (found) {
-      found.tagName = found.nodeName = `h${level}`;
-      chapter.headings.set(entry.fragment ?? '', found);
-      continue;
+    let heading = found?.el;
+    if (found && !found.isHeading) found.el.tagName = found.el.nodeName = `h${level}`;
+    if (!heading) {
+      heading = defaultTreeAdapter.createElement(`h${level}`, HTML_NS as never, []);
+      defaultTreeAdapter.insertText(heading, entry.title);
+      if (before) defaultTreeAdapter.insertBefore(parent, heading, before);
+      else defaultTreeAdapter.appendChild(parent, heading);
     }
-    const heading = defaultTreeAdapter.createElement(`h${level}`, HTML_NS as never, []);
-    defaultTreeAdapter.insertText(heading, entry.title);
-    if (before) defaultTreeAdapter.insertBefore(parent, heading, before);
-    else defaultTreeAdapter.appendChild(parent, heading);
-    chapter.headings.set(entry.fragment ?? '', heading);
+    if (!chapter.headings.has(entry.fragment ?? '')) chapter.headings.set(entry.fragment ?? '', heading);
+    chapter.title ??= heading;
   }
   return chapter;
 }
 
 /**
  * A chapter as blocks, and the index (among them) of the block where each of `fragments` begins, for
- * those the chapter has (a TOC entry's heading, else the element of that id). A picture stored in the
+ * those the chapter has (a TOC entry's heading, else the element of that id), and '' for the chapter's
+ * own heading, where its TOC entry gives it one. A picture stored in the
  * book keeps its path inside the book as its src (the asset route reads it from the zip); any other
  * figure (remote, missing, not an image) becomes its caption or alt text, so nothing is fetched.
  */
@@ -151,6 +153,8 @@ export function chapterBlocks(
   if (!chapter.body) return { blocks: [], anchors };
   const ids = fragments.size > 0 ? targets(chapter.body) : new Map<string, HtmlElement>();
   const wanted = new Map<string, HtmlElement>();
+  const start = chapter.headings.get('') ?? chapter.title;
+  if (start) wanted.set('', start);
   for (const fragment of fragments) {
     const el = chapter.headings.get(fragment) ?? ids.get(fragment);
     if (el) wanted.set(fragment, el);
