@@ -57,7 +57,8 @@ function mapRuns(runs: Inline[], href: (raw: string) => string | null): Inline[]
     if (run.type === 'link') {
       const children = mapRuns(run.children, href);
       const to = href(run.href);
-      if (to === null) out.push(...children);
+      // A loop, not a spread: a hostile link may hold more runs than a call takes arguments.
+      if (to === null) for (const child of children) out.push(child);
       else out.push({ type: 'link', href: to, children });
     } else if (run.type === 'emphasis' || run.type === 'strong') out.push({ ...run, children: mapRuns(run.children, href) });
     else out.push(run);
