@@ -194,8 +194,8 @@ function measureRow(row: FormatRow, work: string, log: (msg: string) => void): F
     mkdirSync(join(dir, 'largest'), { recursive: true });
     copyFileSync(biggest.path, join(dir, 'largest', basename(biggest.path)));
   }
-  // Small rows import in milliseconds: more runs keep one scheduling hiccup from being the figure.
-  const reps = total < 5e6 ? 5 : 3;
+  // Three runs keep one scheduling hiccup on a shared machine from being the figure, and the part near a minute.
+  const reps = 3;
   log(`[formats] ${row.label}: ${inputs.length} files, ${mbOf(total)} MB, ${reps} imports`);
   const out = runImport(filesDir, dir, reps, biggest ? basename(biggest.path) : null);
   rmSync(dir, { recursive: true, force: true });
@@ -247,7 +247,7 @@ export function measureFormats(work: string, debDirs: readonly string[], log: (m
   try {
     const empty = join(dir, 'empty');
     mkdirSync(join(empty, 'files'), { recursive: true });
-    const emptyImport = median(runImport(join(empty, 'files'), empty, 5, null).seconds);
+    const emptyImport = median(runImport(join(empty, 'files'), empty, 3, null).seconds);
     const rows = formatRows(debDirs).map((row) => measureRow(row, dir, log));
     return { rows, empty_import_s: emptyImport, loadavg: [round(before, 2), round(loadavg()[0]!, 2)] };
   } finally {
