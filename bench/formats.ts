@@ -95,7 +95,11 @@ function debian(pkg: string, debDirs: readonly string[]): Source {
         const into = join(tmpdir(), 'offprint-bench-debs', pkg);
         rmSync(into, { recursive: true, force: true });
         mkdirSync(into, { recursive: true });
-        execFileSync('dpkg-deb', ['-x', join(dir, deb), into]);
+        try {
+          execFileSync('dpkg-deb', ['-x', join(dir, deb), into], { stdio: ['ignore', 'ignore', 'pipe'] });
+        } catch (err) {
+          return { absent: `${join(dir, deb)} could not be unpacked (dpkg-deb: ${(err as Error).message.slice(0, 120)})` };
+        }
         const files = walk(into).filter((f) => formatOf(f) === 'epub');
         if (files.length > 0) return { root: into, files, isTree: false };
       }
