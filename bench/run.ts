@@ -3,7 +3,8 @@
  * own code path and, in the same run, with bare SQLite FTS5, MiniSearch and FlexSearch, each system
  * in its own child process, one after another. Progress goes to stderr, the table to stdout, and
  * the results to bench/results/<date>[-quick].json (+ .svg). Every run also scores ranking quality
- * on CISI (bench/relevance/); `--relevance` runs only that. See bench/README.md.
+ * on CISI (bench/relevance/); `--relevance` runs only that; `--bombs` and `--formats` (import throughput
+ * by kind of file) run only theirs. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { measureBombs, renderBombs, type BombsResult } from './bombs.ts';
 import { writeChart } from './chart.ts';
+import { DEFAULT_DEB_DIRS, measureFormats, renderFormats } from './formats.ts';
 import { measureCli, type CliOut } from './cli.ts';
 import { CISI_DEFAULT_DIR } from './corpus/cisi.ts';
 import { ENWIKI_DEFAULT_PATH } from './corpus/enwiki.ts';
@@ -66,6 +68,8 @@ const { values: args } = parseArgs({
     relevance: { type: 'boolean', default: false },
     cisi: { type: 'string' },
     bombs: { type: 'boolean', default: false },
+    formats: { type: 'boolean', default: false },
+    debs: { type: 'string' },
   },
   strict: true,
 });
@@ -97,6 +101,16 @@ if (args.bombs) {
   const bombs = measureBombs(join(BENCH, 'tmp'), (msg) => process.stderr.write(`${msg}\n`));
   process.stdout.write(renderBombs(bombs));
   if (args.out) writeFileSync(resolve(args.out), `${JSON.stringify({ date: new Date().toISOString(), bombs }, null, 1)}\n`);
+  process.exit(0);
+}
+
+// --formats runs only the import-throughput part (bench/formats.ts): real files of each kind Offprint reads.
+const debDirs = [...(args.debs ? [resolve(args.debs)] : []), ...DEFAULT_DEB_DIRS];
+const formatsStep = (log: (msg: string) => void) => measureFormats(join(BENCH, 'tmp'), debDirs, log);
+if (args.formats) {
+  const formats = formatsStep((msg) => process.stderr.write(`${msg}\n`));
+  process.stdout.write(renderFormats(formats));
+  if (args.out) writeFileSync(resolve(args.out), `${JSON.stringify({ date: new Date().toISOString(), formats }, null, 1)}\n`);
   process.exit(0);
 }
 
@@ -229,6 +243,8 @@ if (!args['no-cli']) {
 
 step('bombs: import time at 1×, 2× and 4× of three bomb patterns');
 const bombs: BombsResult = measureBombs(join(BENCH, 'tmp'), (msg) => step(msg));
+step('formats: import throughput of each kind of file');
+const formats = formatsStep((msg) => step(msg));
 
 const sqliteVersion = (() => {
   const db = new Database(':memory:');
@@ -271,8 +287,9 @@ const file = benchFile(
   cli,
 );
 mkdirSync(dirname(outPath), { recursive: true });
-writeFileSync(outPath, `${JSON.stringify({ ...file, bombs }, null, 1)}\n`);
+writeFileSync(outPath, `${JSON.stringify({ ...file, bombs, formats }, null, 1)}\n`);
 const svg = writeChart(outPath);
 process.stdout.write(renderTable(file));
 process.stdout.write(`\n${renderBombs(bombs)}`);
+process.stdout.write(`\n${renderFormats(formats)}`);
 step(`wrote ${outPath} and ${svg}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from './blocks.ts';
-import { blockText, inlineText, textBetween } from './blocks.ts';
+import { blockHref, blockText, fragmentBlock, inlineText, textBetween } from './blocks.ts';
 
 describe('blockText', () => {
   it('concatenates nested inline runs and turns a break into a newline', () => {
@@ -61,5 +61,15 @@ describe('the text of a table', () => {
       ],
     };
     expect(blockText(table)).toBe('Year\tFilm\n1999\tThe Matrix');
+  });
+});
+
+describe('block links', () => {
+  it('name a block by its index, and read back only their own form', () => {
+    expect(blockHref(42)).toBe('#offprint-block-42');
+    expect(fragmentBlock(blockHref(42).slice(1))).toBe(42);
+    expect(fragmentBlock('history')).toBeNull();
+    expect(fragmentBlock('offprint-block-')).toBeNull();
+    expect(fragmentBlock('offprint-block-1x')).toBeNull();
   });
 });

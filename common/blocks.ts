@@ -59,6 +59,20 @@ export function inlineText(runs: readonly Inline[]): string {
   return out;
 }
 
+/**
+ * A link from one place in an article to a block of the same article (a book's link from one chapter to
+ * another, all of them one article): the fragment names the block by its index, which the reader scrolls to.
+ */
+const BLOCK_FRAGMENT = /^offprint-block-(\d{1,9})$/u;
+
+export const blockHref = (block: number): string => `#offprint-block-${block}`;
+
+/** The block a fragment (without its `#`) names, or null when it names none (a heading's slug, say). */
+export function fragmentBlock(fragment: string): number | null {
+  const index = BLOCK_FRAGMENT.exec(fragment)?.[1];
+  return index === undefined ? null : Number(index);
+}
+
 /** What a figure shows as its text: the caption, or the alt text when there is no caption. */
 export function figureTextRuns(block: Extract<Block, { type: 'figure' }>): Inline[] {
   if (inlineText(block.caption) !== '') return block.caption;

@@ -21,13 +21,21 @@ beforeAll(() => {
   // A book made here around the real book's cover picture, so a chapter shows a picture stored in the zip.
   const cover = unzipSync(readFileSync(join(fixtures, 'wasteland.epub')))['EPUB/wasteland-cover.jpg']!;
   const book = simpleBook(
-    '<dc:title>Pictured</dc:title>',
+    '<dc:identifier id="uid">urn:isbn:978-0-00-000000-2</dc:identifier><dc:title>Pictured</dc:title>',
     ['<p>The cover of a quiet book.</p><p><img src="../images/cover.jpg" alt="The cover"/></p>'],
     {
       'OEBPS/images/cover.jpg': cover,
     },
   );
   writeFileSync(join(folder, 'pictured.epub'), book);
+  // A book made here whose first chapter links to a section far into the second.
+  const filler = (n: number, what: string) =>
+    Array.from({ length: n }, (_, i) => `<p>${what} ${i + 1}, with words enough to take a line or two of the page.</p>`).join('');
+  const linked = simpleBook('<dc:title>Linked Chapters</dc:title>', [
+    `<p>The ferry timetable is pinned by the door. Read <a href="ch1.xhtml#harbour">the harbour at dusk</a> first.</p>${filler(40, 'Road')}`,
+    `<h1>Inland</h1>${filler(40, 'Field')}<h2 id="harbour">Boats at evening</h2><p>The boats come in.</p>${filler(30, 'Quay')}`,
+  ]);
+  writeFileSync(join(folder, 'linked.epub'), linked);
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -37,8 +45,8 @@ describe('EPUB books', () => {
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);
     await library.addFolder(folder);
-    // The bundled articles and the three books, each one article.
-    await eventually(() => library.status.textContent()).toBe('297 articles');
+    // The bundled articles and the four books, each one article.
+    await eventually(() => library.status.textContent()).toBe('298 articles');
 
     await search.searchFor('"A crowd flowed over London Bridge"');
     await eventually(() => search.resultTitles()).toEqual([POEM]);
@@ -63,14 +71,34 @@ describe('EPUB books', () => {
     const search = new SearchPage(page);
     const reader = new ReaderPage(page);
     await library.addFolder(folder);
-    await eventually(() => library.status.textContent()).toBe('297 articles');
+    await eventually(() => library.status.textContent()).toBe('298 articles');
     await search.searchFor('quiet book');
     await search.openResult('Pictured');
     await reader.waitForArticle('Pictured');
+    // The book's identifier is in the byline, as text: an ISBN is not a link.
+    expect(await reader.article.getByText('ISBN 9780000000002', { exact: true }).isVisible()).toBe(true);
+    expect(await reader.article.getByRole('link', { name: 'ISBN 9780000000002' }).count()).toBe(0);
     const picture = reader.article.locator('figure img');
     expect(await reader.article.locator('figure figcaption').textContent()).toBe('The cover');
     expect(await picture.getAttribute('src')).toMatch(/^\/asset\/[^/]+\/[\w-]{32}\?src=OEBPS%2Fimages%2Fcover\.jpg$/u);
     await eventually(() => picture.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
     expect(guards.foreignRequests).toEqual([]);
+  });
+
+  test('a link from one chapter to another scrolls to its target inside the book', async ({ page }) => {
+    const library = new LibraryPage(page);
+    const search = new SearchPage(page);
+    const reader = new ReaderPage(page);
+    await library.addFolder(folder);
+    await eventually(() => library.status.textContent()).toBe('298 articles');
+    await search.searchFor('"ferry timetable is pinned"');
+    await search.openResult('Linked Chapters');
+    await reader.waitForArticle('Linked Chapters');
+    const target = reader.article.getByRole('heading', { name: 'Boats at evening' });
+    expect(await reader.isInView(target)).toBe(false);
+    await reader.followLink('the harbour at dusk');
+    await eventually(() => reader.isInView(target)).toBe(true);
+    expect(await reader.isInView(reader.article.getByRole('link', { name: 'the harbour at dusk' }))).toBe(false);
+    expect(await reader.title().textContent()).toBe('Linked Chapters');
   });
 });

@@ -8,8 +8,10 @@ import { statementCache } from './statements.ts';
  * and is untouched; highlights find their words again in the new blocks (highlights.ts).
  * 3: tables became table blocks instead of one paragraph per row.
  * 4: plain text gets headings (`== History ==`, underlined lines, chapter titles; import/txtHeadings.ts).
+ * 5: EPUB books: links between chapters point at blocks, non-linear documents follow the reading order,
+ *    notes in asides are kept, and the identifier is the source (import/epub.ts).
  */
-export const TOKENIZER_VERSION = '4';
+export const TOKENIZER_VERSION = '5';
 
 const statements = statementCache((db) => ({
   get: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'tokenizer_version'"),

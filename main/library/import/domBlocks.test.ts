@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../common/blocks.ts';
 import { documentText } from '../text/blocks.ts';
 import { blocksFromDom, safeHref, safeImageSrc } from './domBlocks.ts';
-import { parseHtmlFragment } from './htmlTree.ts';
+import { attrOf, elementsOf, parseHtmlFragment } from './htmlTree.ts';
 
 const blocks = (html: string): Block[] => blocksFromDom(parseHtmlFragment(html));
 const text = (t: string) => ({ type: 'text', text: t }) as const;
@@ -290,5 +290,20 @@ describe('safeImageSrc', () => {
     expect(safeImageSrc('data:image/png;base64,AAAA')).toBeNull();
     expect(safeImageSrc('javascript:alert(1)')).toBeNull();
     expect(safeImageSrc(null)).toBeNull();
+  });
+});
+
+describe('blocksFromDom with anchors', () => {
+  it('tells the block each target begins in, through quotes, lists, inline marks and empty wrappers', () => {
+    const root = parseHtmlFragment(
+      '<p>Zero.</p>loose <span id="a">text</span><blockquote><p>q</p><p id="b">quoted</p></blockquote>' +
+        '<ul><li id="c">item</li></ul><div id="d"></div><table><tr><td id="e">x</td><td>y</td></tr></table><div id="f"></div>',
+    );
+    const byId = new Map([...elementsOf(root)].map((el) => [attrOf(el, 'id'), el] as const));
+    const anchors = { targets: new Set([...byId.entries()].filter(([id]) => id).map(([, el]) => el)), at: new Map() };
+    const out = blocksFromDom(root, anchors);
+    const at = (id: string) => anchors.at.get(byId.get(id)!);
+    expect(out.map((b) => b.type)).toEqual(['paragraph', 'paragraph', 'quote', 'list', 'table']);
+    expect([at('a'), at('b'), at('c'), at('d'), at('e'), at('f')]).toEqual([1, 2, 3, 4, 4, 5]);
   });
 });

@@ -189,12 +189,34 @@ function pushAll<T>(to: T[], from: readonly T[]): void {
   for (const x of from) to.push(x);
 }
 
+/**
+ * Elements whose place in the blocks is wanted (the targets of a book's links) and, once converted, the
+ * index of the block each one's content begins in: the next block made, when it makes none of its own.
+ */
+export interface BlockAnchors {
+  targets: ReadonlySet<HtmlNode>;
+  at: Map<HtmlNode, number>;
+}
+
 class Converter {
   readonly blocks: Block[] = [];
   private pending: Inline[] = [];
+  /** The converter whose blocks are the result: a quote's inner one adds one block to it, at its current end. */
+  private readonly root: Converter;
 
   /** Inside a blockquote, a nested blockquote is flattened into the outer one as it is read, not copied up level by level. */
-  constructor(private readonly isInQuote = false) {}
+  constructor(
+    private readonly isInQuote = false,
+    private readonly anchors: BlockAnchors | null = null,
+    root?: Converter,
+  ) {
+    this.root = root ?? this;
+  }
+
+  /** Notes where a target begins: in the block made next (the pending paragraph, or the one this element starts). */
+  private mark(node: HtmlNode): void {
+    if (this.anchors?.targets.has(node) && !this.anchors.at.has(node)) this.anchors.at.set(node, this.root.blocks.length);
+  }
 
   flush(): void {
     const runs = trimRuns(this.pending);
@@ -209,6 +231,7 @@ class Converter {
     const name = tagOf(node);
     if (DROP.has(name)) return;
     if (depth > MAX_DEPTH) return void out.push({ type: 'text', text: squashed(textOf(node)) });
+    this.mark(node);
     switch (name) {
       case 'BR':
         return void out.push({ type: 'break' });
@@ -273,7 +296,7 @@ class Converter {
   }
 
   private quote(node: HtmlElement, depth: number): void {
-    const inner = new Converter(true);
+    const inner = new Converter(true, this.anchors, this.root);
     for (const c of childrenOf(node)) inner.block(c, depth + 1);
     inner.flush();
     const children: Inline[] = [];
@@ -320,11 +343,11 @@ class Converter {
     }
     const rows: TableCell[][] = [];
     for (const tr of trs) {
-      const row = elementsOf(tr, CELLS).map((c) => ({
-        header: tagOf(c) === 'TH',
-        children: this.runs(c, depth + 3, images),
-        ...cellLayout(c),
-      }));
+      this.mark(tr);
+      const row = elementsOf(tr, CELLS).map((c) => {
+        this.mark(c);
+        return { header: tagOf(c) === 'TH', children: this.runs(c, depth + 3, images), ...cellLayout(c) };
+      });
       if (row.length > 0) rows.push(row);
     }
     if (rows.some((row) => row.some((cell) => hasText(cell.children)))) this.blocks.push({ type: 'table', rows });
@@ -338,6 +361,7 @@ class Converter {
     if (DROP.has(name)) return;
     if (depth > MAX_DEPTH) return void this.pending.push({ type: 'text', text: ` ${squashed(textOf(node))} ` });
     if (!BLOCKS.has(name)) {
+      this.mark(node);
       const images: Block[] = [];
       this.inline(node, depth, this.pending, images);
       if (images.length > 0) {
@@ -347,6 +371,7 @@ class Converter {
       return;
     }
     this.flush();
+    this.mark(node);
     const images: Block[] = [];
     const heading = HEADINGS[name];
     if (heading) {
@@ -450,9 +475,9 @@ function span(raw: string | null, max: number): number {
   return Number.isFinite(n) && n > 1 ? Math.min(n, max) : 1;
 }
 
-/** The blocks of an element's or a fragment's children. */
-export function blocksFromDom(root: HtmlNode): Block[] {
-  const conv = new Converter();
+/** The blocks of an element's or a fragment's children; `anchors.at` gets where each of its targets landed. */
+export function blocksFromDom(root: HtmlNode, anchors: BlockAnchors | null = null): Block[] {
+  const conv = new Converter(false, anchors);
   for (const c of childrenOf(root)) conv.block(c, 0);
   conv.flush();
   return conv.blocks;

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockText, type Block } from '../../../common/blocks.ts';
+import { blockHref, blockText, inlineText, type Block, type Inline } from '../../../common/blocks.ts';
+import { getArticle } from '../article.ts';
 import { searchArticles } from '../search.ts';
 import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
-import { simpleBook } from './epubTestBook.ts';
+import { packageDocument, simpleBook } from './epubTestBook.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/epub/', import.meta.url));
 const fixture = (name: string): Uint8Array => readFileSync(`${fixtures}${name}`);
@@ -25,6 +26,10 @@ describe('an EPUB 3 book with a navigation document (The Waste Land, IDPF sample
 
   it('takes title, author, date and language from the package document', () => {
     expect(doc).toMatchObject({ title: 'The Waste Land', author: 'T.S. Eliot', date: '2011-09-01', language: 'en-US', format: 'epub' });
+  });
+
+  it('keeps the identifier the package names as unique, as its source', () => {
+    expect(doc.source).toBe('code.google.com.epub-samples.wasteland-basic');
   });
 
   it('keeps the chapters the navigation document lists as headings, once each, in reading order', () => {
@@ -95,6 +100,10 @@ describe('chapter headings from the table of contents', () => {
     expect(doc).toMatchObject({ title: 'A Day: In Three Parts', author: 'Ada Writer', date: '2003-05-17', language: 'fr' });
   });
 
+  it('keeps the ISBN as a urn:isbn source', () => {
+    expect(doc.source).toBe('urn:isbn:9780000000000');
+  });
+
   it('puts a heading where each entry points, nested entries a level lower, and none where the chapter has it', () => {
     const list = doc.blocks.filter((b) => b.type === 'heading').map((b) => [b.type === 'heading' && b.level, blockText(b)]);
     expect(list).toEqual([
@@ -103,6 +112,84 @@ describe('chapter headings from the table of contents', () => {
       [1, 'Evening'],
     ]);
     expect(indexOfText(doc.blocks, 'Noon')).toBe(indexOfText(doc.blocks, 'At noon') - 1);
+  });
+});
+
+describe('links between chapters', () => {
+  const doc = imported(
+    'linked.epub',
+    simpleBook('<dc:title>Linked</dc:title>', [
+      `<h1>Start</h1><p>See <a href="ch1.xhtml#sec3">the third section</a>, <a href="ch1.xhtml">chapter two</a>,
+       a note<a href="ch2.xhtml#n1">1</a>, <a href="#here">here</a>, <a href="ch1.xhtml#gone">a lost anchor</a>,
+       <a href="../images/x.png">a picture</a>, <a href="missing.xhtml">a lost page</a> and <a href="https://example.org/">the web</a>.</p>
+       <p>Filler.</p><p id="here">Here it is.</p>`,
+      '<h1>Two</h1><p>Intro.</p><section id="sec3"><h2>Third section</h2><p>Body of three.</p></section>',
+      '<p>Notes follow.</p><aside epub:type="footnote" id="n1"><p>The note itself.</p></aside>',
+    ]),
+  );
+  const links = new Map<string, string>();
+  const collect = (runs: readonly Inline[]): void => {
+    for (const r of runs) {
+      if (r.type === 'link') links.set(inlineText(r.children), r.href);
+      if ('children' in r) collect(r.children);
+    }
+  };
+  for (const b of doc.blocks) if ('children' in b) collect(b.children);
+
+  it('point at the block their target begins in, in the one article', () => {
+    expect(links.get('the third section')).toBe(blockHref(indexOfText(doc.blocks, 'Third section')));
+    expect(links.get('chapter two')).toBe(blockHref(indexOfText(doc.blocks, 'Two')));
+    expect(links.get('here')).toBe(blockHref(indexOfText(doc.blocks, 'Here it is.')));
+  });
+
+  it('reach a note kept from an aside', () => {
+    expect(links.get('1')).toBe(blockHref(indexOfText(doc.blocks, 'The note itself.')));
+  });
+
+  it('go to the start of their chapter when the anchor is not there, and are text when the target is not a chapter', () => {
+    expect(links.get('a lost anchor')).toBe(blockHref(indexOfText(doc.blocks, 'Two')));
+    expect(links.has('a picture')).toBe(false);
+    expect(links.has('a lost page')).toBe(false);
+    expect(blockText(doc.blocks[0]!) + blockText(doc.blocks[1]!)).toContain('a picture, a lost page and the web.');
+    expect(links.get('the web')).toBe('https://example.org/');
+  });
+});
+
+describe('a link to a chapter whose contents entry names its heading', () => {
+  const nav = `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="toc"><ol><li><a href="text/ch0.xhtml">First part</a></li><li><a href="text/ch1.xhtml">Second part</a></li></ol></nav></body></html>`;
+  const doc = imported(
+    'headed.epub',
+    simpleBook(
+      '<dc:title>Headed</dc:title>',
+      [
+        '<h1>First part</h1><p>On to <a href="ch1.xhtml">the second part</a>.</p>',
+        '<div class="page"><div class="nav"><span>Previous</span> | <span>Next</span></div><h1>Second part</h1><p>Text.</p></div>',
+      ],
+      { 'OEBPS/nav.xhtml': nav },
+    ),
+  );
+
+  it('goes to that heading, past what the document has before it', () => {
+    const link = doc.blocks.flatMap((b) => ('children' in b ? b.children : [])).find((r) => r.type === 'link');
+    expect(link).toMatchObject({ href: blockHref(indexOfText(doc.blocks, 'Second part')) });
+    expect(indexOfText(doc.blocks, 'Previous')).toBeLessThan(indexOfText(doc.blocks, 'Second part'));
+  });
+});
+
+describe('spine documents marked linear="no"', () => {
+  const chapters = [
+    '<h1>Answers</h1><p>The answer to the first question is seven.</p>',
+    '<h1>One</h1><p>First question.</p>',
+    '<h1>Two</h1><p>Second question.</p>',
+  ];
+  const opf = packageDocument('<dc:title>Quiz</dc:title>', chapters).replace('<itemref idref="c0"/>', '<itemref idref="c0" linear="no"/>');
+  const doc = imported('quiz.epub', simpleBook('<dc:title>Quiz</dc:title>', chapters, { 'OEBPS/book.opf': opf }));
+
+  it('are kept, after the chapters of the reading order', () => {
+    expect(headings(doc.blocks)).toEqual(['One', 'Two', 'Answers']);
+    expect(indexOfText(doc.blocks, 'is seven')).toBeGreaterThan(indexOfText(doc.blocks, 'Second question.'));
   });
 });
 
@@ -177,5 +264,10 @@ describe('a book in a folder', () => {
     expect(poem.results.map((r) => r.title)).toEqual(['The Waste Land']);
     const manual = searchArticles(lib.db, '"chroot local includes can be used to add or replace files"');
     expect(manual.results[0]?.title).toBe('Live Systems Manual');
+  });
+
+  it('carries the book identifier into the article', () => {
+    const [hit] = searchArticles(lib.db, '"A crowd flowed over London Bridge, so many"').results;
+    expect(getArticle(lib.db, hit!.id)?.source).toBe('code.google.com.epub-samples.wasteland-basic');
   });
 });

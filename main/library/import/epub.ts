@@ -1,9 +1,9 @@
 import type { Block } from '../../../common/blocks.ts';
 import type { ImportError, ImportResult } from '../model.ts';
 import { decodeBytes } from './decode.ts';
-import { safeHref } from './domBlocks.ts';
-import { chapterBlocks } from './epubChapter.ts';
+import { chapterBlocks, readChapter } from './epubChapter.ts';
 import { encryptedContent } from './epubEncryption.ts';
+import { articleHref, bookTarget, linkHrefs, mapLinks, targetKey } from './epubLinks.ts';
 import { readPackage, rootfilePath } from './epubPackageDocument.ts';
 import { tocFromNav, tocFromNcx, type TocEntry } from './epubToc.ts';
 import { isUnsafeName, unzipBook } from './epubZip.ts';
@@ -54,6 +54,60 @@ function tableOfContents(files: Map<string, Uint8Array>, nav: string | null, ncx
   return { ok: true, value: [] };
 }
 
+/** Where in the spine's documents other documents link to: the fragments, by document. */
+function linkedFragments(spine: readonly string[], sources: ReadonlyMap<string, string>): Map<string, Set<string>> {
+  const inSpine = new Set(spine);
+  const fragments = new Map<string, Set<string>>();
+  for (const path of spine) {
+    for (const href of linkHrefs(sources.get(path) ?? '')) {
+      const target = bookTarget(path, href);
+      if (!target || target.fragment === '' || !inSpine.has(target.path)) continue;
+      const set = fragments.get(target.path) ?? new Set<string>();
+      set.add(target.fragment);
+      fragments.set(target.path, set);
+    }
+  }
+  return fragments;
+}
+
+/**
+ * The spine's documents as one article's blocks, each link between them turned into a link to the
+ * block it points at (epubLinks.ts), so following it stays inside the article. The links are read from
+ * the sources first; then each document is parsed, turned into blocks and let go, one at a time.
+ */
+function spineBlocks(
+  files: Map<string, Uint8Array>,
+  isInBook: (name: string) => boolean,
+  spine: readonly string[],
+  entriesOf: Map<string, TocEntry[]>,
+): Got<Block[]> {
+  const sources = new Map<string, string>();
+  for (const path of spine) {
+    const source = textOf(files, path);
+    if (!source.ok) return source;
+    sources.set(path, source.value);
+  }
+  const fragments = linkedFragments(spine, sources);
+  const parts: { path: string; blocks: Block[] }[] = [];
+  const starts = new Map<string, number>();
+  const anchors = new Map<string, number>();
+  let count = 0;
+  for (const path of spine) {
+    const chapter = readChapter(sources.get(path)!, entriesOf.get(path) ?? [], path);
+    sources.delete(path);
+    const part = chapterBlocks(chapter, fragments.get(path) ?? new Set(), isInBook);
+    starts.set(path, count);
+    for (const [fragment, at] of part.anchors) anchors.set(targetKey({ path, fragment }), count + at);
+    parts.push({ path, blocks: part.blocks });
+    count += part.blocks.length;
+  }
+  // A document with no text starts where the next one does; one at the very end, at the last block.
+  for (const [path, at] of starts) starts.set(path, Math.min(at, Math.max(0, count - 1)));
+  const blocks: Block[] = [];
+  for (const part of parts) for (const b of mapLinks(part.blocks, (href) => articleHref(part.path, href, starts, anchors))) blocks.push(b);
+  return { ok: true, value: blocks };
+}
+
 /** An EPUB (2 or 3) as one article: the spine's documents in order, the table of contents as headings. */
 export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResult {
   const zip = unzipBook(bytes, (name) => READ.test(name));
@@ -83,12 +137,9 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
     if (list) list.push(entry);
     else entriesOf.set(entry.path, [entry]);
   }
-  const blocks: Block[] = [];
-  for (const path of book.spine) {
-    const source = textOf(files, path);
-    if (!source.ok) return source;
-    blocks.push(...chapterBlocks(source.value, entriesOf.get(path) ?? [], path, (name) => names.has(name)));
-  }
+  const spine = spineBlocks(files, (name) => names.has(name), book.spine, entriesOf);
+  if (!spine.ok) return spine;
+  const blocks = spine.value;
   if (blocks.length === 0) return refuse('empty', 'The book has no text in its spine.');
   return {
     ok: true,
@@ -96,7 +147,8 @@ export function importEpub(bytes: Uint8Array, fallbackTitle: string): ImportResu
       title: book.title ?? fallbackTitle,
       author: book.author,
       date: book.date,
-      source: safeHref(book.identifier && /^https?:/iu.test(book.identifier) ? book.identifier : null),
+      // A book's identifier is its source: where a web page has its URL, a book has its ISBN or URN.
+      source: book.identifier,
       language: book.language,
       dir: book.dir,
       tags: [],

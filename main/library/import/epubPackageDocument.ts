@@ -1,4 +1,5 @@
 import { normalizeDate } from './dates.ts';
+import { bookIdentifier } from './epubIdentifier.ts';
 import { descendants, xmlText, type XmlElement } from './epubXml.ts';
 
 /** What the OPF package document says of a book. */
@@ -7,9 +8,10 @@ export interface BookPackage {
   author: string | null;
   date: string | null;
   language: string | null;
+  /** The unique identifier, normalized (epubIdentifier.ts): a URL, `urn:isbn:…`, `urn:uuid:…` or the book's own text. */
   identifier: string | null;
   dir: 'ltr' | 'rtl' | null;
-  /** Content documents in reading order, as paths inside the zip. */
+  /** Content documents in reading order, as paths inside the zip: the linear ones, then those marked linear="no". */
   spine: string[];
   /** The EPUB 3 navigation document and the EPUB 2 NCX, as paths inside the zip. */
   nav: string | null;
@@ -88,8 +90,6 @@ export function readPackage(opf: XmlElement, opfPath: string): BookPackage {
   const metadata = descendants(pkg, 'metadata')[0] ?? pkg;
   const refined = refinements(metadata);
   const uniqueId = pkg.attrs.get('unique-identifier');
-  const identifiers = descendants(metadata, 'identifier');
-  const identifier = identifiers.find((i) => i.attrs.get('id') === uniqueId) ?? identifiers[0];
   const items = new Map<string, { path: string; type: string; properties: string[] }>();
   for (const item of descendants(pkg, 'item')) {
     const id = item.attrs.get('id');
@@ -102,12 +102,15 @@ export function readPackage(opf: XmlElement, opfPath: string): BookPackage {
     });
   }
   const spineEl = descendants(pkg, 'spine')[0];
-  const spine = spineEl
-    ? descendants(spineEl, 'itemref')
-        .map((ref) => items.get(ref.attrs.get('idref') ?? ''))
-        .filter((item) => item !== undefined && /html|xml/u.test(item.type))
-        .map((item) => item!.path)
-    : [];
+  const refs = spineEl ? descendants(spineEl, 'itemref') : [];
+  const isLinear = (ref: XmlElement): boolean => ref.attrs.get('linear')?.trim().toLowerCase() !== 'no';
+  // Non-linear documents (notes, answer keys, a cover page) come after the reading order, not inside it:
+  // a reader may skip them when reading straight through but must reach them by their links (EPUB Reading
+  // Systems 3.3, the spine), and in one article the links and a search can reach them only if they are there.
+  const spine = [...refs.filter(isLinear), ...refs.filter((ref) => !isLinear(ref))]
+    .map((ref) => items.get(ref.attrs.get('idref') ?? ''))
+    .filter((item) => item !== undefined && /html|xml/u.test(item.type))
+    .map((item) => item!.path);
   // Some books list a document once per fragment (`ch1.xhtml#s2` as an item of its own): it is read once.
   const nav = [...items.values()].find((item) => item.properties.includes('nav'));
   const ncx = items.get(spineEl?.attrs.get('toc') ?? '') ?? [...items.values()].find((i) => i.type === 'application/x-dtbncx+xml');
@@ -118,7 +121,7 @@ export function readPackage(opf: XmlElement, opfPath: string): BookPackage {
     author: bookAuthor(metadata, refined),
     date: bookDate(metadata),
     language: language ? xmlText(language).slice(0, 35) || null : null,
-    identifier: identifier ? xmlText(identifier) || null : null,
+    identifier: bookIdentifier(descendants(metadata, 'identifier'), uniqueId),
     dir: direction === 'rtl' ? 'rtl' : direction === 'ltr' ? 'ltr' : null,
     spine: [...new Set(spine)],
     nav: nav?.path ?? null,

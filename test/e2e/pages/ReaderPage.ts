@@ -130,6 +130,11 @@ export class ReaderPage {
     await this.main.getByRole('button', { name: 'Forward', exact: true }).click();
   }
 
+  /** Follows a link in the article's text. */
+  async followLink(name: string): Promise<void> {
+    await this.article.getByRole('link', { name, exact: true }).click();
+  }
+
   /** True when the whole element is inside the window. */
   async isInView(locator: Locator): Promise<boolean> {
     const box = await locator.boundingBox();

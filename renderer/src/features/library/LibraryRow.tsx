@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { ArticleSummary } from '../../../../common/contract';
 import { formatDate, progressLabel } from '../../app/format';
-import { sourceLabel } from '../reader/links';
+import { sourceText } from '../reader/links';
 
 interface Props {
   item: ArticleSummary;
@@ -19,7 +19,7 @@ export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCu
   const meta = [
     { kind: 'author', text: item.author },
     { kind: 'date', text: formatDate(item.date) },
-    { kind: 'source', text: item.source ? sourceLabel(item.source) : null },
+    { kind: 'source', text: item.source ? sourceText(item.source) : null },
   ].filter((m): m is { kind: string; text: string } => !!m.text);
   return (
     <button

@@ -7,7 +7,8 @@ import { SelectionToolbar } from '../highlights/SelectionToolbar';
 import { useHighlights } from '../highlights/useHighlights';
 import { useSelectionRange } from '../highlights/useSelectionRange';
 import { ArticleView } from './ArticleView';
-import { blockText } from '../../../../common/blocks';
+import { blockText, fragmentBlock } from '../../../../common/blocks';
+import { blockElement } from './domOffsets';
 import { decorationsByBlock } from './decorate';
 import { HitBar } from './HitBar';
 import { LinkDialog } from './LinkDialog';
@@ -65,14 +66,17 @@ export function ArticleReader({
   const find = useFindInArticle(article.id, hits);
   const highlights = useHighlights(article.id);
   const { selection, current: currentSelection, clear: clearSelection } = useSelectionRange(articleRef, scrollRef, texts);
-  const headingForFragment = useCallback(
+  // A fragment names a block (a book's links between its chapters, common/blocks.ts) or a heading by its slug.
+  const targetOfFragment = useCallback(
     (f: string) => {
+      const block = fragmentBlock(f);
+      if (block !== null) return articleRef.current ? blockElement(articleRef.current, block) : null;
       const entry = toc.find((e) => slug(e.text) === slug(decodeFragment(f)));
       return entry ? document.getElementById(headingId(entry.block)) : null;
     },
     [toc, headingId],
   );
-  const links = useLinkOpener(article.id, onOpenArticle, headingForFragment);
+  const links = useLinkOpener(article.id, onOpenArticle, targetOfFragment);
 
   // A long article renders around where it opens first, the rest in idle time (useProgressiveBlocks).
   const opensAt = article.hits.length > 0 ? (article.hits[article.bestHit]?.block ?? 0) : (position?.block ?? 0);

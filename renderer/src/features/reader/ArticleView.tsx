@@ -4,7 +4,7 @@ import { formatDate, readingTime } from '../../app/format';
 import { ArticleLink } from './ArticleLink';
 import { BlockView } from './BlockView';
 import { NO_DECORATIONS, type BlockDecorations } from './decorate';
-import { sourceLabel, type LinkKind } from './links';
+import { classifyHref, sourceText, type LinkKind } from './links';
 import { SHY, withoutSoftHyphens } from './softHyphens';
 import type { BlockRange } from './useProgressiveBlocks';
 import './ArticleView.css';
@@ -32,6 +32,8 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
     '--reader-measure': `${settings.lineWidth}ch`,
   } as CSSProperties;
   const date = formatDate(article.date, article.language ?? undefined);
+  const source = article.source;
+  const sourceShown = source ? sourceText(source) : null;
   return (
     <article
       ref={ref}
@@ -72,11 +74,16 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
               {readingTime(article.wordCount)}
             </span>
           </span>
-          {article.source ? (
-            <span className="byline-item">
-              <ArticleLink href={article.source} onLink={onLink}>
-                {sourceLabel(article.source)}
-              </ArticleLink>
+          {source && sourceShown ? (
+            <span className="byline-item byline-source">
+              {/* Only a URL is a link; a book's identifier (ISBN, URN) is text. */}
+              {classifyHref(source) === 'external' ? (
+                <ArticleLink href={source} onLink={onLink}>
+                  {sourceShown}
+                </ArticleLink>
+              ) : (
+                sourceShown
+              )}
             </span>
           ) : null}
         </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assetUrl, classifyHref, isRemoteSrc, sourceLabel } from './links';
+import { assetUrl, classifyHref, isRemoteSrc, sourceLabel, sourceText } from './links';
 
 describe('classifyHref', () => {
   it('treats http, https and mailto as external', () => {
@@ -58,5 +58,17 @@ describe('sourceLabel', () => {
   it('shows the host of a URL without www', () => {
     expect(sourceLabel('https://www.example.org/path')).toBe('example.org');
     expect(sourceLabel('Printed edition')).toBe('Printed edition');
+  });
+});
+
+describe('sourceText', () => {
+  it('shows a URL by its host, an ISBN as one, and a book identifier as written', () => {
+    expect(sourceText('https://www.example.org/a/b')).toBe('example.org');
+    expect(sourceText('urn:isbn:9780141187761')).toBe('ISBN 9780141187761');
+    expect(sourceText('code.google.com.epub-samples.wasteland-basic')).toBe('code.google.com.epub-samples.wasteland-basic');
+  });
+
+  it('does not show a UUID, which tells a reader nothing', () => {
+    expect(sourceText('urn:uuid:0b9d1d4a-8e9c-4f47-9a8f-2e1f0c9a6b11')).toBeNull();
   });
 });

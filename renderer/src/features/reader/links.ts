@@ -56,3 +56,14 @@ export function sourceLabel(source: string): string {
     return source;
   }
 }
+
+/**
+ * An article's source as its byline and library row show it: a URL by its host, a book's ISBN as
+ * "ISBN …", a UUID not at all (it tells a reader nothing), any other identifier as the book writes it.
+ */
+export function sourceText(source: string): string | null {
+  const isbn = /^urn:isbn:(.+)$/iu.exec(source)?.[1];
+  if (isbn) return `ISBN ${isbn}`;
+  if (/^urn:uuid:/iu.test(source)) return null;
+  return classifyHref(source) === 'external' ? sourceLabel(source) : source;
+}

@@ -3,14 +3,14 @@ import { api, isDesktop } from '../../api';
 import type { LinkKind } from './links';
 
 /**
- * What happens when a link in an article is followed: a relative link opens the article it
- * points to; an external one waits for confirmation (the full URL is shown) and then opens in
+ * What happens when a link in an article is followed: a fragment scrolls to the block or heading it
+ * names; a relative link opens the article it points to; an external one waits for confirmation (the full URL is shown) and then opens in
  * the system browser (or, in serve mode, a new tab without opener or referrer).
  */
 export function useLinkOpener(
   articleId: string,
   onOpenArticle: (id: string) => void,
-  headingForFragment: (fragment: string) => HTMLElement | null,
+  targetOfFragment: (fragment: string) => HTMLElement | null,
 ) {
   const [pendingUrl, setPendingUrl] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -19,7 +19,7 @@ export function useLinkOpener(
     (href: string, kind: LinkKind) => {
       setMessage(null);
       if (kind === 'external') setPendingUrl(href.trim());
-      else if (kind === 'fragment') headingForFragment(href.slice(1))?.scrollIntoView({ block: 'start' });
+      else if (kind === 'fragment') targetOfFragment(href.slice(1))?.scrollIntoView({ block: 'start' });
       else if (kind === 'relative') {
         void api['article.resolveLink']({ id: articleId, href }).then((r) => {
           if (!r.ok) setMessage(`The link could not be followed: ${r.error.message}`);
@@ -28,7 +28,7 @@ export function useLinkOpener(
         });
       }
     },
-    [articleId, onOpenArticle, headingForFragment],
+    [articleId, onOpenArticle, targetOfFragment],
   );
 
   const confirm = useCallback(() => {
