@@ -25,6 +25,9 @@ const statements = statementCache((db) => ({
   ),
   insertFts: db.prepare<[number, string, string, string]>('INSERT INTO articles_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)'),
   deleteFts: db.prepare<[number]>('DELETE FROM articles_fts WHERE rowid = ?'),
+  standing: db.prepare<[string], { hash: string; id: string }>(
+    'SELECT a.hash, k.id FROM articles a JOIN articles k ON k.hash = a.hash WHERE a.id = ? ORDER BY k.rowid LIMIT 1',
+  ),
   // Through the hash index: an article's own row, then every article with its hash, oldest first.
   sameContent: db.prepare<[string], { rowid: number; id: string; path: string }>(
     `SELECT k.rowid, k.id, k.path FROM articles a JOIN articles k ON k.hash = a.hash WHERE a.id = ? ORDER BY k.rowid`,
@@ -68,6 +71,16 @@ export function settleCopies(db: Database, hash: string): void {
       s.add.run(rowid);
     }
   });
+}
+
+/** The id of the article that stands for `id`'s content (itself, unless it is a copy); undefined when there is no such article. */
+export function standingId(db: Database, id: string): string | undefined {
+  return statements(db).standing.get(id)?.id;
+}
+
+/** standingId, with the content hash they share. */
+export function standingCopy(db: Database, id: string): { hash: string; id: string } | undefined {
+  return statements(db).standing.get(id);
 }
 
 export interface SameContent {
