@@ -13,9 +13,12 @@ const COLS = 'id, title, author, date, source, folder, word_count AS wordCount';
  * is left out only when an older article with its content is in the same folder. The subquery does
  * not depend on the row, so SQLite runs it once per statement, over the few copies alone.
  */
-const HIDDEN_COPIES = `SELECT c.rowid FROM copies c JOIN articles a ON a.rowid = c.rowid
+const HIDDEN_COPIES = `SELECT c.rowid FROM copies c CROSS JOIN articles a ON a.rowid = c.rowid
   WHERE @folder IS NULL OR EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.folder = @folder AND b.rowid < a.rowid)`;
 const SHOWN = `(@folder IS NULL OR folder = @folder) AND rowid NOT IN (${HIDDEN_COPIES})`;
+
+/** The library's first page by title, exported for its query-plan test. */
+export const libraryByTitleSql = `SELECT ${COLS} FROM articles WHERE ${SHOWN} ORDER BY sort_key, rowid LIMIT @limit OFFSET @offset`;
 
 interface Page {
   folder: string | null;
@@ -26,7 +29,7 @@ interface Page {
 const statements = statementCache((db) => ({
   byTitle: db.prepare<[Page], LibraryRow>(
     // sort_key: the reader's alphabet (text/collation.ts); title_key would put Æ, Ø, Þ and ß after z.
-    `SELECT ${COLS} FROM articles WHERE ${SHOWN} ORDER BY sort_key, rowid LIMIT @limit OFFSET @offset`,
+    libraryByTitleSql,
   ),
   byDate: db.prepare<[Page], LibraryRow>(
     `SELECT ${COLS} FROM articles WHERE ${SHOWN} ORDER BY date IS NULL, date DESC, rowid DESC LIMIT @limit OFFSET @offset`,
@@ -36,7 +39,7 @@ const statements = statementCache((db) => ({
   // Each folder counts the documents it holds, once each (as its list shows them).
   folderCounts: db.prepare<[], { folder: string; n: number }>(
     `SELECT folder, count(*) AS n FROM articles WHERE rowid NOT IN (
-       SELECT c.rowid FROM copies c JOIN articles a ON a.rowid = c.rowid
+       SELECT c.rowid FROM copies c CROSS JOIN articles a ON a.rowid = c.rowid
        WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.folder = a.folder AND b.rowid < a.rowid))
      GROUP BY folder`,
   ),
