@@ -136,6 +136,8 @@ describe('copies of one file', () => {
     sync();
     expect(searchArticles(lib.db, '"heron number 5"').total).toBe(2);
     expect(searchArticles(lib.db, 'kingfisher').results.map((r) => r.path)).toEqual([edited]);
+    // Its new words reach the vocabulary, so a fragment of one finds it too.
+    expect(searchArticles(lib.db, 'ingfish').results.map((r) => r.path)).toEqual([edited]);
     expect(allLibraryIds(null, 7).total).toBe(DOCS + 2);
     writeFileSync(edited, body(5));
     sync();

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { indexText } from '../text/fold.ts';
 import { statementCache } from './statements.ts';
+import { noteIndexedText } from './terms.ts';
 
 /**
  * Copies: articles whose file has the same bytes (content hash) as an article indexed before them
@@ -56,7 +57,8 @@ export function dropCopy(db: Database, rowid: number): void {
 /**
  * After the articles of a hash changed (one came back to it, was edited away from it, or went): the
  * first stands and is searchable, the others are copies. The FTS entry of one that comes to stand is
- * made from its stored row; its words are already in the vocabulary, since the one before had them.
+ * made from its stored row. Its words go to the vocabulary too: a copy edited into new content stands
+ * for it with words no other article had (terms.ts notes them only inside a write that marked terms stale).
  */
 export function settleCopies(db: Database, hash: string): void {
   const s = statements(db);
@@ -64,8 +66,10 @@ export function settleCopies(db: Database, hash: string): void {
     const marked = s.isCopy.get(rowid) !== undefined;
     if (i === 0 && marked) {
       const t = s.texts.get(rowid)!;
+      const fts = [indexText(t.title), indexText(t.author ?? ''), indexText(t.text)] as const;
       s.remove.run(rowid);
-      s.insertFts.run(rowid, indexText(t.title), indexText(t.author ?? ''), indexText(t.text));
+      s.insertFts.run(rowid, ...fts);
+      noteIndexedText(db, fts);
     } else if (i > 0 && !marked) {
       s.deleteFts.run(rowid);
       s.add.run(rowid);
