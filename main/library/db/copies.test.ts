@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getArticle } from '../article.ts';
 import { searchArticles } from '../search.ts';
 import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
@@ -110,6 +111,16 @@ describe('copies of one file', () => {
     const other = same.copies[1]!.id;
     expect(sameContent(lib.db, other)!.copies.map((c) => c.id)).toEqual([other, first.id]);
     expect(sameContent(lib.db, other)!.first.id).toBe(first.id);
+  });
+
+  it('open at their hits through any copy, a long article too (the index answers for the one that stands)', () => {
+    const long = `# Long heron\n\n${'Reeds and water and mud. '.repeat(3000)}\n\nA bittern booms at the end.\n`;
+    lib.write('a/long.md', long);
+    lib.write('b/long-copy.md', long);
+    sync();
+    const inB = listLibrary(lib.db, 'title', 100, 0, 'b').rows.find((r) => r.title === 'Long heron')!;
+    expect(searchArticles(lib.db, 'bittern').results.map((r) => r.id)).not.toContain(inB.id);
+    expect(getArticle(lib.db, inB.id, 'bittern')!.hits).toHaveLength(1);
   });
 
   it('are searched through the copy that remains when the first is deleted', () => {
