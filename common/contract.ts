@@ -93,6 +93,12 @@ export interface Article extends DocumentMeta {
   id: string;
   path: string;
   folder: string;
+  /**
+   * Every file holding this document, byte for byte (a copy in another folder, or added twice): `path`
+   * first, then the others oldest first. One document shows once in lists and search, and its
+   * highlights and position are shared; this says where all of it lives.
+   */
+  locations: string[];
   wordCount: number;
   hits: BlockHit[];
   /** The hit where the query's words cluster most densely (an index into hits): the reader opens there. */

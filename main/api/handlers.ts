@@ -1,14 +1,13 @@
 import type { RequestName, Requests } from '../../common/contract.ts';
-import { articleExists } from '../library/db/articles.ts';
 import { restoreHighlight, setHighlightNote, trashHighlight } from '../library/db/highlights.ts';
 import { folderCounts } from '../library/db/library.ts';
-import { dismissPosition, getPosition, putPosition, restorePosition } from '../library/db/positions.ts';
 import { addUserFolder, removeUserFolder } from '../library/db/userFolders.ts';
 import { OffprintError } from '../library/errors.ts';
 import { folderSpecs, resolveFolderPath } from '../library/folders.ts';
 import { addHighlight, exportHighlights, requireHighlight } from '../library/highlights.ts';
 import { isOpenableUrl } from '../library/links.ts';
 import { localDay } from '../library/localDay.ts';
+import { dismissContinue, positionOf, restoreContinue, savePosition } from '../library/positions.ts';
 import { readHandlers } from '../library/reads.ts';
 import { settingsOf, updateSettings } from '../library/settings.ts';
 import type { Deps } from './deps.ts';
@@ -42,22 +41,18 @@ export const handlers = {
     return { ...deps.indexer.status(), state: 'indexing' };
   },
   'index.status': (_input, deps) => deps.indexer.status(),
-  'position.get': (input, deps) => getPosition(deps.userDb, input.id) ?? null,
+  'position.get': (input, deps) => positionOf(deps.indexDb, deps.userDb, input.id),
   'position.set': (input, deps) => {
-    if (!articleExists(deps.indexDb, input.id))
-      throw new OffprintError('not-found', `No article with id ${input.id}; its position is not kept.`);
     const now = deps.now();
-    const position = { id: input.id, ...input.anchor, progress: input.progress, updatedAt: now.toISOString() };
-    putPosition(deps.userDb, position, { day: localDay(now), isPastFirstScreen: input.pastFirstScreen ?? false });
-    return position;
+    return savePosition(deps.indexDb, deps.userDb, input, now, localDay(now));
   },
   'library.dismissContinue': (input, deps) => {
-    const dismissed = dismissPosition(deps.userDb, input.id, localDay(deps.now()));
+    const dismissed = dismissContinue(deps.indexDb, deps.userDb, input.id, localDay(deps.now()));
     if (dismissed) deps.emit('shelf.changed', { id: input.id });
     return { dismissed };
   },
   'library.restoreContinue': (input, deps) => {
-    const restored = restorePosition(deps.userDb, input.id);
+    const restored = restoreContinue(deps.indexDb, deps.userDb, input.id);
     if (restored) deps.emit('shelf.changed', { id: input.id });
     return { restored };
   },

@@ -7,6 +7,7 @@ import { addUserFolder } from '../library/db/userFolders.ts';
 import { backupIfDue, openUserDb } from '../library/db/userDb.ts';
 import { emptyOldTrash, reanchorHighlights } from '../library/highlights.ts';
 import { Indexer } from '../library/indexer.ts';
+import { followCopies } from '../library/sharedCopies.ts';
 import { ReadPool, type ReadContext } from '../library/readPool.ts';
 import type { ParserLauncher } from '../library/parser.ts';
 import { createLogger } from '../library/log.ts';
@@ -62,6 +63,13 @@ export function startServices(options: ServicesOptions): Services {
     notices.push(`The search index was damaged and is being rebuilt from your articles; the old file was kept as ${index.recoveredFrom}.`);
   emptyOldTrash(user.db, now());
   const reanchor = () => {
+    try {
+      // First: highlights of a file that went move to its remaining copy, and are re-anchored there.
+      const followed = followCopies(index.db, user.db);
+      if (followed.highlights + followed.positions > 0) log.info('reading data followed its document to a copy', followed);
+    } catch (err) {
+      log.warn('reading data could not follow its document to a copy', { message: (err as Error).message });
+    }
     try {
       const moved = reanchorHighlights(index.db, user.db);
       if (moved > 0) log.info('highlights re-anchored after an import', { moved });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, BlockHit } from '../../common/contract.ts';
 import { posix } from 'node:path';
 import { getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
+import { sameContent } from './db/copies.ts';
 import type { Block } from '../../common/blocks.ts';
 import { isMatch } from './db/search.ts';
 import { clauseExpr, compileQuery, type CompiledQuery } from './query/compile.ts';
@@ -122,11 +123,12 @@ function foldWithMap(text: string): { folded: string; map: number[] } {
   return { folded, map };
 }
 
-export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[], bestHit = 0): Article {
+export function toArticle(row: ArticleRow, blocks: Block[], hits: BlockHit[], bestHit = 0, locations = [row.path]): Article {
   return {
     id: row.id,
     path: row.path,
     folder: row.folder,
+    locations,
     title: row.title,
     author: row.author,
     date: row.date,
@@ -160,10 +162,18 @@ export function openingPart(article: Article, savedBlock: number | null): Articl
 export function getArticle(db: Database, id: string, query?: string, exact = false): Article | null {
   const row = getArticleRow(db, id);
   if (!row) return null;
+  const same = sameContent(db, id);
   const blocks = rowBlocks(row);
-  const found = query ? queryHitsWithWords(db, blocks, query, exact, row.rowid) : [];
+  // The index answers for the copy that stands for the content (db/copies.ts): copies have no FTS entry.
+  const found = query ? queryHitsWithWords(db, blocks, query, exact, same?.first.rowid ?? row.rowid) : [];
   const hits = found.map(({ block, start, end, term }) => ({ block, start, end, term }));
-  return toArticle(row, blocks, hits, densestHit(found));
+  return toArticle(
+    row,
+    blocks,
+    hits,
+    densestHit(found),
+    same?.copies.map((c) => c.path),
+  );
 }
 
 /** A relative link inside an article that points at another imported article of the same folder. */

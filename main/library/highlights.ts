@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { blockText, comparePoints, textBetween } from '../../common/blocks.ts';
 import type { BlockPoint, Highlight, HighlightExportFormat } from '../../common/contract.ts';
 import { articleExists, articleHash, getArticleRow, rowBlocks, type ArticleRow } from './db/articles.ts';
+import { sameContent } from './db/copies.ts';
 import { untilChanged } from './db/changes.ts';
 import {
   allHighlights,
@@ -32,6 +33,12 @@ export const MAX_QUOTE_LENGTH = 100_000;
  * files are turned into blocks (a new parser may cut the same file into other blocks).
  */
 const articleVersion = (hash: string) => `${TOKENIZER_VERSION}:${hash}`;
+
+/** The content hash in an article version; null for a highlight never checked (migrations/user/002). */
+export const hashOfVersion = (version: string): string | null => {
+  const at = version.indexOf(':');
+  return at === -1 || at === version.length - 1 ? null : version.slice(at + 1);
+};
 
 const textsOf = (row: ArticleRow) => rowBlocks(row).map(blockText);
 
@@ -105,7 +112,13 @@ function restale(
  */
 export function listHighlights(indexDb: Database, userDb: Database, id?: string): Highlight[] {
   if (!id) return allHighlights(userDb).filter(isInLibrary(indexDb)).map(toWire);
-  const stored = highlightsFor(userDb, id);
+  // A highlight stays under the id of the copy it was made in (so an edited copy keeps its own), and
+  // shows in every copy of the same file: they have the same text, so it anchors in any of them.
+  const ids = sameContent(indexDb, id)?.copies.map((c) => c.id) ?? [id];
+  const stored =
+    ids.length === 1
+      ? highlightsFor(userDb, id)
+      : ids.flatMap((copy) => highlightsFor(userDb, copy)).sort((a, b) => comparePoints(a.start, b.start));
   const now = new Map(restale(indexDb, id, stored)?.moved.map((h) => [h.hid, h]));
   return stored.map((h) => toWire(now.get(h.hid) ?? h));
 }

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { ArticleSummary, RequestName, Requests } from '../../common/contract.ts';
+import type { RequestName, Requests } from '../../common/contract.ts';
 import { findInBlocks, getArticle, openingPart, resolveArticleLink } from './article.ts';
 import { getArticleRow, rowBlocks } from './db/articles.ts';
-import { importProblems, librarySummary, listLibrary, type LibraryRow } from './db/library.ts';
-import { getPosition, progressOf, shelfPositions } from './db/positions.ts';
+import { importProblems, listLibrary } from './db/library.ts';
 import { OffprintError } from './errors.ts';
 import { listFolders } from './folders.ts';
 import { listHighlights, searchHighlights } from './highlights.ts';
+import { continueShelf, positionOf, withProgress } from './positions.ts';
 import { searchArticles } from './search.ts';
 import type { FolderSpec } from './sync.ts';
 
@@ -25,8 +25,6 @@ export interface ReadDeps {
 
 type Read<K extends RequestName> = (input: Requests[K]['in'], deps: ReadDeps) => Requests[K]['out'];
 
-const summary = (deps: ReadDeps, r: LibraryRow): ArticleSummary => ({ ...r, progress: progressOf(deps.userDb, r.id) });
-
 const gone = (id: string) => new OffprintError('not-found', `No article with id ${id}; it may have been removed.`);
 
 export const readHandlers = {
@@ -34,7 +32,7 @@ export const readHandlers = {
   'article.get': (input, deps) => {
     const article = getArticle(deps.indexDb, input.id, input.query, input.exact);
     if (!article) throw gone(input.id);
-    return input.window ? openingPart(article, getPosition(deps.userDb, input.id)?.block ?? null) : article;
+    return input.window ? openingPart(article, positionOf(deps.indexDb, deps.userDb, input.id)?.block ?? null) : article;
   },
   'article.blocks': (input, deps) => {
     const row = getArticleRow(deps.indexDb, input.id);
@@ -56,13 +54,9 @@ export const readHandlers = {
   },
   'library.list': (input, deps) => {
     const { total, rows } = listLibrary(deps.indexDb, input.sort, input.limit, input.offset, input.folder ?? null);
-    return { total, items: rows.map((r) => summary(deps, r)) };
+    return { total, items: rows.map((r) => withProgress(deps.indexDb, deps.userDb, r)) };
   },
-  'library.continue': (_input, deps) =>
-    shelfPositions(deps.userDb, 12)
-      .map((p) => librarySummary(deps.indexDb, p.id))
-      .filter((r): r is LibraryRow => r !== undefined)
-      .map((r) => summary(deps, r)),
+  'library.continue': (_input, deps) => continueShelf(deps.indexDb, deps.userDb, 12),
   'folders.list': (_input, deps) => listFolders(deps.indexDb, deps.userDb, deps.bundled),
   'import.problems': (_input, deps) => importProblems(deps.indexDb),
   'highlights.list': (input, deps) => listHighlights(deps.indexDb, deps.userDb, input.id),

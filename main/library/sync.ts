@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BYTES, scanFolder } from './import/scan.ts';
 import { markTermsStale, updateTerms } from './db/terms.ts';
 import {
   beginBulkWrite,
-  deleteArticle,
+  deleteArticles,
   hasKnownFiles,
   knownFiles,
   putFolder,
@@ -176,7 +176,10 @@ class Applier {
     if (gone.length > 0) {
       this.tell('saving', null, { done: 0, total: gone.length });
       this.db.transaction(() => {
-        for (const [rowid] of gone) deleteArticle(this.db, rowid);
+        deleteArticles(
+          this.db,
+          gone.map(([rowid]) => rowid),
+        );
       })();
       this.report.removed += gone.length;
     }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Block } from '../../../common/blocks.ts';
 import { paragraphsFromText } from '../text/blocks.ts';
+import { NOT_A_COPY } from './copies.ts';
 import { statementCache } from './statements.ts';
 
 export interface ArticleRow {
@@ -31,17 +32,19 @@ const statements = statementCache((db) => ({
   byId: db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?'),
   byRowid: db.prepare<[number], ArticleRow>('SELECT * FROM articles WHERE rowid = ?'),
   metaByRowid: db.prepare<[number], Omit<ArticleMeta, 'tags'> & { tags: string }>(`SELECT ${META_COLUMNS} FROM articles WHERE rowid = ?`),
-  count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles'),
+  count: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${NOT_A_COPY}`),
   exists: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM articles WHERE id = ?'),
   hash: db.prepare<[string], string>('SELECT hash FROM articles WHERE id = ?').pluck(),
   maxRowid: db.prepare<[], { n: number | null }>('SELECT max(rowid) AS n FROM articles'),
-  byTitleKey: db.prepare<[string], { rowid: number }>('SELECT rowid FROM articles WHERE title_key = ? LIMIT 5'),
+  byTitleKey: db.prepare<[string], { rowid: number }>(`SELECT rowid FROM articles WHERE title_key = ? AND ${NOT_A_COPY} LIMIT 5`),
   titleStarts: db
     .prepare<[string, string, number, number], number>(
-      'SELECT rowid FROM articles WHERE title_key >= ? AND title_key < ? ORDER BY title_key, rowid LIMIT ? OFFSET ?',
+      `SELECT rowid FROM articles WHERE title_key >= ? AND title_key < ? AND ${NOT_A_COPY} ORDER BY title_key, rowid LIMIT ? OFFSET ?`,
     )
     .pluck(),
-  titleStartsCount: db.prepare<[string, string], number>('SELECT count(*) FROM articles WHERE title_key >= ? AND title_key < ?').pluck(),
+  titleStartsCount: db
+    .prepare<[string, string], number>(`SELECT count(*) FROM articles WHERE title_key >= ? AND title_key < ? AND ${NOT_A_COPY}`)
+    .pluck(),
   textsByRowid: db.prepare<[number], { title: string; author: string | null; text: string }>(
     'SELECT title, author, text FROM articles WHERE rowid = ?',
   ),
@@ -84,7 +87,7 @@ export function countArticles(db: Database): number {
   return statements(db).count.get()!.n;
 }
 
-/** An upper bound of the article count in O(1), for deciding how broad a query is. */
+/** An upper bound of the article count in O(1) (copies included), for deciding how broad a query is. */
 export function articleCountBound(db: Database): number {
   return statements(db).maxRowid.get()?.n ?? 0;
 }

@@ -47,6 +47,9 @@ const statements = statementCache((db) => ({
   restore: db.prepare<[string]>('UPDATE highlights SET deleted_at = NULL WHERE hid = ? AND deleted_at IS NOT NULL'),
   purge: db.prepare<[string]>('DELETE FROM highlights WHERE deleted_at IS NOT NULL AND deleted_at < ?'),
   articleIds: db.prepare<[], string>(`SELECT DISTINCT id FROM highlights WHERE ${LIVE}`).pluck(),
+  // The trash too: a deleted highlight restored later belongs with the copy its article went to.
+  versions: db.prepare<[], { id: string; anchored_to: string }>('SELECT DISTINCT id, anchored_to FROM highlights'),
+  move: db.prepare<[string, string, string]>('UPDATE highlights SET id = ? WHERE id = ? AND anchored_to = ?'),
   place: db.prepare(
     `UPDATE highlights SET start_block = @start_block, start_offset = @start_offset, end_block = @end_block,
        end_offset = @end_offset, text_changed = @text_changed, anchored_to = @anchored_to WHERE hid = @hid`,
@@ -94,6 +97,18 @@ export function getHighlight(db: Database, hid: string): StoredHighlight | undef
 /** The articles that have highlights (not counting the trash). */
 export function highlightedArticles(db: Database): string[] {
   return statements(db).articleIds.all();
+}
+
+/** Each article id highlights are kept under, with each article version they were checked against. */
+export function highlightVersions(db: Database): { id: string; anchoredTo: string }[] {
+  return statements(db)
+    .versions.all()
+    .map((r) => ({ id: r.id, anchoredTo: r.anchored_to }));
+}
+
+/** Moves the highlights kept under one article id and checked against one version to another article id. */
+export function moveHighlights(db: Database, from: string, anchoredTo: string, to: string): number {
+  return statements(db).move.run(to, from, anchoredTo).changes;
 }
 
 export function insertHighlight(db: Database, h: StoredHighlight): void {

@@ -54,9 +54,10 @@ describe('the library by title', () => {
     old.prepare("INSERT INTO meta (key, value) VALUES ('tokenizer_version', ?)").run(TOKENIZER_VERSION);
     const insert = old.prepare(
       `INSERT INTO articles (id, folder, relpath, path, size, mtime_ms, hash, format, title, title_key, tags, text, word_count)
-       VALUES (?, 'k', ?, ?, 1, 0, 'h', 'txt', ?, ?, '[]', 'text', 1)`,
+       VALUES (?, 'k', ?, ?, 1, 0, ?, 'txt', ?, ?, '[]', 'text', 1)`,
     );
-    COLLATION_TITLES.forEach((title, i) => insert.run(`id${i}`, `${i}.txt`, `/k/${i}.txt`, title, title.toLowerCase()));
+    // Each its own content: articles of one hash would be copies of one document (migration 005).
+    COLLATION_TITLES.forEach((title, i) => insert.run(`id${i}`, `${i}.txt`, `/k/${i}.txt`, `h${i}`, title, title.toLowerCase()));
     old.close();
     const { db } = openIndexDb(path);
     expect(db.pragma('user_version', { simple: true })).toBe(indexMigrations.at(-1)!.version);

@@ -6,17 +6,43 @@ import { statementCache } from './statements.ts';
 export type LibraryRow = Omit<ArticleSummary, 'progress'>;
 
 const COLS = 'id, title, author, date, source, folder, word_count AS wordCount';
+
+/**
+ * The copies (db/copies.ts) a list leaves out. The whole library shows each document once, by the copy
+ * that stands for it. One folder shows every document it holds, by its own oldest copy there: a copy
+ * is left out only when an older article with its content is in the same folder. The subquery does
+ * not depend on the row, so SQLite runs it once per statement, over the few copies alone.
+ */
+const HIDDEN_COPIES = `SELECT c.rowid FROM copies c CROSS JOIN articles a ON a.rowid = c.rowid
+  WHERE @folder IS NULL OR EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.folder = @folder AND b.rowid < a.rowid)`;
+const SHOWN = `(@folder IS NULL OR folder = @folder) AND rowid NOT IN (${HIDDEN_COPIES})`;
+
+/** The library's first page by title, exported for its query-plan test. */
+export const libraryByTitleSql = `SELECT ${COLS} FROM articles WHERE ${SHOWN} ORDER BY sort_key, rowid LIMIT @limit OFFSET @offset`;
+
+interface Page {
+  folder: string | null;
+  limit: number;
+  offset: number;
+}
+
 const statements = statementCache((db) => ({
-  byTitle: db.prepare<[string | null, string | null, number, number], LibraryRow>(
+  byTitle: db.prepare<[Page], LibraryRow>(
     // sort_key: the reader's alphabet (text/collation.ts); title_key would put Æ, Ø, Þ and ß after z.
-    `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY sort_key, rowid LIMIT ? OFFSET ?`,
+    libraryByTitleSql,
   ),
-  byDate: db.prepare<[string | null, string | null, number, number], LibraryRow>(
-    `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY date IS NULL, date DESC, rowid DESC LIMIT ? OFFSET ?`,
+  byDate: db.prepare<[Page], LibraryRow>(
+    `SELECT ${COLS} FROM articles WHERE ${SHOWN} ORDER BY date IS NULL, date DESC, rowid DESC LIMIT @limit OFFSET @offset`,
   ),
-  count: db.prepare<[string | null, string | null], { n: number }>('SELECT count(*) AS n FROM articles WHERE (? IS NULL OR folder = ?)'),
+  count: db.prepare<[{ folder: string | null }], { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${SHOWN}`),
   summary: db.prepare<[string], LibraryRow>(`SELECT ${COLS} FROM articles WHERE id = ?`),
-  folderCounts: db.prepare<[], { folder: string; n: number }>('SELECT folder, count(*) AS n FROM articles GROUP BY folder'),
+  // Each folder counts the documents it holds, once each (as its list shows them).
+  folderCounts: db.prepare<[], { folder: string; n: number }>(
+    `SELECT folder, count(*) AS n FROM articles WHERE rowid NOT IN (
+       SELECT c.rowid FROM copies c CROSS JOIN articles a ON a.rowid = c.rowid
+       WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.folder = a.folder AND b.rowid < a.rowid))
+     GROUP BY folder`,
+  ),
   folderRoot: db.prepare<[string], { root: string }>('SELECT root FROM folders WHERE key = ?'),
   problems: db.prepare<[], ImportProblem>('SELECT folder, path, reason FROM import_errors ORDER BY folder, relpath'),
 }));
@@ -29,8 +55,8 @@ export function listLibrary(
   folder: string | null,
 ): { total: number; rows: LibraryRow[] } {
   const s = statements(db);
-  const rows = (sort === 'title' ? s.byTitle : s.byDate).all(folder, folder, limit, offset);
-  return { total: s.count.get(folder, folder)!.n, rows };
+  const rows = (sort === 'title' ? s.byTitle : s.byDate).all({ folder, limit, offset });
+  return { total: s.count.get({ folder })!.n, rows };
 }
 
 export function librarySummary(db: Database, id: string): LibraryRow | undefined {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate.ts';
+import { libraryByTitleSql } from './library.ts';
 import { shelfSql } from './positions.ts';
 import { indexMigrations } from './migrations/indexMigrations.ts';
 import { userMigrations } from './migrations/userMigrations.ts';
@@ -64,6 +65,23 @@ describe('query plans of hot queries', () => {
 
   it('an article by rowid uses the primary key', () => {
     expect(plan(db, 'SELECT * FROM articles WHERE rowid = ?', 1)).toContain('SEARCH articles USING INTEGER PRIMARY KEY');
+  });
+
+  it('a library page walks the sort key index and leaves out copies by reading the copies table alone', () => {
+    for (const folder of [null, 'k']) {
+      const p = plan(db, libraryByTitleSql, { folder, limit: 20, offset: 0 });
+      expect(p).toMatch(/SCAN articles USING INDEX articles_sort_key/);
+      // Not correlated: the copies to leave out are found once per page, from the copies table outward.
+      expect(p).toMatch(/LIST SUBQUERY/);
+      expect(p).toMatch(/SCAN c\b/);
+      expect(p).not.toMatch(/SCAN a\b/);
+    }
+  });
+
+  it('the copies of an article are found through the hash index', () => {
+    expect(plan(db, 'SELECT k.id FROM articles a JOIN articles k ON k.hash = a.hash WHERE a.id = ? ORDER BY k.rowid', 'x')).toMatch(
+      /SEARCH k USING (COVERING )?INDEX articles_by_hash \(hash=\?\)/,
+    );
   });
 
   it('an exact title looks up its index', () => {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Document } from '../model.ts';
+import { addCopy, dropCopy, firstWithHash, isCopy, settleCopies } from './copies.ts';
 import { articleRow, type ArticleRowValues, type FileStamp, type FtsValues } from './rows.ts';
 import { statementCache } from './statements.ts';
 import { markTermsStale, noteIndexedText } from './terms.ts';
@@ -21,17 +22,19 @@ const statements = statementCache((db) => ({
   known: db.prepare<[string], KnownFile>('SELECT rowid, relpath, size, mtime_ms FROM articles WHERE folder = ?').raw(),
   anyKnown: db.prepare<[string], number>('SELECT 1 FROM articles WHERE folder = ? LIMIT 1').pluck(),
   hashOf: db.prepare<[number], { hash: string }>('SELECT hash FROM articles WHERE rowid = ?'),
+  fileAt: db.prepare<[string, string], { rowid: number; hash: string }>(
+    'SELECT rowid, hash FROM articles WHERE folder = ? AND relpath = ?',
+  ),
   // Positional parameters, in the order of rows.ts articleRow(): binding by name costs a lookup per value.
   insertArticle: db.prepare<unknown[]>(
     `INSERT INTO articles (id, path, size, mtime_ms, hash, format, title, title_key, sort_key, author, date,
        source, language, dir, tags, text, blocks, word_count, folder, relpath)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  updateArticle: db.prepare<unknown[], { rowid: number }>(
+  updateArticle: db.prepare<unknown[]>(
     `UPDATE articles SET id = ?, path = ?, size = ?, mtime_ms = ?, hash = ?, format = ?, title = ?, title_key = ?,
        sort_key = ?, author = ?, date = ?, source = ?, language = ?, dir = ?, tags = ?, text = ?, blocks = ?, word_count = ?
-     WHERE folder = ? AND relpath = ?
-     RETURNING rowid`,
+     WHERE folder = ? AND relpath = ?`,
   ),
   touch: db.prepare<[number, number, number]>('UPDATE articles SET size = ?, mtime_ms = ? WHERE rowid = ?'),
   deleteArticle: db.prepare<[number]>('DELETE FROM articles WHERE rowid = ?'),
@@ -73,16 +76,31 @@ export function storedHash(db: Database, rowid: number): string | null {
  */
 export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKnown: boolean): 'added' | 'updated' {
   const s = statements(db);
-  let rowid: number | undefined;
-  if (isKnown) {
-    rowid = s.updateArticle.get(...row)?.rowid;
-    if (rowid !== undefined) s.deleteFts.run(rowid);
+  const hash = row[4] as string;
+  const old = isKnown ? s.fileAt.get(row[18] as string, row[19] as string) : undefined;
+  let rowid: number;
+  let isIndexed: boolean;
+  if (old) {
+    s.updateArticle.run(...row);
+    rowid = old.rowid;
+    // A copy has no FTS entry; settleCopies below gives it one if it now stands for its content.
+    isIndexed = !isCopy(db, rowid);
+    if (isIndexed) s.deleteFts.run(rowid);
+  } else {
+    rowid = Number(s.insertArticle.run(...row).lastInsertRowid);
+    // A new rowid is above every other, so the file is a copy exactly when its content is already here.
+    isIndexed = firstWithHash(db, hash)!.rowid === rowid;
+    if (!isIndexed) addCopy(db, rowid);
   }
-  const isNew = rowid === undefined;
-  if (isNew) rowid = Number(s.insertArticle.run(...row).lastInsertRowid);
-  s.insertFts.run(rowid!, ...fts);
-  noteIndexedText(db, fts);
-  return isNew ? 'added' : 'updated';
+  if (isIndexed) {
+    s.insertFts.run(rowid, ...fts);
+    noteIndexedText(db, fts);
+  }
+  if (old) {
+    settleCopies(db, hash);
+    if (old.hash !== hash) settleCopies(db, old.hash);
+  }
+  return old ? 'updated' : 'added';
 }
 
 /** Writes one document (see putRow). */
@@ -97,9 +115,23 @@ export function touchFile(db: Database, rowid: number, size: number, mtimeMs: nu
 }
 
 export function deleteArticle(db: Database, rowid: number): void {
+  deleteArticles(db, [rowid]);
+}
+
+/** Deletes articles, then lets a remaining copy of each stand for its content (copies.ts). */
+export function deleteArticles(db: Database, rowids: Iterable<number>): void {
   const s = statements(db);
-  s.deleteFts.run(rowid);
-  s.deleteArticle.run(rowid);
+  const hashes = new Set<string>();
+  for (const rowid of rowids) {
+    const hash = s.hashOf.get(rowid)?.hash;
+    if (hash === undefined) continue;
+    hashes.add(hash);
+    if (isCopy(db, rowid)) dropCopy(db, rowid);
+    else s.deleteFts.run(rowid);
+    s.deleteArticle.run(rowid);
+  }
+  // After all of them: a folder holding both copies promotes neither only to delete it next.
+  for (const hash of hashes) settleCopies(db, hash);
 }
 
 export function putFolder(db: Database, key: string, root: string): void {
@@ -111,7 +143,10 @@ export function removeFolder(db: Database, key: string): number {
   const s = statements(db);
   const rowids = s.folderRowids.all(key);
   db.transaction(() => {
-    for (const { rowid } of rowids) deleteArticle(db, rowid);
+    deleteArticles(
+      db,
+      rowids.map((r) => r.rowid),
+    );
     s.clearProblems.run(key);
     s.deleteFolder.run(key);
   })();

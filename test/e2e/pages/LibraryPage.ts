@@ -104,6 +104,12 @@ export class LibraryPage {
     return () => handle.jsonValue();
   }
 
+  /** How many articles the folder list says a folder holds (the Folders section must be shown). */
+  async folderCount(root: string): Promise<string> {
+    const row = this.folderRows().filter({ has: this.page.getByTitle(root, { exact: true }) });
+    return ((await row.locator('.folder-count').textContent()) ?? '').trim();
+  }
+
   problemsButton(): Locator {
     return this.landmark.getByRole('button', { name: /^Import problems/ });
   }

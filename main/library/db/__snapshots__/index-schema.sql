@@ -1,5 +1,7 @@
 -- index articles_by_date
 CREATE INDEX articles_by_date ON articles (date IS NULL, date DESC, rowid DESC);
+-- index articles_by_hash
+CREATE INDEX articles_by_hash ON articles (hash);
 -- index articles_file_stamps
 CREATE INDEX articles_file_stamps ON articles (folder, relpath, size, mtime_ms);
 -- index articles_sort_key
@@ -22,6 +24,8 @@ CREATE TABLE 'articles_fts_docsize'(id INTEGER PRIMARY KEY, sz BLOB, origin INTE
 CREATE TABLE 'articles_fts_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 -- table articles_vocab
 CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
+-- table copies
+CREATE TABLE copies (rowid INTEGER PRIMARY KEY) STRICT;
 -- table folders
 CREATE TABLE folders ( key TEXT PRIMARY KEY, root TEXT NOT NULL ) STRICT;
 -- table import_errors

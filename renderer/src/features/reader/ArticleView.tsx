@@ -2,6 +2,7 @@ import type { CSSProperties, Ref } from 'react';
 import type { Article, Settings } from '../../../../common/contract';
 import { formatDate, readingTime } from '../../app/format';
 import { ArticleLink } from './ArticleLink';
+import { ArticleLocations } from './ArticleLocations';
 import { BlockView } from './BlockView';
 import { NO_DECORATIONS, type BlockDecorations } from './decorate';
 import { classifyHref, sourceText, type LinkKind } from './links';
@@ -87,6 +88,7 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
             </span>
           ) : null}
         </p>
+        <ArticleLocations locations={article.locations} />
       </header>
       <div className="article-body">
         {article.blocks.slice(shown.start, shown.end).map((block, j) => {

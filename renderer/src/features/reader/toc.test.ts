@@ -6,6 +6,7 @@ const article = (blocks: Article['blocks']): Article => ({
   id: 'a',
   path: '/a.md',
   folder: 'f',
+  locations: ['/a.md'],
   title: 'T',
   author: null,
   date: null,
