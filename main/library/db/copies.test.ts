@@ -166,6 +166,19 @@ describe('copies of one file', () => {
   });
 });
 
+describe('files with the same bytes whose titles differ', () => {
+  it('are two articles when each takes its title from its file name', () => {
+    // Two notes left as the same template: nothing in them names a title, so each is known by its name.
+    const template = '- [ ] water the plants\n- [ ] write to Ines\n';
+    lib.write('a/2024-03-05.md', template);
+    lib.write('a/2024-03-06.md', template);
+    sync();
+    const titles = searchArticles(lib.db, 'plants').results.map((r) => r.title);
+    expect(titles.sort()).toEqual(['2024-03-05', '2024-03-06']);
+    expect(listLibrary(lib.db, 'title', 100, 0, 'a').rows.filter((r) => r.title.startsWith('2024-')).length).toBe(2);
+  });
+});
+
 describe('migration 005', () => {
   it('sorts out the copies of an index built before it: one stands, the others leave the FTS index', () => {
     const db = new Database(join(lib.dir, 'old.db'));

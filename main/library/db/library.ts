@@ -14,7 +14,7 @@ const COLS = 'id, title, author, date, source, folder, word_count AS wordCount';
  * not depend on the row, so SQLite runs it once per statement, over the few copies alone.
  */
 const HIDDEN_COPIES = `SELECT c.rowid FROM copies c CROSS JOIN articles a ON a.rowid = c.rowid
-  WHERE @folder IS NULL OR EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.folder = @folder AND b.rowid < a.rowid)`;
+  WHERE @folder IS NULL OR EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.title = a.title AND b.folder = @folder AND b.rowid < a.rowid)`;
 const SHOWN = `(@folder IS NULL OR folder = @folder) AND rowid NOT IN (${HIDDEN_COPIES})`;
 
 /** The library's first page by title, exported for its query-plan test. */
@@ -40,7 +40,7 @@ const statements = statementCache((db) => ({
   folderCounts: db.prepare<[], { folder: string; n: number }>(
     `SELECT folder, count(*) AS n FROM articles WHERE rowid NOT IN (
        SELECT c.rowid FROM copies c CROSS JOIN articles a ON a.rowid = c.rowid
-       WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.folder = a.folder AND b.rowid < a.rowid))
+       WHERE EXISTS (SELECT 1 FROM articles b WHERE b.hash = a.hash AND b.title = a.title AND b.folder = a.folder AND b.rowid < a.rowid))
      GROUP BY folder`,
   ),
   folderRoot: db.prepare<[string], { root: string }>('SELECT root FROM folders WHERE key = ?'),

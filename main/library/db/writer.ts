@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Document } from '../model.ts';
-import { addCopy, dropCopy, firstWithHash, isCopy, settleCopies } from './copies.ts';
+import { addCopy, dropCopy, firstWithContent, isCopy, settleCopies } from './copies.ts';
 import { articleRow, type ArticleRowValues, type FileStamp, type FtsValues } from './rows.ts';
 import { statementCache } from './statements.ts';
 import { markTermsStale, noteIndexedText } from './terms.ts';
@@ -89,7 +89,7 @@ export function putRow(db: Database, row: ArticleRowValues, fts: FtsValues, isKn
   } else {
     rowid = Number(s.insertArticle.run(...row).lastInsertRowid);
     // A new rowid is above every other, so the file is a copy exactly when its content is already here.
-    isIndexed = firstWithHash(db, hash)!.rowid === rowid;
+    isIndexed = firstWithContent(db, hash, row[6] as string)!.rowid === rowid;
     if (!isIndexed) addCopy(db, rowid);
   }
   if (isIndexed) {
