@@ -5,16 +5,22 @@ import { statementCache } from './statements.ts';
 /** The library view's queries: all articles, sorted, optionally one folder's. A row is a summary less the reading progress, which user.db holds. */
 export type LibraryRow = Omit<ArticleSummary, 'progress'>;
 
-const COLS = 'id, title, author, date, source, folder, word_count AS wordCount';
+const COLS = 'id, title, author, date, source, folder, format, word_count AS wordCount';
+/** The list's filters, each off when its value is null. */
+const WHERE = '(@folder IS NULL OR folder = @folder) AND (@format IS NULL OR format = @format)';
+interface Filter {
+  folder: string | null;
+  format: string | null;
+}
 const statements = statementCache((db) => ({
-  byTitle: db.prepare<[string | null, string | null, number, number], LibraryRow>(
+  byTitle: db.prepare<[Filter & { limit: number; offset: number }], LibraryRow>(
     // sort_key: the reader's alphabet (text/collation.ts); title_key would put Æ, Ø, Þ and ß after z.
-    `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY sort_key, rowid LIMIT ? OFFSET ?`,
+    `SELECT ${COLS} FROM articles WHERE ${WHERE} ORDER BY sort_key, rowid LIMIT @limit OFFSET @offset`,
   ),
-  byDate: db.prepare<[string | null, string | null, number, number], LibraryRow>(
-    `SELECT ${COLS} FROM articles WHERE (? IS NULL OR folder = ?) ORDER BY date IS NULL, date DESC, rowid DESC LIMIT ? OFFSET ?`,
+  byDate: db.prepare<[Filter & { limit: number; offset: number }], LibraryRow>(
+    `SELECT ${COLS} FROM articles WHERE ${WHERE} ORDER BY date IS NULL, date DESC, rowid DESC LIMIT @limit OFFSET @offset`,
   ),
-  count: db.prepare<[string | null, string | null], { n: number }>('SELECT count(*) AS n FROM articles WHERE (? IS NULL OR folder = ?)'),
+  count: db.prepare<[Filter], { n: number }>(`SELECT count(*) AS n FROM articles WHERE ${WHERE}`),
   summary: db.prepare<[string], LibraryRow>(`SELECT ${COLS} FROM articles WHERE id = ?`),
   folderCounts: db.prepare<[], { folder: string; n: number }>('SELECT folder, count(*) AS n FROM articles GROUP BY folder'),
   folderRoot: db.prepare<[string], { root: string }>('SELECT root FROM folders WHERE key = ?'),
@@ -27,10 +33,11 @@ export function listLibrary(
   limit: number,
   offset: number,
   folder: string | null,
+  format: string | null = null,
 ): { total: number; rows: LibraryRow[] } {
   const s = statements(db);
-  const rows = (sort === 'title' ? s.byTitle : s.byDate).all(folder, folder, limit, offset);
-  return { total: s.count.get(folder, folder)!.n, rows };
+  const rows = (sort === 'title' ? s.byTitle : s.byDate).all({ folder, format, limit, offset });
+  return { total: s.count.get({ folder, format })!.n, rows };
 }
 
 export function librarySummary(db: Database, id: string): LibraryRow | undefined {
