@@ -346,6 +346,8 @@ export type OffprintBridge = {
    * webUtils.getPathForFile in the preload). Main checks every path again. Serve mode has none.
    */
   pathsOf?: (files: readonly unknown[]) => string[];
+  /** Serve mode only: sends one file (a Blob) to POST /upload under `name`; main checks it as files.add does. */
+  upload?: (file: unknown, name: string) => Promise<Result<FilesAdded>>;
 };
 
 export const IPC_REQUEST_CHANNEL = 'offprint:request';

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ArticleSummary } from '../../../../common/contract';
+import { formatLabel } from '../../../../common/formats';
 import { formatDate, progressLabel } from '../../app/format';
 import { sourceLabel } from '../reader/links';
 
@@ -20,6 +21,7 @@ export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCu
     { kind: 'author', text: item.author },
     { kind: 'date', text: formatDate(item.date) },
     { kind: 'source', text: item.source ? sourceLabel(item.source) : null },
+    { kind: 'format', text: formatLabel(item.format) },
   ].filter((m): m is { kind: string; text: string } => !!m.text);
   return (
     <button
