@@ -14,14 +14,13 @@ interface Props {
   onFocusRow: (index: number) => void;
 }
 
-/** One article in the library: title, then author, date and source, then how far it was read. */
+/** One article in the library: title, then author, date and source, then how far it was read; its format beside the title. */
 export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCurrent, isTabbable, onOpen, onFocusRow }: Props) {
   const label = progressLabel(progress);
   const meta = [
     { kind: 'author', text: item.author },
     { kind: 'date', text: formatDate(item.date) },
     { kind: 'source', text: item.source ? sourceLabel(item.source) : null },
-    { kind: 'format', text: formatLabel(item.format) },
   ].filter((m): m is { kind: string; text: string } => !!m.text);
   return (
     <button
@@ -53,6 +52,8 @@ export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCu
           </span>
         ) : null}
       </span>
+      {/* Last, so the row's name reads title, details, format; the grid puts it beside the title. */}
+      <span className="row-format">{formatLabel(item.format)}</span>
     </button>
   );
 });
