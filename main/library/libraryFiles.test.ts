@@ -96,6 +96,19 @@ describe('receiving an upload into the library folder', () => {
     expect(readFileSync(join(library, 'paper.html'), 'utf8')).toBe('<h1>Hi</h1>');
   });
 
+  it('never shows a half-written file under its name while the body arrives', async () => {
+    const seen: string[][] = [];
+    async function* slow() {
+      yield Buffer.from('First half. ');
+      seen.push(readdirSync(library));
+      yield Buffer.from('Second half.');
+    }
+    await receiveIntoLibrary(library, 'slow.txt', slow());
+    expect(seen[0]!.length).toBe(1);
+    expect(seen[0]!.filter((n) => !n.startsWith('.'))).toEqual([]);
+    expect(names()).toEqual(['slow.txt']);
+  });
+
   it('stops past the cap and deletes what it had written', async () => {
     const chunks = Array.from({ length: 10 }, () => Buffer.alloc(200, 0x61));
     const r = await receiveIntoLibrary(library, 'big.txt', Readable.from(chunks), 1000);

@@ -53,7 +53,7 @@ export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCu
         ) : null}
       </span>
       {/* Last, so the row's name reads title, details, format; the grid puts it beside the title. */}
-      <span className="row-format">{formatLabel(item.format)}</span>
+      {item.format ? <span className="row-format">{formatLabel(item.format)}</span> : null}
     </button>
   );
 });
