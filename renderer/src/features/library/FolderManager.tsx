@@ -77,17 +77,6 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
         ) : (
           <p className="folders-empty">Only the bundled articles so far. Add a folder of Markdown, HTML or text files, or single files.</p>
         )}
-        {/* Serve mode's picker ("Add files…" clicks it); the desktop app opens its own dialog instead. */}
-        <input
-          ref={addFiles.inputRef}
-          type="file"
-          multiple
-          accept={addFiles.accept}
-          hidden
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => addFiles.onPicked(e.currentTarget)}
-        />
         {isAdding ? (
           <form className="add-folder" onSubmit={(e) => void submit(e)}>
             <label htmlFor={fieldId}>Folder path</label>
@@ -129,6 +118,17 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
           ) : null}
         </p>
       ) : null}
+      {/* Serve mode's picker ("Add files…" clicks it); the desktop app opens its own dialog instead. */}
+      <input
+        ref={addFiles.inputRef}
+        type="file"
+        multiple
+        accept={addFiles.accept}
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => addFiles.onPicked(e.currentTarget)}
+      />
       <RemoveFolderDialog
         folder={removing}
         onCancel={() => setRemoving(null)}
