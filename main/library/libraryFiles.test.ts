@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clashNames, copyIntoLibrary, isSameFile, receiveIntoLibrary, uploadNameRefusal } from './libraryFiles.ts';
 
@@ -143,6 +144,25 @@ describe('upload names', () => {
       expect(uploadNameRefusal(name), JSON.stringify(name)).not.toBeNull();
     }
     expect(uploadNameRefusal(`${'a'.repeat(300)}.txt`)?.reason).toBe('bad-name');
+  });
+});
+
+describe('upload names, for any string', () => {
+  it('accepts only a name that stays one entry of the library folder, and never throws', () => {
+    const pieces = fc.constantFrom('a', '.', '..', '/', '\\', '\0', '\n', ' ', 'é', '.md', '.txt', '.epub', '.exe', '%2F');
+    const names = fc.oneof(
+      fc.string(),
+      fc.array(pieces, { maxLength: 8 }).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(names, (name) => {
+        if (uploadNameRefusal(name) !== null) return;
+        expect(basename(name)).toBe(name);
+        expect(resolve('/lib', name)).toBe(`/lib/${name}`);
+        expect(name).not.toMatch(/[\0/\\]|^\./u);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
