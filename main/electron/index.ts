@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell, utilityProcess } from 'electron';
 import type { MenuCommand, Settings } from '../../common/contract.ts';
+import { READABLE_EXTENSIONS } from '../../common/formats.ts';
 import type { TypedDispatch } from '../api/dispatch.ts';
 import { startServices, type Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
@@ -69,7 +70,7 @@ async function chooseFiles(): Promise<string[] | null> {
     title: 'Add files to the Offprint library',
     buttonLabel: 'Add Files',
     properties: ['openFile' as const, 'multiSelections' as const],
-    filters: [{ name: 'Articles and books', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'epub'] }],
+    filters: [{ name: 'Articles and books', extensions: READABLE_EXTENSIONS.map((e) => e.slice(1)) }],
   };
   const w = liveWindow();
   const picked = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));

@@ -4,6 +4,8 @@ import { basename, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ARTICLE_FORMATS, FORMAT_EXTENSIONS } from '../../common/formats.ts';
+import { formatOf } from './import/formats.ts';
 import { clashNames, copyIntoLibrary, isSameFile, receiveIntoLibrary, uploadNameRefusal } from './libraryFiles.ts';
 
 let dir: string;
@@ -163,6 +165,12 @@ describe('upload names, for any string', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('the formats the pickers offer', () => {
+  it('are each read by the importers as the format they are listed under', () => {
+    for (const format of ARTICLE_FORMATS) for (const ext of FORMAT_EXTENSIONS[format]) expect(formatOf(`a${ext}`), ext).toBe(format);
   });
 });
 

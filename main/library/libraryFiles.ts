@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
 import { copyFile, link, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, extname, isAbsolute, join } from 'node:path';
+import { READABLE_EXTENSIONS } from '../../common/formats.ts';
 import { formatOf } from './import/formats.ts';
 import type { Format } from './model.ts';
 
@@ -28,7 +29,7 @@ export type FileRefusal = { reason: 'format' | 'too-large' | 'not-a-file' | 'bad
 const MB = 1024 * 1024;
 const megabytes = (n: number) => `${Math.round((n / MB) * 10) / 10} MB`;
 
-const READABLE = 'Offprint reads .txt, .md, .html and .epub files';
+const READABLE = `Offprint reads ${READABLE_EXTENSIONS.join(', ')} files`;
 
 /** Why a file of this name is not taken, or null when its format is one Offprint reads. */
 export function formatRefusal(name: string): FileRefusal | null {

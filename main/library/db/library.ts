@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleSummary, ImportProblem, LibrarySort } from '../../../common/contract.ts';
+import type { ArticleFormat } from '../../../common/formats.ts';
+import type { Format } from '../model.ts';
 import { statementCache } from './statements.ts';
+
+/** Fails to compile when the importers make a format the library cannot filter by or name (common/formats.ts). */
+type Unlisted = Exclude<Format, ArticleFormat>;
+export const allFormatsListed: [Unlisted] extends [never] ? true : Unlisted = true;
 
 /** The library view's queries: all articles, sorted, optionally one folder's. A row is a summary less the reading progress, which user.db holds. */
 export type LibraryRow = Omit<ArticleSummary, 'progress'>;

@@ -1,11 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
+import { READABLE_EXTENSIONS } from '../../../../common/formats';
 import { api } from '../../api';
 import { addFiles } from './addFiles';
 import { describeAdded } from './addedMessage';
 import type { FolderMessage } from './useFolders';
 
 /** The extensions the picker offers (main/library/import/formats.ts decides; this only narrows the dialog). */
-const ACCEPT = '.txt,.text,.md,.markdown,.html,.htm,.epub';
+const ACCEPT = READABLE_EXTENSIONS.join(',');
 
 /**
  * "Add files…": the desktop app's own dialog (files.choose, in main), or in serve mode the page's file
