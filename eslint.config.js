@@ -197,8 +197,9 @@ export default tseslint.config(
         paths: [
           {
             name: 'electron',
-            allowImportNames: ['contextBridge', 'ipcRenderer', 'IpcRendererEvent'],
-            message: 'The preload uses only contextBridge and ipcRenderer; expose nothing else.',
+            // webUtils: only for getPathForFile, the paths of dropped or picked files (main checks each again).
+            allowImportNames: ['contextBridge', 'ipcRenderer', 'IpcRendererEvent', 'webUtils'],
+            message: 'The preload uses only contextBridge, ipcRenderer and webUtils (for file paths); expose nothing else.',
           },
         ],
         patterns: [

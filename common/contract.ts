@@ -13,6 +13,7 @@ export type { Block, Inline } from './blocks.ts';
 export type { ErrorCode, Result } from './result.ts';
 export type { BlockPoint, HighlightExportFormat, LibrarySort, SearchSort, Settings, TextAnchor } from './schemas.ts';
 export type { FontFamily, Theme } from './settings.ts';
+export type { ArticleFormat } from './formats.ts';
 
 export interface Segment {
   text: string;
@@ -111,6 +112,8 @@ export interface Article extends DocumentMeta {
    * carry the session token). The desktop app loads images through its own protocol instead.
    */
   assets?: Record<string, string>;
+  /** Serve mode only: the capability URL that downloads the article's source file ("Open original"). */
+  originalUrl?: string;
 }
 
 /** The rest of a long article's blocks (article.blocks), from block `from` on. */
@@ -130,6 +133,8 @@ export interface ArticleSummary {
   date: string | null;
   source: string | null;
   folder: string;
+  /** What the source file is (common/formats.ts; the row shows its label). */
+  format: string;
   wordCount: number;
   /** 0–1, how far the reader got; null if never opened. */
   progress: number | null;
@@ -144,7 +149,18 @@ export interface Folder {
   key: string;
   root: string;
   isBundled: boolean;
+  /** The app's own library folder, where single files brought in are copied. */
+  isLibrary: boolean;
   articles: number;
+}
+
+/** What bringing files and folders in did (files.add, files.choose, serve mode's upload), one entry per item. */
+export interface FilesAdded {
+  /** Files copied into the library folder; `isNew` false when the same bytes were there already. */
+  files: { name: string; isNew: boolean }[];
+  /** Folders added as watched folders (their articles are indexed in the background). */
+  folders: string[];
+  refused: { name: string; reason: string }[];
 }
 
 export interface ImportProblem {
@@ -241,6 +257,10 @@ interface Outputs {
   'settings.get': SavedSettings;
   'settings.set': SavedSettings;
   'link.open': { opened: boolean };
+  'files.add': FilesAdded;
+  /** Null when the dialog was cancelled. */
+  'files.choose': FilesAdded | null;
+  'article.openOriginal': { opened: boolean };
 }
 
 export type RequestName = keyof RequestSchemas;
@@ -251,6 +271,7 @@ export const MENU_COMMANDS = [
   'focus-search',
   'find-in-article',
   'add-folder',
+  'add-files',
   'show-problems',
   'back',
   'forward',
@@ -267,6 +288,8 @@ export interface Events {
   /** An article was dismissed from the Continue reading shelf, or put back. */
   'shelf.changed': { id: string };
   'menu.command': { command: MenuCommand };
+  /** Another program asked for an article (an offprint:// link, a second launch): the reader opens it. */
+  'launch.command': { command: 'open-article'; id: string };
 }
 
 export type EventName = keyof Events;
@@ -299,6 +322,9 @@ export const requestNames = [
   'settings.get',
   'settings.set',
   'link.open',
+  'files.add',
+  'files.choose',
+  'article.openOriginal',
 ] as const satisfies readonly RequestName[];
 
 export const eventNames = [
@@ -307,6 +333,7 @@ export const eventNames = [
   'settings.changed',
   'shelf.changed',
   'menu.command',
+  'launch.command',
 ] as const satisfies readonly EventName[];
 
 /** Fails to compile when a request or an event is missing from its list, or an output from Outputs. */
@@ -320,6 +347,13 @@ export type OffprintBridge = {
   [K in RequestName]: (input: Requests[K]['in']) => Promise<Result<Requests[K]['out']>>;
 } & {
   on: <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => () => void;
+  /**
+   * The desktop app only: the paths of files dropped or picked in the page (File objects; Electron's
+   * webUtils.getPathForFile in the preload). Main checks every path again. Serve mode has none.
+   */
+  pathsOf?: (files: readonly unknown[]) => string[];
+  /** Serve mode only: sends one file (a Blob) to POST /upload under `name`; main checks it as files.add does. */
+  upload?: (file: unknown, name: string) => Promise<Result<FilesAdded>>;
 };
 
 export const IPC_REQUEST_CHANNEL = 'offprint:request';

@@ -5,6 +5,7 @@
  * its build fails if zod ends up in the bundle (renderer/vite.config.ts).
  */
 import { z } from 'zod';
+import { ARTICLE_FORMATS } from './formats.ts';
 import { FONT_FAMILIES, FONT_SIZE, LIBRARY_SECTIONS, LINE_HEIGHT, LINE_WIDTH, PANE_WIDTH, THEMES } from './settings.ts';
 
 const id = z.string().min(1).max(64);
@@ -65,6 +66,8 @@ export const requestSchemas = {
     offset: z.number().int().min(0).max(1e7),
     limit: z.number().int().min(1).max(1000),
     folder: folderPath.optional(),
+    /** Only the articles from files of this format. */
+    format: z.enum(ARTICLE_FORMATS).optional(),
   }),
   'library.continue': empty,
   /** Takes an article off the Continue reading shelf until it is read again (main/library/db/positions.ts). */
@@ -97,6 +100,12 @@ export const requestSchemas = {
   'settings.get': empty,
   'settings.set': settingsSchema.partial(),
   'link.open': z.strictObject({ url: z.string().min(1).max(8192) }),
+  /** Files (copied into the library folder) and folders (watched), dropped or picked: each path is checked in main. */
+  'files.add': z.strictObject({ paths: z.array(folderPath).min(1).max(1000) }),
+  /** Opens the desktop app's file dialog and adds what was picked, as files.add. */
+  'files.choose': empty,
+  /** Opens the article's source file with the system's default app (the desktop app; by id, never by path). */
+  'article.openOriginal': z.strictObject({ id }),
 } as const;
 
 export type RequestSchemas = typeof requestSchemas;

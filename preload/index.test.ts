@@ -4,7 +4,8 @@ import { IPC_EVENT_CHANNEL, IPC_REQUEST_CHANNEL, requestNames, type OffprintBrid
 const electron = vi.hoisted(() => {
   const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() };
   const contextBridge = { exposeInMainWorld: vi.fn() };
-  return { ipcRenderer, contextBridge };
+  const webUtils = { getPathForFile: vi.fn((file: { name: string }) => `/home/u/${file.name}`) };
+  return { ipcRenderer, contextBridge, webUtils };
 });
 vi.mock('electron', () => electron);
 
@@ -28,10 +29,18 @@ function emitFromMain(message: unknown) {
 describe('the preload', () => {
   beforeEach(() => vi.clearAllMocks());
 
-  it('exposes window.offprint with exactly one function per request plus on', async () => {
+  it('gives the paths of File objects only, and nothing for anything else', async () => {
+    const { bridge } = await loadPreload();
+    const file = new File(['x'], 'notes.md');
+    expect(bridge.pathsOf!([file, { name: 'fake.md' }, '/etc/passwd'])).toEqual(['/home/u/notes.md', '', '']);
+    expect(electron.webUtils.getPathForFile).toHaveBeenCalledOnce();
+    expect(() => bridge.pathsOf!('x' as unknown as unknown[])).toThrow(TypeError);
+  });
+
+  it('exposes window.offprint with exactly one function per request plus on and pathsOf', async () => {
     const { key, bridge } = await loadPreload();
     expect(key).toBe('offprint');
-    expect(Object.keys(bridge).sort()).toEqual([...requestNames, 'on'].sort());
+    expect(Object.keys(bridge).sort()).toEqual([...requestNames, 'on', 'pathsOf'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 

@@ -4,7 +4,7 @@
  * IpcRendererEvent or any other Electron object. Runs sandboxed, so it may import only 'electron'
  * and the contract (which imports nothing); electron-vite bundles it as CommonJS.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import {
   eventNames,
   IPC_EVENT_CHANNEL,
@@ -50,6 +50,22 @@ const requests = Object.fromEntries(
   requestNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(IPC_REQUEST_CHANNEL, name, input)]),
 );
 
-const bridge = { ...requests, on } as unknown as OffprintBridge;
+/**
+ * The paths of files the page was given (a drop, a file input): only the preload can ask Electron for
+ * them, and the page gets strings, never the File's Node side. Anything that is not a File gives ''.
+ * Main checks each path again before it copies or adds anything (main/library/addToLibrary.ts).
+ */
+function pathsOf(files: unknown): string[] {
+  if (!Array.isArray(files)) throw new TypeError('offprint.pathsOf: expected an array of File objects.');
+  return files.slice(0, 1000).map((file: unknown) => {
+    try {
+      return file instanceof File ? webUtils.getPathForFile(file) : '';
+    } catch {
+      return '';
+    }
+  });
+}
+
+const bridge = { ...requests, on, pathsOf } as unknown as OffprintBridge;
 
 contextBridge.exposeInMainWorld('offprint', bridge);

@@ -1,13 +1,15 @@
 import type { RequestName, Requests } from '../../common/contract.ts';
 import { restoreHighlight, setHighlightNote, trashHighlight } from '../library/db/highlights.ts';
 import { folderCounts } from '../library/db/library.ts';
-import { addUserFolder, removeUserFolder } from '../library/db/userFolders.ts';
+import { removeUserFolder } from '../library/db/userFolders.ts';
+import { addPaths, addWatchedFolder } from '../library/addToLibrary.ts';
 import { OffprintError } from '../library/errors.ts';
 import { folderSpecs, resolveFolderPath } from '../library/folders.ts';
 import { addHighlight, exportHighlights, requireHighlight } from '../library/highlights.ts';
 import { isOpenableUrl } from '../library/links.ts';
 import { localDay } from '../library/localDay.ts';
 import { dismissContinue, positionOf, restoreContinue, savePosition } from '../library/positions.ts';
+import { originalPath } from '../library/original.ts';
 import { readHandlers } from '../library/reads.ts';
 import { settingsOf, updateSettings } from '../library/settings.ts';
 import type { Deps } from './deps.ts';
@@ -24,10 +26,8 @@ export const handlers = {
   ...readHandlers,
   'folders.add': (input, deps) => {
     const root = resolveFolderPath(input.path);
-    addUserFolder(deps.userDb, root, root, deps.now().toISOString());
-    void deps.indexer.sync([{ key: root, root }]).catch(() => undefined);
-    deps.watcher.add(root, root);
-    return { key: root, root, isBundled: false, articles: folderCounts(deps.indexDb).get(root) ?? 0 };
+    addWatchedFolder(deps, root);
+    return { key: root, root, isBundled: false, isLibrary: root === deps.libraryDir, articles: folderCounts(deps.indexDb).get(root) ?? 0 };
   },
   'folders.remove': async (input, deps) => {
     if (input.key === deps.bundled?.key) throw new OffprintError('bad-request', 'The bundled articles cannot be removed.');
@@ -82,4 +82,12 @@ export const handlers = {
       );
     return { opened: await deps.openExternal(input.url) };
   },
+  'files.add': (input, deps) => addPaths(deps, input.paths),
+  'files.choose': async (_input, deps) => {
+    if (!deps.chooseFiles)
+      throw new OffprintError('unavailable', 'There is no file dialog here; choose the files with the page’s own picker.');
+    const paths = await deps.chooseFiles();
+    return paths && paths.length > 0 ? addPaths(deps, paths) : null;
+  },
+  'article.openOriginal': async (input, deps) => ({ opened: await deps.openPath(originalPath(deps.indexDb, input.id)) }),
 } satisfies { [K in RequestName]: Run<K> };

@@ -15,6 +15,7 @@ import type { SyncReport } from '../library/sync.ts';
 import { FolderWatcher } from '../library/watch.ts';
 import { folderSpecs, userFolderSpecs } from '../library/folders.ts';
 import { isWritableDir, openReadOnlyData } from '../library/readOnlyData.ts';
+import { LIBRARY_FOLDER_NAME } from '../library/libraryFiles.ts';
 import type { Deps } from './deps.ts';
 import { dispatch } from './dispatch.ts';
 
@@ -33,6 +34,10 @@ export interface ServicesOptions {
   /** Starts the index worker's parser processes where the worker cannot fork them itself (Electron). */
   launchParser?: ParserLauncher | undefined;
   openExternal?: (url: string) => Promise<boolean>;
+  /** Opens an article's source file with the system's default app (the desktop app's shell.openPath). */
+  openPath?: (path: string) => Promise<boolean>;
+  /** The desktop app's file dialog for "Add files…". */
+  chooseFiles?: () => Promise<string[] | null>;
   onEvent?: <E extends EventName>(event: E, payload: Events[E]) => void;
   now?: () => Date;
 }
@@ -100,7 +105,9 @@ export function startServices(options: ServicesOptions): Services {
     if (folder) void indexer.sync([folder]).catch((err: Error) => log.warn('re-index failed', { key, message: err.message }));
   });
   const bundled = options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent, isBundled: true } : null;
-  const reads = new ReadPool({ indexPath, userPath, nativeBinding: options.nativeBinding, bundled });
+  // Its real path is its key, as for every user folder: the data folder's links resolved, the Library folder made on first use.
+  const libraryDir = join(realpathSync(options.dataDir), LIBRARY_FOLDER_NAME);
+  const reads = new ReadPool({ indexPath, userPath, nativeBinding: options.nativeBinding, bundled, libraryDir });
   const deps: Deps = {
     indexDb: index.db,
     userDb: user.db,
@@ -109,6 +116,9 @@ export function startServices(options: ServicesOptions): Services {
     bundled,
     now,
     openExternal: options.openExternal ?? (async () => false),
+    libraryDir,
+    openPath: options.openPath ?? (async () => false),
+    chooseFiles: options.chooseFiles,
     emit,
     reads,
   };
@@ -170,6 +180,9 @@ function startReadOnly(options: ServicesOptions, now: () => Date): Services {
     bundled: options.bundledContent ? { key: BUNDLED_KEY, root: options.bundledContent } : null,
     now,
     openExternal: options.openExternal ?? (async () => false),
+    libraryDir: null,
+    openPath: options.openPath ?? (async () => false),
+    chooseFiles: options.chooseFiles,
     emit: (event, payload) => options.onEvent?.(event, payload),
   };
   return {

@@ -15,7 +15,7 @@ export interface TestServices {
 /** `options` may set the clock (`now`) or listen to events (`onEvent`). */
 export async function testServices(
   files: Record<string, string> = {},
-  options: Pick<ServicesOptions, 'now' | 'onEvent'> = {},
+  options: Pick<ServicesOptions, 'now' | 'onEvent' | 'openPath' | 'chooseFiles'> = {},
 ): Promise<TestServices> {
   const dir = mkdtempSync(join(tmpdir(), 'offprint-api-'));
   const contentDir = join(dir, 'content');

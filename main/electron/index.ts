@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, session, shell, utilityProcess } from 'electron';
 import type { MenuCommand, Settings } from '../../common/contract.ts';
+import { READABLE_EXTENSIONS } from '../../common/formats.ts';
 import type { TypedDispatch } from '../api/dispatch.ts';
 import { startServices, type Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
@@ -18,6 +19,7 @@ import { menuTemplate } from './menu.ts';
 import { APP_ENTRY_URL, devRendererOrigin } from './origin.ts';
 import { utilityParser } from './parserProcess.ts';
 import { registerSchemes, serveProtocols } from './protocol.ts';
+import { launchRequestFromArgv, parseLaunchUrl, routeLaunchRequest, type LaunchRequest } from './launchRequest.ts';
 import { claimSingleInstance, focusWindow } from './singleInstance.ts';
 import { startupErrorMessage } from './startupError.ts';
 import { windowOptions } from './windowOptions.ts';
@@ -60,6 +62,43 @@ async function addFolderFromDialog(): Promise<void> {
   const picked = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
   const path = picked.filePaths[0];
   if (!picked.canceled && path) await addFolder(path);
+}
+
+/** "Add files…": the native picker, narrowed to the formats Offprint reads; main checks every path it gives. */
+async function chooseFiles(): Promise<string[] | null> {
+  const options = {
+    title: 'Add files to the Offprint library',
+    buttonLabel: 'Add Files',
+    properties: ['openFile' as const, 'multiSelections' as const],
+    filters: [{ name: 'Articles and books', extensions: READABLE_EXTENSIONS.map((e) => e.slice(1)) }],
+  };
+  const w = liveWindow();
+  const picked = await (w ? dialog.showOpenDialog(w, options) : dialog.showOpenDialog(options));
+  return picked.canceled ? null : picked.filePaths;
+}
+
+/** An article's source file (its path checked by main/library/original.ts) in the system's default app. */
+async function openPath(path: string): Promise<boolean> {
+  const failure = await shell.openPath(path);
+  if (failure !== '') log.warn('original not opened', { message: failure });
+  return failure === '';
+}
+
+/** A request from another program waits here until the page is loaded and listening. */
+let pendingLaunch: LaunchRequest | null = launchRequestFromArgv(process.argv);
+
+/** What an offprint:// link or a second launch may do (launchRequest.ts): open an article, or show "Add files…". */
+function handleLaunch(request: LaunchRequest | null): void {
+  const w = liveWindow();
+  if (!w || w.webContents.isLoading()) {
+    pendingLaunch = request ?? pendingLaunch;
+    return;
+  }
+  focusWindow(w);
+  routeLaunchRequest(request, {
+    openArticle: (id) => sink.send('launch.command', { command: 'open-article', id }),
+    showImport: () => sink.send('menu.command', { command: 'add-files' }),
+  });
 }
 
 /** A folder dropped on the window (its file: navigation was denied in guards.ts): ask, then add. */
@@ -131,6 +170,11 @@ function createWindow(paths: AppPaths): void {
   w.on('closed', () => {
     if (win === w) win = null;
   });
+  w.webContents.on('did-finish-load', () => {
+    const request = pendingLaunch;
+    pendingLaunch = null;
+    handleLaunch(request);
+  });
   void w.loadURL(devOrigin ? `${devOrigin}/` : APP_ENTRY_URL);
 }
 
@@ -154,6 +198,8 @@ async function start(): Promise<void> {
       launchParser: utilityParser((...args) => utilityProcess.fork(...args), paths.parserEntry),
       nativeBinding: paths.nativeBinding,
       openExternal,
+      openPath,
+      chooseFiles,
       onEvent: (event, payload) => routeEvent(sink, event, payload),
     });
   } catch (err) {
@@ -181,7 +227,14 @@ async function start(): Promise<void> {
 registerSchemes();
 app.enableSandbox();
 
-if (claimSingleInstance(app, liveWindow)) {
+if (claimSingleInstance(app, liveWindow, handleLaunch)) {
+  // The OS hands offprint:// links to the app only once it is installed (a development run is not).
+  if (app.isPackaged) app.setAsDefaultProtocolClient('offprint');
+  // macOS delivers a link as an event, not on the command line.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    handleLaunch(parseLaunchUrl(url));
+  });
   app.on('web-contents-created', (_event, contents) => {
     guardContents(contents, { onDroppedPath: (path) => void offerDroppedFolder(path), devOrigin });
   });

@@ -15,6 +15,7 @@ export function accelerators(platform: NodeJS.Platform): Record<MenuCommand, str
     'focus-search': 'CmdOrCtrl+K',
     'find-in-article': 'CmdOrCtrl+F',
     'add-folder': 'CmdOrCtrl+O',
+    'add-files': 'CmdOrCtrl+Shift+O',
     'show-problems': undefined,
     back: isMac ? 'Cmd+[' : 'Alt+Left',
     forward: isMac ? 'Cmd+]' : 'Alt+Right',
@@ -64,6 +65,7 @@ export function menuTemplate(options: MenuOptions, onCommand: (command: MenuComm
     label: 'File',
     submenu: [
       item('Add Folder…', 'add-folder'),
+      item('Add Files…', 'add-files'),
       item('Import Problems…', 'show-problems'),
       sep,
       ...(isMac ? [{ role: 'close' } as const] : [settings, sep, { role: 'quit' } as const]),

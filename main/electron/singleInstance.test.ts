@@ -12,12 +12,12 @@ function fakeWindow(state: { isMinimized?: boolean; isDestroyed?: boolean } = {}
 }
 
 function fakeApp(hasLock: boolean) {
-  const listeners: (() => void)[] = [];
+  const listeners: ((event: unknown, argv: string[]) => void)[] = [];
   return {
     requestSingleInstanceLock: vi.fn(() => hasLock),
     quit: vi.fn(),
-    on: vi.fn((_event: 'second-instance', listener: () => void) => listeners.push(listener)),
-    secondLaunch: () => listeners.forEach((l) => l()),
+    on: vi.fn((_event: 'second-instance', listener: (event: unknown, argv: string[]) => void) => listeners.push(listener)),
+    secondLaunch: (argv: string[] = ['/usr/bin/offprint']) => listeners.forEach((l) => l({}, argv)),
   };
 }
 
@@ -37,6 +37,18 @@ describe('claimSingleInstance', () => {
     expect(claimSingleInstance(app, () => null)).toBe(false);
     expect(app.quit).toHaveBeenCalledOnce();
     expect(app.on).not.toHaveBeenCalled();
+  });
+
+  it('hands on the second launch’s offprint:// request parsed, and nothing for paths or other links', () => {
+    const app = fakeApp(true);
+    const onRequest = vi.fn();
+    claimSingleInstance(app, () => fakeWindow(), onRequest);
+    app.secondLaunch(['/usr/bin/offprint', '/home/u/book.epub']);
+    app.secondLaunch(['/usr/bin/offprint', 'offprint://delete/AbC']);
+    app.secondLaunch(['/usr/bin/offprint', 'offprint://import?path=/etc/passwd']);
+    app.secondLaunch(['/usr/bin/offprint', 'offprint://article/AbC']);
+    app.secondLaunch(['/usr/bin/offprint', 'offprint://import']);
+    expect(onRequest.mock.calls).toEqual([[{ kind: 'open-article', id: 'AbC' }], [{ kind: 'show-import' }]]);
   });
 
   it('copes with a second launch while no window is open', () => {

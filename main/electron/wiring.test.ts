@@ -32,4 +32,12 @@ describe('the Electron wiring', () => {
     expect(index).toContain('app.enableSandbox()');
     expect(index).toContain('guardSession(session.defaultSession, devOrigin)');
   });
+
+  it('opens files with the shell in one place, and hands other programs’ requests only to launchRequest.ts', () => {
+    const index = sources.find((s) => s.file === 'index.ts')?.text ?? '';
+    expect(sources.flatMap((s) => [...s.text.matchAll(/shell\.openPath\(/gu)].map(() => s.file))).toEqual(['index.ts']);
+    expect(index).toContain('claimSingleInstance(app, liveWindow, handleLaunch)');
+    expect(index).toContain('handleLaunch(parseLaunchUrl(url))');
+    expect(index).not.toMatch(/'second-instance'/u);
+  });
 });

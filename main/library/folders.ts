@@ -16,12 +16,13 @@ export function userFolderSpecs(userDb: Database): FolderSpec[] {
   return userFolders(userDb).map((f) => ({ key: f.key, root: f.root }));
 }
 
-export function listFolders(indexDb: Database, userDb: Database, bundled: FolderSpec | null): Folder[] {
+export function listFolders(indexDb: Database, userDb: Database, bundled: FolderSpec | null, libraryDir: string | null = null): Folder[] {
   const counts = folderCounts(indexDb);
   return folderSpecs(userDb, bundled).map((f) => ({
     key: f.key,
     root: f.root,
     isBundled: f.key === bundled?.key,
+    isLibrary: f.key === libraryDir,
     articles: counts.get(f.key) ?? 0,
   }));
 }

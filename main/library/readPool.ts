@@ -14,6 +14,7 @@ export interface ReadPoolOptions {
   userPath: string;
   nativeBinding?: string | undefined;
   bundled: ReadWorkerData['bundled'];
+  libraryDir?: string | null;
   /** Two by default: a search and an article opened meanwhile each get one. */
   size?: number;
   /** Told of every request as it ends (tests, and what a status view would show). */
@@ -154,6 +155,7 @@ export class ReadPool {
       userPath: this.options.userPath,
       nativeBinding: this.options.nativeBinding,
       bundled: this.options.bundled,
+      libraryDir: this.options.libraryDir ?? null,
       flags,
     };
     const slot: Slot = { worker: startWorker(siblingEntry(import.meta.url, 'readWorker'), { ...data }), flags, job: null, isReady: false };

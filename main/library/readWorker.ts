@@ -18,6 +18,7 @@ export interface ReadWorkerData {
   userPath: string;
   nativeBinding?: string | undefined;
   bundled: FolderSpec | null;
+  libraryDir: string | null;
   /** This worker's cancellation flags, reset by the pool before each request. */
   flags: Int32Array;
 }
@@ -49,6 +50,7 @@ const deps = {
   indexDb: openDatabase(data.indexPath, indexMigrations, open),
   userDb: openDatabase(data.userPath, userMigrations, open),
   bundled: data.bundled,
+  libraryDir: data.libraryDir,
 };
 const post = (m: ReadReply) => parentPort!.postMessage(m);
 

@@ -16,11 +16,13 @@ import type { FolderSpec } from './sync.ts';
  * main/api/handlers.ts adds the writes and the rest, and runs these too where there is no worker.
  * Like the handlers, each only wires its request to library functions.
  */
-/** What the reads need: the two databases (read-only in a worker) and the bundled folder. */
+/** What the reads need: the two databases (read-only in a worker), the bundled folder and the app's library folder. */
 export interface ReadDeps {
   indexDb: Database;
   userDb: Database;
   bundled: FolderSpec | null;
+  /** Where single files brought in are copied (libraryFiles.ts), or null where nothing can be written. */
+  libraryDir?: string | null;
 }
 
 type Read<K extends RequestName> = (input: Requests[K]['in'], deps: ReadDeps) => Requests[K]['out'];
@@ -53,11 +55,11 @@ export const readHandlers = {
     return id ? { id } : null;
   },
   'library.list': (input, deps) => {
-    const { total, rows } = listLibrary(deps.indexDb, input.sort, input.limit, input.offset, input.folder ?? null);
+    const { total, rows } = listLibrary(deps.indexDb, input.sort, input.limit, input.offset, input.folder ?? null, input.format ?? null);
     return { total, items: rows.map((r) => withProgress(deps.indexDb, deps.userDb, r)) };
   },
   'library.continue': (_input, deps) => continueShelf(deps.indexDb, deps.userDb, 12),
-  'folders.list': (_input, deps) => listFolders(deps.indexDb, deps.userDb, deps.bundled),
+  'folders.list': (_input, deps) => listFolders(deps.indexDb, deps.userDb, deps.bundled, deps.libraryDir ?? null),
   'import.problems': (_input, deps) => importProblems(deps.indexDb),
   'highlights.list': (input, deps) => listHighlights(deps.indexDb, deps.userDb, input.id),
   'highlights.search': (input, deps) => searchHighlights(deps.indexDb, deps.userDb, input.q),

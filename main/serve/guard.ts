@@ -36,6 +36,26 @@ export type Refusal = { status: 401 | 403; message: string };
  * fetch, a beacon or a form from another port can do none of the last two, and has no token.
  */
 export function refuseApiRequest(headers: IncomingHttpHeaders, token: string): Refusal | null {
+  return refuseCaller(headers, token) ?? refuseType(headers, 'application/json');
+}
+
+/**
+ * An upload (POST /upload) is checked as an /api request is, but its body is the file's bytes, sent as
+ * application/octet-stream. That type is not one a form, a beacon or a no-cors fetch may send (they are
+ * limited to text/plain, multipart/form-data and application/x-www-form-urlencoded), so a page on
+ * another origin cannot send it without the CORS preflight we never answer; the token header is a
+ * second reason it cannot.
+ */
+export function refuseUploadRequest(headers: IncomingHttpHeaders, token: string): Refusal | null {
+  return refuseCaller(headers, token) ?? refuseType(headers, 'application/octet-stream');
+}
+
+function refuseType(headers: IncomingHttpHeaders, expected: string): Refusal | null {
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === expected ? null : { status: 403, message: `Forbidden: this route takes Content-Type: ${expected}.` };
+}
+
+function refuseCaller(headers: IncomingHttpHeaders, token: string): Refusal | null {
   const given = headers[TOKEN_HEADER];
   if (typeof given !== 'string' || !safeEqual(given, token))
     return { status: 401, message: 'Unauthorized: open the address printed by `npm run serve`, with its token.' };
@@ -44,8 +64,6 @@ export function refuseApiRequest(headers: IncomingHttpHeaders, token: string): R
   // eslint-disable-next-line @microsoft/sdl/no-insecure-url
   const isOwnOrigin = origin === undefined ? headers['sec-fetch-site'] === 'same-origin' : origin === `http://${headers.host}`;
   if (!isOwnOrigin) return { status: 403, message: 'Forbidden: requests come only from Offprint’s own page.' };
-  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') return { status: 403, message: 'Forbidden: requests are JSON (Content-Type: application/json).' };
   return null;
 }
 
@@ -60,4 +78,17 @@ export function assetKey(secret: string, articleId: string, src: string): string
 
 export function assetPath(secret: string, articleId: string, src: string): string {
   return `/asset/${encodeURIComponent(articleId)}/${assetKey(secret, articleId, src)}?src=${encodeURIComponent(src)}`;
+}
+
+/**
+ * The capability path that downloads an article's source file ("Open original"): an HMAC of the
+ * article id alone under the per-run secret, in its own domain (a NUL cannot occur in an asset's key
+ * input, which is `<id>\n<src>`), so it names that one file and no image key opens it.
+ */
+export function originalKey(secret: string, articleId: string): string {
+  return createHmac('sha256', secret).update(`original\0${articleId}`).digest('base64url').slice(0, 32);
+}
+
+export function originalPath(secret: string, articleId: string): string {
+  return `/original/${encodeURIComponent(articleId)}/${originalKey(secret, articleId)}`;
 }

@@ -1,14 +1,29 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { Article, ErrorCode, EventName, Events, Result } from '../../common/contract.ts';
+import type { Article, ErrorCode, EventName, Events, FilesAdded, Result } from '../../common/contract.ts';
 import { openAsset, srcPath } from '../library/assets.ts';
 import { SECURITY_HEADERS } from '../csp.ts';
 import type { Services } from '../api/services.ts';
 import { createLogger } from '../library/log.ts';
-import { assetKey, assetPath, isAllowedHost, newSecret, refuseApiRequest, safeEqual, WINDOW_HEADER } from './guard.ts';
+import { indexLibraryFolder, noteCopy } from '../library/addToLibrary.ts';
+import { MAX_FILE_BYTES, receiveIntoLibrary, uploadNameRefusal } from '../library/libraryFiles.ts';
+import { openOriginal } from '../library/original.ts';
+import {
+  assetKey,
+  assetPath,
+  isAllowedHost,
+  newSecret,
+  originalKey,
+  originalPath,
+  refuseApiRequest,
+  refuseUploadRequest,
+  safeEqual,
+  WINDOW_HEADER,
+} from './guard.ts';
+import { attachmentDisposition } from './disposition.ts';
 
 const log = createLogger('serve');
 
@@ -30,6 +45,8 @@ export interface ServeOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The largest file POST /upload takes (default libraryFiles.ts MAX_FILE_BYTES). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningServer {
@@ -111,6 +128,7 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? newToken();
   const assetSecret = newSecret();
   const rendererDir = resolve(options.rendererDir);
+  const maxUpload = options.maxUploadBytes ?? MAX_FILE_BYTES;
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
 
@@ -147,6 +165,33 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
       return sendJson(res, status, name === 'article.get' || name === 'article.blocks' ? withAssetUrls(result) : result);
     }
 
+    if (parts[1] === 'upload') return upload(req, res, url);
+
+    if (parts[1] === 'original') {
+      const [, , id = '', key = ''] = parts;
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
+      if (!safeEqual(key, originalKey(assetSecret, id))) return send(res, 404, 'Not found.');
+      let file: ReturnType<typeof openOriginal>;
+      try {
+        file = openOriginal(options.services.deps.indexDb, id);
+      } catch {
+        return send(res, 404, 'Not found.');
+      }
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/octet-stream',
+        'Content-Length': String(file.size),
+        'Content-Disposition': attachmentDisposition(file.name),
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD' || file.size === 0) {
+        closeSync(file.fd);
+        return void res.end();
+      }
+      pipeline(createReadStream('', { fd: file.fd, start: 0, end: file.size - 1 }), res, () => {});
+      return;
+    }
+
     if (parts[1] === 'asset') {
       const [, , id = '', key = ''] = parts;
       const src = url.searchParams.get('src') ?? '';
@@ -178,6 +223,39 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     createReadStream(file).pipe(res);
   };
 
+  /**
+   * POST /upload?name=<file name>: one file's bytes, streamed into the library folder (libraryFiles.ts),
+   * then indexed; the answer (FilesAdded) comes once it is in the library. Checked as /api is (guard.ts).
+   */
+  const upload = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
+    if (req.method !== 'POST') return apiError(res, 405, 'bad-request', 'Use POST to upload a file.');
+    const refusal = refuseUploadRequest(req.headers, token);
+    if (refusal) return apiError(res, refusal.status, 'forbidden', refusal.message, { Connection: 'close' });
+    const deps = options.services.deps;
+    if (deps.libraryDir === null) return apiError(res, 403, 'read-only', 'The data folder is read-only, so no file can be added.');
+    const name = url.searchParams.get('name') ?? '';
+    const bad = uploadNameRefusal(name);
+    if (bad) return apiError(res, 400, 'bad-request', bad.message, { Connection: 'close' });
+    const tooLarge = () => {
+      const mb = Math.round(maxUpload / 1024 / 1024);
+      return apiError(res, 413, 'bad-request', `${name} is over ${mb} MB; files over ${mb} MB are not added.`, { Connection: 'close' });
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxUpload) {
+      drain(req);
+      return tooLarge();
+    }
+    // destroyOnReturn: false, so a refused body is still read (and dropped) and the client hears the 413.
+    const result = await receiveIntoLibrary(deps.libraryDir, name, req.iterator({ destroyOnReturn: false }), maxUpload);
+    if (!result.ok && result.refusal.reason === 'too-large') {
+      drain(req);
+      return tooLarge();
+    }
+    const added: FilesAdded = { files: [], folders: [], refused: [] };
+    noteCopy(added, name, result);
+    if (result.ok) await indexLibraryFolder(deps);
+    return sendJson(res, 200, { ok: true, value: added });
+  };
+
   /** Events go down one long fetch response, authenticated like any request (EventSource cannot send a header). */
   const openEvents = (res: ServerResponse, req: IncomingMessage) => {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -192,7 +270,8 @@ export function startServer(options: ServeOptions): Promise<RunningServer> {
     const article = result.value as Pick<Article, 'id' | 'blocks'>;
     const assets: Record<string, string> = {};
     for (const b of article.blocks) if (b.type === 'figure') assets[b.src] = assetPath(assetSecret, article.id, b.src);
-    return { ok: true, value: { ...article, assets } };
+    const original = 'title' in article ? { originalUrl: originalPath(assetSecret, article.id) } : {};
+    return { ok: true, value: { ...article, assets, ...original } };
   };
 
   const server = createServer((req, res) => {

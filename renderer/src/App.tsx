@@ -5,6 +5,7 @@ import { useFocusMode } from './app/useFocusMode';
 import { useReaderHistory } from './app/useReaderHistory';
 import { Notice } from './components/Notice';
 import { Splitter } from './components/Splitter';
+import { FileDropTarget } from './features/library/FileDropTarget';
 import { LibraryPane } from './features/library/LibraryPane';
 import { ReaderPane } from './features/reader/ReaderPane';
 import { SearchPanel } from './features/search/SearchPanel';
@@ -74,6 +75,8 @@ export function App() {
     else if (command === 'toggle-library') toggleLibrary();
     else if (command === 'focus-mode') focus.toggle();
   });
+  // An offprint:// link or a second launch named an article (main checked the request: main/electron/launchRequest.ts).
+  useApiEvent('launch.command', ({ id }) => open(id));
 
   const onProgress = useCallback((id: string, p: number) => setProgress((m) => new Map(m).set(id, p)), []);
   const onMissing = useCallback(
@@ -168,6 +171,7 @@ export function App() {
           <main className="reader" aria-label="Reader" aria-busy="true" />
         )}
       </div>
+      <FileDropTarget />
     </div>
   );
 }

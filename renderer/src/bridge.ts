@@ -3,6 +3,7 @@ import {
   requestNames,
   type EventName,
   type Events,
+  type FilesAdded,
   type OffprintBridge,
   type RequestName,
   type Requests,
@@ -64,6 +65,23 @@ export function httpBridge(token: string | null, base = ''): OffprintBridge {
   const bridge = Object.fromEntries(
     requestNames.map((name) => [name, (input: unknown) => request(name, input)]),
   ) as unknown as OffprintBridge;
+  // The file goes as the body itself (streamed from disk by the browser), typed application/octet-stream,
+  // which no form or no-cors request can send (main/serve/guard.ts).
+  bridge.upload = async (file: unknown, name: string): Promise<Result<FilesAdded>> => {
+    if (token === null) return NO_SESSION;
+    try {
+      const res = await fetch(`${base}/upload?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/octet-stream' },
+        body: file as Blob,
+        credentials: 'omit',
+      });
+      if (res.status === 401) return NO_SESSION;
+      return (await res.json()) as Result<FilesAdded>;
+    } catch {
+      return { ok: false, error: { code: 'unavailable', message: `${name} could not be sent; is \`npm run serve\` still running?` } };
+    }
+  };
   bridge.on = <E extends EventName>(event: E, listener: (payload: Events[E]) => void) => {
     if (!isListening && token !== null) {
       isListening = true;

@@ -12,7 +12,7 @@ import { eventually } from './support/poll';
 
 const SEED = 'Binance.US Tech Work Is Parceled to a Crew in Shanghai: Report';
 
-/** The state-changing requests, each with an input that would visibly change something. */
+/** The state-changing requests, each with an input that would visibly change something; a name starting with / is a route of its own. */
 function attacks(articleId: string): [string, unknown][] {
   return [
     ['folders.add', { path: '/tmp' }],
@@ -21,6 +21,9 @@ function attacks(articleId: string): [string, unknown][] {
     ['position.set', { id: articleId, anchor: { block: 3, offset: 0, quote: 'x' }, progress: 0.9 }],
     ['highlights.add', { id: articleId, start: { block: 0, offset: 0 }, end: { block: 0, offset: 4 } }],
     ['link.open', { url: 'https://example.org/' }],
+    ['files.add', { paths: ['/etc/hostname'] }],
+    // The upload route: its body is a file, so a form's or a no-cors fetch's text would be one, were it taken.
+    ['/upload?name=planted.md', '# Planted\n\nWritten into the library by another page.'],
   ];
 }
 
@@ -34,16 +37,18 @@ function attackPage(target: string, list: [string, unknown][]): string {
     const sent = [];
     for (const [name, input] of list) {
       const body = JSON.stringify(input);
-      sent.push(fetch(target + '/api/' + name, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body }).catch(() => null));
-      navigator.sendBeacon(target + '/api/' + name, body);
-      navigator.sendBeacon(target + '/api/' + name, new Blob([body], { type: 'application/json' }));
+      const url = name.startsWith('/') ? target + name : target + '/api/' + name;
+      sent.push(fetch(url, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'Content-Type': 'text/plain' }, body }).catch(() => null));
+      navigator.sendBeacon(url, body);
+      navigator.sendBeacon(url, new Blob([body], { type: 'application/json' }));
+      navigator.sendBeacon(url, new Blob([body], { type: 'application/octet-stream' }));
       const frame = document.createElement('iframe');
       frame.name = 'f-' + name;
       document.body.append(frame);
       const form = document.createElement('form');
       form.method = 'POST';
       form.enctype = 'text/plain';
-      form.action = target + '/api/' + name;
+      form.action = url;
       form.target = frame.name;
       const field = document.createElement('input');
       field.name = body.slice(0, -1) + ',"x":"';
@@ -92,6 +97,7 @@ describe('serve mode against other programs on the same machine', () => {
       settings: await callApi(app.server.url, 'settings.get', {}),
       position: await callApi(app.server.url, 'position.get', { id: articleId }),
       highlights: await callApi(app.server.url, 'highlights.list', {}),
+      library: await callApi(app.server.url, 'library.list', { sort: 'date', offset: 0, limit: 1 }),
     });
     const before = await snapshot();
     const list = attacks(articleId);

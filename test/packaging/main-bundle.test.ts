@@ -32,12 +32,12 @@ const stub = vi.hoisted(() => {
   };
   const loaded = new Promise<string>((resolve) => (state.loaded = resolve));
   class BrowserWindow {
-    webContents: { send: (...a: unknown[]) => void; isDestroyed: () => boolean };
+    webContents: { send: (...a: unknown[]) => void; isDestroyed: () => boolean; on: () => void };
     private record: (typeof state.windows)[number];
     constructor(options: Record<string, unknown>) {
       this.record = { options, url: null, sent: [], progress: [] };
       state.windows.push(this.record);
-      this.webContents = { send: (...a) => this.record.sent.push(a), isDestroyed: () => false };
+      this.webContents = { send: (...a) => this.record.sent.push(a), isDestroyed: () => false, on: () => undefined };
     }
     static getAllWindows = () => state.windows;
     loadURL(url: string) {

@@ -9,6 +9,7 @@ const PATHS = {
   highlight: 'M14.5 4.5l5 5L10 19H5v-5zM4 21h16',
   type: 'M4 19l5-14 5 14M6 14h6M15 19l3.5-9 3.5 9M16.2 16h4.6',
   close: 'M6 6l12 12M18 6L6 18',
+  filePlus: 'M6 3h8l4 4v14H6zM14 3v4h4M12 11v6M9 14h6',
   folder: 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z',
   refresh: 'M20 11a8 8 0 1 0-2.3 5.7M20 4v7h-7',
   plus: 'M12 5v14M5 12h14',

@@ -56,6 +56,30 @@ export class LibraryPage {
     return this.landmark.getByRole('list', { name: 'Folders' });
   }
 
+  /** "Add files…" in serve mode: the page's file picker, given `paths`. Resolves once they are chosen. */
+  async addFiles(paths: string[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.landmark.getByRole('button', { name: 'Add files…' }).click();
+    await (await chooser).setFiles(paths);
+  }
+
+  /** What the last add, rescan or removal said under the folders. */
+  folderMessage(): Locator {
+    return this.landmark.locator('.folder-message');
+  }
+
+  /** Picks a format (or "All formats") and waits until the rows shown are filtered by it, as the landmark announces. */
+  async filterByFormat(label: 'All formats' | 'Text' | 'Markdown' | 'HTML' | 'EPUB'): Promise<void> {
+    const values = { 'All formats': 'all', Text: 'txt', Markdown: 'markdown', HTML: 'html', EPUB: 'epub' } as const;
+    await this.landmark.getByRole('combobox', { name: 'Format' }).selectOption({ label });
+    await eventually(() => this.landmark.getAttribute('data-format'), `the library filtered to ${label}`).toBe(values[label]);
+  }
+
+  /** The format label a row shows. */
+  formatOf(title: string): Promise<string | null> {
+    return this.row(title).locator('.row-format').textContent();
+  }
+
   async filterByFolder(label: string): Promise<void> {
     await this.landmark.getByRole('combobox', { name: 'Folder' }).selectOption({ label });
   }

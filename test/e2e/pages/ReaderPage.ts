@@ -21,6 +21,17 @@ export class ReaderPage {
     return this.article.getByRole('heading', { level: 1 });
   }
 
+  /** "Open original" in serve mode: downloads the article's file; resolves with the download's name and bytes. */
+  async openOriginal(): Promise<{ name: string; bytes: Buffer }> {
+    const download = this.page.waitForEvent('download');
+    await this.main.getByRole('link', { name: 'Open original' }).click();
+    const done = await download;
+    const stream = await done.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return { name: done.suggestedFilename(), bytes: Buffer.concat(chunks) };
+  }
+
   async waitForArticle(title: string): Promise<void> {
     await eventually(() => this.title().textContent()).toBe(title);
   }

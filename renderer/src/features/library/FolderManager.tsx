@@ -8,6 +8,7 @@ import { useApiEvent } from '../../app/useApiEvent';
 import type { Folder } from '../../../../common/contract';
 import { RemoveFolderDialog } from './RemoveFolderDialog';
 import type { useFolders } from './useFolders';
+import { useAddFiles } from './useAddFiles';
 
 type Folders = ReturnType<typeof useFolders>;
 
@@ -20,6 +21,7 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
   const inputRef = useRef<HTMLInputElement>(null);
   const fieldId = useId();
   const userFolders = folders.folders.filter((f) => !f.isBundled);
+  const addFiles = useAddFiles(folders.show);
 
   const startAdding = () => {
     setAdding(true);
@@ -28,6 +30,7 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
   };
   useApiEvent('menu.command', ({ command }) => {
     if (command === 'add-folder') startAdding();
+    else if (command === 'add-files') void addFiles.choose();
   });
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -44,6 +47,7 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
   const actions = (
     <>
       <IconButton icon="plus" label="Add folder…" aria-expanded={isAdding} onClick={startAdding} />
+      <IconButton icon="filePlus" label="Add files…" aria-busy={addFiles.isBusy} onClick={() => void addFiles.choose()} />
       <IconButton icon="refresh" label="Rescan" onClick={() => void folders.rescan()} />
     </>
   );
@@ -63,7 +67,7 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
               <li key={f.key} className="folder-item">
                 <Icon name="folder" size={16} />
                 <span className="folder-root" id={`${fieldId}-folder-${i}`} title={f.root}>
-                  {f.root}
+                  {f.isLibrary ? 'Offprint library' : f.root}
                 </span>
                 <span className="folder-count">{formatNumber(f.articles)}</span>
                 <IconButton icon="trash" label="Remove folder" aria-describedby={`${fieldId}-folder-${i}`} onClick={() => setRemoving(f)} />
@@ -71,7 +75,7 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
             ))}
           </ul>
         ) : (
-          <p className="folders-empty">Only the bundled articles so far. Add a folder of Markdown, HTML or text files.</p>
+          <p className="folders-empty">Only the bundled articles so far. Add a folder of Markdown, HTML or text files, or single files.</p>
         )}
         {isAdding ? (
           <form className="add-folder" onSubmit={(e) => void submit(e)}>
@@ -114,6 +118,17 @@ export function FolderManager({ folders, isCollapsed, onToggle }: { folders: Fol
           ) : null}
         </p>
       ) : null}
+      {/* Serve mode's picker ("Add files…" clicks it); the desktop app opens its own dialog instead. */}
+      <input
+        ref={addFiles.inputRef}
+        type="file"
+        multiple
+        accept={addFiles.accept}
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(e) => addFiles.onPicked(e.currentTarget)}
+      />
       <RemoveFolderDialog
         folder={removing}
         onCancel={() => setRemoving(null)}

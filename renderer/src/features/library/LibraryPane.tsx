@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react';
-import type { ArticleSummary, LibrarySort } from '../../../../common/contract';
+import type { ArticleFormat, ArticleSummary, LibrarySort } from '../../../../common/contract';
+import { ARTICLE_FORMATS, formatLabel } from '../../../../common/formats';
 import type { LibrarySection } from '../../../../common/settings';
 import { Notice } from '../../components/Notice';
 import { ContinueShelf } from './ContinueShelf';
@@ -30,8 +31,9 @@ interface Props {
 export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, progress, onOpen, onFolderRemoved }: Props) {
   const [sort, setSort] = useState<LibrarySort>('date');
   const [folder, setFolder] = useState<string | null>(null);
+  const [format, setFormat] = useState<ArticleFormat | null>(null);
   const ids = useId();
-  const library = useLibraryPages(sort, folder);
+  const library = useLibraryPages(sort, folder, format);
   const shelf = useContinueReading(currentId, progress);
   const status = useIndexStatus();
   const problems = useImportProblems();
@@ -53,6 +55,8 @@ export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, p
       hidden={isHidden}
       // The sort of the rows shown: what tests (and debugging) wait for after choosing one.
       data-sort={library.sort ?? ''}
+      // The format filter of the rows shown, announced as the sort is.
+      data-format={library.format ?? ''}
     >
       <div className="library-head">
         <h2 className="pane-title">Library</h2>
@@ -64,7 +68,23 @@ export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, p
             <option value="">All folders</option>
             {folders.folders.map((f) => (
               <option key={f.key} value={f.key}>
-                {f.isBundled ? 'Bundled articles' : f.root}
+                {f.isBundled ? 'Bundled articles' : f.isLibrary ? 'Offprint library' : f.root}
+              </option>
+            ))}
+          </select>
+          <label className="visually-hidden" htmlFor={`${ids}-format`}>
+            Format
+          </label>
+          <select
+            id={`${ids}-format`}
+            className="select"
+            value={format ?? ''}
+            onChange={(e) => setFormat((e.target.value || null) as ArticleFormat | null)}
+          >
+            <option value="">All formats</option>
+            {ARTICLE_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {formatLabel(f)}
               </option>
             ))}
           </select>
@@ -77,7 +97,7 @@ export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, p
           </select>
         </div>
       </div>
-      {folder === null ? (
+      {folder === null && format === null ? (
         <ContinueShelf
           isCollapsed={collapsed.includes('continue')}
           onToggle={() => onToggleSection('continue')}
@@ -90,8 +110,8 @@ export function LibraryPane({ isHidden, collapsed, onToggleSection, currentId, p
       {library.error ? <Notice tone="error">{library.error}</Notice> : null}
       {library.total === 0 ? (
         <Notice>
-          <p>{folder ? 'This folder has no articles yet.' : 'Your library is empty.'}</p>
-          <p>Add a folder of Markdown, HTML or text files below.</p>
+          <p>{format ? 'No articles of this format.' : folder ? 'This folder has no articles yet.' : 'Your library is empty.'}</p>
+          <p>Add a folder of Markdown, HTML or text files below, or drop files on the window.</p>
         </Notice>
       ) : null}
       <LibraryList

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { ArticleSummary } from '../../../../common/contract';
+import { formatLabel } from '../../../../common/formats';
 import { formatDate, progressLabel } from '../../app/format';
 import { sourceText } from '../reader/links';
 
@@ -13,7 +14,7 @@ interface Props {
   onFocusRow: (index: number) => void;
 }
 
-/** One article in the library: title, then author, date and source, then how far it was read. */
+/** One article in the library: title, then author, date and source, then how far it was read; its format beside the title. */
 export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCurrent, isTabbable, onOpen, onFocusRow }: Props) {
   const label = progressLabel(progress);
   const meta = [
@@ -51,6 +52,8 @@ export const LibraryRow = memo(function LibraryRow({ item, index, progress, isCu
           </span>
         ) : null}
       </span>
+      {/* Last, so the row's name reads title, details, format; the grid puts it beside the title. */}
+      {item.format ? <span className="row-format">{formatLabel(item.format)}</span> : null}
     </button>
   );
 });

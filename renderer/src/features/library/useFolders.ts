@@ -118,5 +118,5 @@ export function useFolders(onRemoved?: (key: string) => void) {
     awaitSync({ kind: 'rescan' }, since);
   }, [awaitSync]);
 
-  return { folders, message, dismissMessage: () => setMessage(null), add, remove, rescan };
+  return { folders, message, show: setMessage, dismissMessage: () => setMessage(null), add, remove, rescan };
 }

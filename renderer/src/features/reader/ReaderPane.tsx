@@ -80,6 +80,7 @@ export function ReaderPane({
         onFocusMode={() => onFocusMode(true)}
         title={article?.title ?? null}
         hasArticle={article !== null}
+        original={article ? { id: article.id, url: article.originalUrl ?? null } : null}
         hasHeadings={article?.blocks.some((b) => b.type === 'heading') ?? false}
         canGoBack={canGoBack}
         canGoForward={canGoForward}

@@ -2,6 +2,7 @@ import type { Settings } from '../../../../common/contract';
 import { IconButton } from '../../components/IconButton';
 import { ReadingSettings } from '../settings/ReadingSettings';
 import type { ReaderPanel } from './ArticleReader';
+import { OpenOriginal } from './OpenOriginal';
 
 interface Props {
   /** In focus mode: hidden, with everything else but the article. */
@@ -11,6 +12,8 @@ interface Props {
   onFocusMode: () => void;
   title: string | null;
   hasArticle: boolean;
+  /** The open article's id, and in serve mode the URL that downloads its file ("Open original"). */
+  original: { id: string; url: string | null } | null;
   hasHeadings: boolean;
   canGoBack: boolean;
   canGoForward: boolean;
@@ -31,6 +34,7 @@ export function ReaderToolbar({
   onFocusMode,
   title,
   hasArticle,
+  original,
   hasHeadings,
   canGoBack,
   canGoForward,
@@ -70,6 +74,7 @@ export function ReaderToolbar({
             ) : null}
             <IconButton icon="highlight" label="Highlights" aria-pressed={panel === 'highlights'} onClick={() => toggle('highlights')} />
             <IconButton icon="focus" label="Focus mode" shortcut="F" onClick={onFocusMode} />
+            {original ? <OpenOriginal key={original.id} id={original.id} url={original.url} /> : null}
           </>
         ) : null}
         <ReadingSettings settings={settings} onChange={onSettings} />
