@@ -10,6 +10,7 @@ const FORMATS: Record<string, Format> = {
   '.html': 'html',
   '.htm': 'html',
   '.epub': 'epub',
+  '.pdf': 'pdf',
 };
 
 export function formatOf(path: string): Format | null {

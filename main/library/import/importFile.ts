@@ -6,6 +6,7 @@ import { importEpub } from './epub.ts';
 import { formatOf } from './formats.ts';
 import { importHtml } from './html.ts';
 import { importMarkdown } from './markdown.ts';
+import { importPdf } from './pdf.ts';
 import { importTxt } from './txt.ts';
 
 export { formatOf } from './formats.ts';
@@ -46,6 +47,7 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
     };
   const fallbackTitle = basename(path, extname(path));
   if (format === 'epub') return importBook(bytes, fallbackTitle);
+  if (format === 'pdf') return importPdfFile(bytes, fallbackTitle);
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   try {
@@ -75,6 +77,19 @@ function importBook(bytes: Uint8Array, fallbackTitle: string): ImportResult {
     return {
       ok: false,
       error: { code: 'parse', reason: `The EPUB could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` },
+    };
+  }
+}
+
+function importPdfFile(bytes: Uint8Array, fallbackTitle: string): ImportResult {
+  try {
+    const result = importPdf(bytes, fallbackTitle);
+    if (!result.ok) return result;
+    return { ok: true, doc: finish(result.doc, result.doc.blocks.slice(0, 40).map(blockText).join('\n')) };
+  } catch (err) {
+    return {
+      ok: false,
+      error: { code: 'parse', reason: `The PDF could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}` },
     };
   }
 }
