@@ -6,6 +6,12 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { PdfRead } from './pdfText.ts';
 
+/** What the PDF worker thread posts back (main/library/pdfWorker.ts). */
+export interface PdfAnswer {
+  id: number;
+  reply: PdfRead | 'ready';
+}
+
 interface Live {
   worker: Worker;
   port: MessagePort;
@@ -47,17 +53,28 @@ export function warmPdfReader(deadlineMs = 60_000): boolean {
   return ask(null, deadlineMs) === 'ready';
 }
 
+let asked = 0;
+
+/**
+ * Each question has a number; the thread posts its answer, then writes that number into the flag. An
+ * answer to an earlier question (one that came after all) is passed over.
+ */
 function ask(bytes: Uint8Array | null, deadlineMs: number): PdfRead | 'ready' | TooSlow {
   live ??= start();
   const { port, flag, worker } = live;
-  Atomics.store(flag, 0, 0);
-  port.postMessage(bytes);
+  const id = ++asked;
+  port.postMessage({ id, bytes });
   const until = performance.now() + deadlineMs;
   for (;;) {
+    const seen = Atomics.load(flag, 0);
+    if (seen === id)
+      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+        const answer = m.message as PdfAnswer;
+        if (answer.id === id) return answer.reply;
+      }
     const left = until - performance.now();
-    if (left <= 0 || Atomics.wait(flag, 0, 0, left) === 'timed-out') break;
-    const reply = receiveMessageOnPort(port);
-    if (reply) return reply.message as PdfRead | 'ready';
+    if (left <= 0) break;
+    Atomics.wait(flag, 0, seen, left);
   }
   live = null;
   void worker.terminate();
