@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gutterOf, joinLines, paragraphsOf, piecesOf, runsOf, type Piece } from './pdfLayout.ts';
+import { pdfDate } from './pdf.ts';
 import { withoutRunning } from './pdfRunning.ts';
 
 const line = (text: string, x: number, y: number, width = text.length * 5, size = 10, page = 1): Piece => ({
@@ -101,5 +102,16 @@ describe('running headers and page numbers', () => {
 
   it('leaves a short document alone', () => {
     expect(withoutRunning(pages.slice(0, 2)).flat()).toHaveLength(6);
+  });
+});
+
+describe('dates', () => {
+  it('reads a PDF date and an XMP one as the day they name', () => {
+    expect(pdfDate("D:20220519155133-07'00'")).toBe('2022-05-19');
+    expect(pdfDate("D:20130322113016+11'00'")).toBe('2013-03-22');
+    expect(pdfDate('2013-03-22T11:30:16+11:00')).toBe('2013-03-22');
+    expect(pdfDate('D:199912')).toBe('1999-12-01');
+    expect(pdfDate('D:20221340')).toBeNull();
+    expect(pdfDate('yesterday')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import { syncFoldersParallel } from '../sync.ts';
 import { tempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
 import { MAX_EXPANDED_BYTES } from './pdf.ts';
+import { readPdfSync } from './pdfBridge.ts';
 import { onePage, stream } from './pdfTestFile.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pdf/', import.meta.url));
@@ -93,6 +94,19 @@ describe('PDF bombs', () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(refusal('bomb.pdf', bomb)).toEqual({ code: 'too-large', reason: "The PDF's streams unpack to more than 200 MB; not imported." });
   });
+
+  it(
+    'cuts a read off at the reader’s deadline where no parser watches, and reads the next file with a new reader',
+    { timeout: 30_000 },
+    () => {
+      tried++;
+      const slow = readPdfSync(manyTimesOver(), 1500);
+      expect(slow).toEqual({ ok: false, code: 'too-slow', reason: 'The PDF took too long to import (over 2 s); it was skipped.' });
+      refused++;
+      const next = readPdfSync(fixture('unsw-thesis.pdf'), 20_000);
+      expect(next.ok && next.meta.author).toBe('Olivier Mehani');
+    },
+  );
 
   it('refuses a file that takes longer than the import budget, in the parser, and imports the rest', { timeout: 60_000 }, async () => {
     const lib = tempLibrary();
