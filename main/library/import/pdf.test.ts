@@ -7,6 +7,7 @@ import { searchArticles } from '../search.ts';
 import { syncFolders } from '../sync.ts';
 import { tempLibrary, type TempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
+import { makePdf, stream } from './pdfTestFile.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/pdf/', import.meta.url));
 const fixture = (name: string): Uint8Array => readFileSync(`${fixtures}${name}`);
@@ -85,6 +86,23 @@ describe('a thesis with title, author and date in its info dictionary', () => {
   it('keeps a heading to its page: one per page, not run on into the next', () => {
     expect(texts(doc.blocks)).toContain('Acknowledgements');
     expect(texts(doc.blocks)).toContain('Bibliography');
+  });
+});
+
+describe('text in a font without its own character map', () => {
+  it('is read through the predefined CMap it names, from pdf.js’s own folder', () => {
+    // A Japanese font the file does not embed, with no ToUnicode: only UniJIS-UCS2-H says what the codes are.
+    const pdf = makePdf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiMin-W3 /Encoding /UniJIS-UCS2-H /DescendantFonts [6 0 R] >>',
+      stream('', 'BT /F1 24 Tf 72 700 Td <65E5672C8A9E> Tj ET'),
+      '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiMin-W3 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /FontDescriptor 7 0 R >>',
+      '<< /Type /FontDescriptor /FontName /HeiseiMin-W3 /Flags 6 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>',
+    ]);
+    const result = importBytes('nihongo.pdf', pdf);
+    expect(result.ok && texts(result.doc.blocks)).toEqual(['日本語']);
   });
 });
 

@@ -6,7 +6,6 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** One run of text on a page, in PDF units with y going up from the page's bottom edge. */
@@ -71,10 +70,8 @@ async function loadPdfJs(): Promise<PdfJs> {
   }
 }
 
-const cMapUrl = (): string => {
-  const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-  return `${pathToFileURL(join(dirname(pkg), 'cmaps')).href}/`;
-};
+/** A folder path, not a file: URL: under Node pdf.js hands it to fs.readFile as a string, name appended. */
+const cMapUrl = (): string => `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps')}/`;
 
 const clean = (s: unknown): string | null => {
   if (typeof s !== 'string') return null;
