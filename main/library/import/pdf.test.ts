@@ -89,6 +89,33 @@ describe('a thesis with title, author and date in its info dictionary', () => {
   });
 });
 
+describe('metadata in XMP only', () => {
+  it('takes title, authors and date from the XMP packet when the info dictionary has none', () => {
+    const xmp = `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Tides of the Northern Sea</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>Ada Lovelace</rdf:li><rdf:li>Mary Somerville</rdf:li></rdf:Seq></dc:creator>
+<xmp:CreateDate>2019-06-30T10:00:00+02:00</xmp:CreateDate>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>`;
+    const pdf = makePdf([
+      '<< /Type /Catalog /Pages 2 0 R /Metadata 6 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+      stream('', 'BT /F1 12 Tf 72 700 Td (Body text.) Tj ET'),
+      stream('/Type /Metadata /Subtype /XML', xmp),
+    ]);
+    const result = importBytes('untitled.pdf', pdf);
+    expect(result.ok && result.doc).toMatchObject({
+      title: 'Tides of the Northern Sea',
+      author: 'Ada Lovelace; Mary Somerville',
+      date: '2019-06-30',
+    });
+  });
+});
+
 describe('text in a font without its own character map', () => {
   it('is read through the predefined CMap it names, from pdf.js’s own folder', () => {
     // A Japanese font the file does not embed, with no ToUnicode: only UniJIS-UCS2-H says what the codes are.
