@@ -21,7 +21,15 @@ export interface TableCell {
   rowSpan?: number;
 }
 
-export type Block =
+/**
+ * Where a block stands in a paged source (a PDF): the page it starts on, 1-based. The reader shows a
+ * page marker where the page changes, and a hit's page is its block's.
+ */
+export interface BlockPlace {
+  page?: number;
+}
+
+export type Block = (
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'heading'; level: 1 | 2 | 3 | 4 | 5 | 6; children: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
@@ -29,7 +37,9 @@ export type Block =
   | { type: 'code'; language: string | null; text: string }
   | { type: 'figure'; src: string; alt: string; caption: Inline[] }
   | { type: 'table'; rows: TableCell[][] }
-  | { type: 'rule' };
+  | { type: 'rule' }
+) &
+  BlockPlace;
 
 /** Between two cells of a row in a table's text, and between two rows. */
 export const CELL_JOIN = '\t';

@@ -39,6 +39,8 @@ export interface SearchResult {
    * `by_term`: the same per typed word, in query order, each article word with the fields it was found in.
    */
   matched: { fields: MatchField[]; terms: string[]; words: string[]; by_term: TermMatch[] };
+  /** In a paged article (a PDF): the page of the snippet's hit; absent elsewhere. */
+  page?: number;
 }
 
 /** One typed word of a query and the article's words that matched it ("vaccines" ← vaccination). */

@@ -4,7 +4,7 @@
  * to the importers (main/library/model.ts Format) must be added here too: db/library.ts fails to compile
  * until it is. main/library/import/formats.ts decides what a file is; these lists only offer and name.
  */
-export const ARTICLE_FORMATS = ['txt', 'markdown', 'html', 'epub', 'mhtml'] as const;
+export const ARTICLE_FORMATS = ['txt', 'markdown', 'html', 'epub', 'mhtml', 'pdf'] as const;
 export type ArticleFormat = (typeof ARTICLE_FORMATS)[number];
 
 /** The file name endings of each format, for the file pickers and the messages that list what Offprint reads. */
@@ -14,11 +14,12 @@ export const FORMAT_EXTENSIONS: Record<ArticleFormat, readonly string[]> = {
   html: ['.html', '.htm'],
   epub: ['.epub'],
   mhtml: ['.mhtml', '.mht'],
+  pdf: ['.pdf'],
 };
 
 export const READABLE_EXTENSIONS: readonly string[] = ARTICLE_FORMATS.flatMap((f) => FORMAT_EXTENSIONS[f]);
 
-const LABELS: Record<ArticleFormat, string> = { txt: 'Text', markdown: 'Markdown', html: 'HTML', epub: 'EPUB', mhtml: 'MHTML' };
+const LABELS: Record<ArticleFormat, string> = { txt: 'Text', markdown: 'Markdown', html: 'HTML', epub: 'EPUB', mhtml: 'MHTML', pdf: 'PDF' };
 
 /** The short label a library row shows; an unknown format (a newer index) is shown as stored. */
 export function formatLabel(format: string): string {

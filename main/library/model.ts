@@ -1,7 +1,7 @@
 /** What an importer produces: the document model (common/blocks.ts) with the metadata found beside it. */
 import type { DocumentMeta } from '../../common/contract.ts';
 
-export type Format = 'txt' | 'markdown' | 'html' | 'epub' | 'mhtml';
+export type Format = 'txt' | 'markdown' | 'html' | 'epub' | 'mhtml' | 'pdf';
 
 export interface ImportedDocument extends DocumentMeta {
   format: Format;
@@ -28,6 +28,8 @@ export type ImportErrorCode =
   | 'parse'
   | 'symlink'
   | 'unsafe'
-  | 'encrypted';
+  | 'encrypted'
+  | 'no-text-layer'
+  | 'too-slow';
 
 export type ImportResult = { ok: true; doc: ImportedDocument } | { ok: false; error: ImportError };

@@ -7,6 +7,8 @@
  */
 import { mkdirSync, openSync, renameSync, symlinkSync } from 'node:fs';
 import { basename } from 'node:path';
+import { formatOf } from './import/formats.ts';
+import { warmPdfReader } from './import/pdfBridge.ts';
 import { readArticleFile } from './import/readFile.ts';
 import { DONE, PARSING, statusWriter } from './parseStatus.ts';
 import { prepareFile, type FileJob, type Outcome } from './prepareFile.ts';
@@ -62,6 +64,8 @@ async function parseSlice(req: ParseRequest): Promise<void> {
   let chunkBytes = 0;
   let postedAt = performance.now();
   let yieldedAt = postedAt;
+  // Between files: the PDF reader's start is charged to no file.
+  if (req.jobs.some((j) => formatOf(j.relpath) === 'pdf')) warmPdfReader();
   for (const [i, job] of req.jobs.entries()) {
     const seq = req.first + i;
     writeStatus(seq, PARSING);

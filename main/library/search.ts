@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { articleCountBound, getArticleMeta, rowidsByTitleKey, titlesStartingWith } from './db/articles.ts';
+import { articleCountBound, getArticleBlocks, getArticleMeta, rowidsByTitleKey, titlesStartingWith } from './db/articles.ts';
+import { formatOf } from './import/formats.ts';
 import {
   countMatches,
   indexTotals,
@@ -13,10 +14,11 @@ import {
 import { clauseWeights, planPartial, positiveOf, type ClauseWeights, type PartialPlan } from './partial.ts';
 import { clauseExpr, compileQuery, isStrict, type CompiledQuery } from './query/compile.ts';
 import { correctQuery, type QueryCorrection } from './query/corrections.ts';
-import { Matcher, PREFILTER_FROM, type TextField } from './query/matcher.ts';
+import { Matcher, PREFILTER_FROM, type Hit, type TextField } from './query/matcher.ts';
 import { parseQuery, positiveClauses, queryTitleKey, type ParsedQuery } from './query/parse.ts';
-import { marked, snippet } from './query/snippet.ts';
+import { marked, snippet, snippetHit } from './query/snippet.ts';
 import { Analyzer, BODY_HITS, RERANK_WINDOW, rerank, scoreEach, type FieldAverages } from './rerank.ts';
+import { pageAt } from './text/blocks.ts';
 import { fold } from './text/fold.ts';
 import type { MatchField, SearchResponse, SearchResult, SearchSort, TermMatch } from '../../common/contract.ts';
 
@@ -313,6 +315,8 @@ function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: R
           .map(({ c }) => c.terms.map((t) => t.source.text).join(' OR '))
       : [];
   const matched = matchedWords(texts, texts.hits, matcher);
+  const snippetHits = texts.hits.body.slice(0, SNIPPET_HITS);
+  const page = pagedFormat(meta.path) ? hitPage(ctx.db, pick.rowid, snippetHits) : null;
   return {
     id: meta.id,
     path: meta.path,
@@ -320,7 +324,7 @@ function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: R
     author: meta.author,
     date: meta.date,
     score: pick.score,
-    snippet: snippet(texts.text, texts.hits.body.slice(0, SNIPPET_HITS)),
+    snippet: snippet(texts.text, snippetHits),
     title_segments: marked(meta.title, texts.hits.title),
     missing,
     matched: {
@@ -329,7 +333,17 @@ function describe(ctx: Context, compiled: CompiledQuery, pick: Pick, matchers: R
       words: matched.words,
       by_term: matched.byTerm,
     },
+    ...(page === null ? {} : { page }),
   };
+}
+
+/** Only a PDF has pages; other articles are not read twice for a page they do not have. */
+const pagedFormat = (path: string): boolean => formatOf(path) === 'pdf';
+
+function hitPage(db: Database, rowid: number, hits: readonly Hit[]): number | null {
+  const hit = snippetHit(hits);
+  const blocks = hit ? getArticleBlocks(db, rowid) : undefined;
+  return hit && blocks ? pageAt(blocks, hit.start) : null;
 }
 
 function emptyNotice(q: string, compiled: CompiledQuery): string {

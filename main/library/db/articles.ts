@@ -45,6 +45,7 @@ const statements = statementCache((db) => ({
   titleStartsCount: db
     .prepare<[string, string], number>(`SELECT count(*) FROM articles WHERE title_key >= ? AND title_key < ? AND ${NOT_A_COPY}`)
     .pluck(),
+  blocksByRowid: db.prepare<[number], Pick<ArticleRow, 'text' | 'blocks'>>('SELECT text, blocks FROM articles WHERE rowid = ?'),
   textsByRowid: db.prepare<[number], { title: string; author: string | null; text: string }>(
     'SELECT title, author, text FROM articles WHERE rowid = ?',
   ),
@@ -65,6 +66,11 @@ export function getArticleMeta(db: Database, rowid: number): ArticleMeta | undef
 
 export function getArticleTexts(db: Database, rowid: number): { title: string; author: string | null; text: string } | undefined {
   return statements(db).textsByRowid.get(rowid);
+}
+
+export function getArticleBlocks(db: Database, rowid: number): Block[] | undefined {
+  const row = statements(db).blocksByRowid.get(rowid);
+  return row && rowBlocks(row);
 }
 
 /** Articles whose folded title begins with `key`, in title order (a range of the title_key index). */

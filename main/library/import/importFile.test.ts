@@ -12,14 +12,15 @@ describe('importBytes', () => {
     expect(formatOf('x.text')).toBe('txt');
     expect(formatOf('x.Markdown')).toBe('markdown');
     expect(formatOf('x.htm')).toBe('html');
-    expect(formatOf('x.pdf')).toBeNull();
+    expect(formatOf('x.PDF')).toBe('pdf');
+    expect(formatOf('x.docx')).toBeNull();
     expect(formatOf('README')).toBeNull();
   });
 
   it('refuses a file it does not read, naming the extension', () => {
-    expect(importBytes('paper.pdf', utf8('%PDF'))).toEqual({
+    expect(importBytes('paper.docx', utf8('PK'))).toEqual({
       ok: false,
-      error: { code: 'unsupported', reason: 'Offprint does not read .pdf.' },
+      error: { code: 'unsupported', reason: 'Offprint does not read .docx.' },
     });
     expect(importBytes('Makefile', utf8('all:'))).toEqual({
       ok: false,

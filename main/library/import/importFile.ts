@@ -7,6 +7,7 @@ import { formatOf } from './formats.ts';
 import { importHtml } from './html.ts';
 import { importMarkdown } from './markdown.ts';
 import { importMhtml } from './mhtml.ts';
+import { importPdf } from './pdf.ts';
 import { importTxt } from './txt.ts';
 
 export { formatOf } from './formats.ts';
@@ -46,7 +47,7 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
       error: { code: 'unsupported', reason: `Offprint does not read ${extname(path) || 'files without an extension'}.` },
     };
   const fallbackTitle = basename(path, extname(path));
-  if (format === 'epub' || format === 'mhtml') return importContainer(format, bytes, fallbackTitle);
+  if (format === 'epub' || format === 'mhtml' || format === 'pdf') return importContainer(format, bytes, fallbackTitle);
   const decoded = format === 'html' ? decodePage(bytes) : decodeBytes(bytes);
   if (!decoded.ok) return decoded;
   try {
@@ -66,10 +67,12 @@ export function importBytes(path: string, bytes: Uint8Array): ImportResult {
   }
 }
 
-/** A file that holds its documents inside (a zip, a MIME archive): its own importer decodes what it reads. */
-function importContainer(format: 'epub' | 'mhtml', bytes: Uint8Array, fallbackTitle: string): ImportResult {
+const CONTAINER_NAMES = { epub: 'EPUB', mhtml: 'MHTML file', pdf: 'PDF' } as const;
+
+/** A file that holds its documents inside (a zip, a MIME archive, a PDF): its own importer decodes what it reads. */
+function importContainer(format: 'epub' | 'mhtml' | 'pdf', bytes: Uint8Array, fallbackTitle: string): ImportResult {
   try {
-    const result = format === 'epub' ? importEpub(bytes, fallbackTitle) : importMhtml(bytes, fallbackTitle);
+    const result = (format === 'epub' ? importEpub : format === 'mhtml' ? importMhtml : importPdf)(bytes, fallbackTitle);
     if (!result.ok) return result;
     const opening = result.doc.blocks.slice(0, 40).map(blockText).join('\n');
     return { ok: true, doc: finish(result.doc, opening) };
@@ -78,7 +81,7 @@ function importContainer(format: 'epub' | 'mhtml', bytes: Uint8Array, fallbackTi
       ok: false,
       error: {
         code: 'parse',
-        reason: `The ${format === 'epub' ? 'EPUB' : 'MHTML file'} could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}`,
+        reason: `The ${CONTAINER_NAMES[format]} could not be read: ${(err as Error).message?.slice(0, 200) ?? String(err)}`,
       },
     };
   }

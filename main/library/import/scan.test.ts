@@ -35,7 +35,7 @@ describe('scanFolder', () => {
     write('sub/c.HTML');
     write('.hidden.md');
     write('.git/config.txt');
-    write('notes.pdf');
+    write('notes.docx');
     write('README');
     expect(rels()).toEqual(['a.txt', 'b.md', 'sub/c.HTML']);
     expect(problems()).toEqual([]);

@@ -6,21 +6,8 @@ const WINDOW = 180;
 /** Cuts a window of `text` around its densest run of hits and marks the hits; never HTML. */
 export function snippet(text: string, hits: readonly Hit[], window = WINDOW): Segment[] {
   if (text === '') return [];
-  let from = 0;
-  if (hits.length > 0) {
-    // Start a little before the hit whose window holds the most distinct terms.
-    let best = 0;
-    let bestScore = -1;
-    for (let i = 0; i < hits.length && i < 50; i++) {
-      const terms = new Set<number>();
-      for (let j = i; j < hits.length && hits[j]!.end <= hits[i]!.start + window; j++) terms.add(hits[j]!.term);
-      if (terms.size > bestScore) {
-        bestScore = terms.size;
-        best = i;
-      }
-    }
-    from = Math.max(0, hits[best]!.start - Math.floor(window / 4));
-  }
+  const lead = snippetHit(hits, window);
+  let from = lead ? Math.max(0, lead.start - Math.floor(window / 4)) : 0;
   let to = Math.min(text.length, from + window);
   // Snap to word boundaries so the snippet never starts or ends mid-word.
   if (from > 0) {
@@ -66,4 +53,19 @@ export function marked(text: string, hits: readonly Hit[]): Segment[] {
   }
   if (pos < text.length) segments.push({ text: text.slice(pos), hit: false });
   return segments;
+}
+
+/** The hit a snippet is cut around: the one whose window holds the most distinct terms. */
+export function snippetHit(hits: readonly Hit[], window = WINDOW): Hit | null {
+  let best: Hit | null = null;
+  let bestScore = -1;
+  for (let i = 0; i < hits.length && i < 50; i++) {
+    const terms = new Set<number>();
+    for (let j = i; j < hits.length && hits[j]!.end <= hits[i]!.start + window; j++) terms.add(hits[j]!.term);
+    if (terms.size > bestScore) {
+      bestScore = terms.size;
+      best = hits[i]!;
+    }
+  }
+  return best;
 }

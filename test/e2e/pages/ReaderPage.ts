@@ -45,6 +45,30 @@ export class ReaderPage {
     return ((await this.counter.textContent()) ?? '').trim();
   }
 
+  /** The page of the current hit in a PDF, as the hit bar says it ("p. 3"). */
+  async hitPageText(): Promise<string> {
+    return ((await this.main.locator('.hit-page').textContent()) ?? '').trim();
+  }
+
+  /** The page marker the current hit follows: the last one before its block ("p. 3"), or null. */
+  async pageMarkerOfCurrentHit(): Promise<string | null> {
+    return this.currentMarks()
+      .first()
+      .evaluate((mark) => {
+        type El = {
+          previousElementSibling: El | null;
+          parentElement: El | null;
+          classList: { contains(c: string): boolean };
+          textContent: string | null;
+        };
+        let block = mark as unknown as El;
+        while (block.parentElement && !block.parentElement.classList.contains('article-body')) block = block.parentElement;
+        for (let el = block.previousElementSibling; el; el = el.previousElementSibling)
+          if (el.classList.contains('page-marker')) return el.textContent?.trim() ?? null;
+        return null;
+      });
+  }
+
   async nextHit(): Promise<void> {
     await this.main.getByRole('button', { name: 'Next hit', exact: true }).click();
   }

@@ -155,6 +155,8 @@ export function ArticleReader({
   }, [panel, onPanel]);
 
   const isHitBarShown = hits.mode !== null || find.isOpen;
+  const hitBlock = hits.mode?.hits.find((h) => h.term === hits.currentTerm)?.block;
+  const hitPage = hitBlock === undefined ? null : (article.blocks[hitBlock]?.page ?? null);
   return (
     <>
       {isHitBarShown ? (
@@ -169,6 +171,7 @@ export function ArticleReader({
           error={find.error}
           onStep={hits.step}
           onClose={() => (find.isOpen ? find.close() : hits.clear())}
+          page={hitPage}
         />
       ) : null}
       <ReadingProgress scrollRef={scrollRef} />

@@ -1,4 +1,4 @@
-import type { CSSProperties, Ref } from 'react';
+import { Fragment, type CSSProperties, type Ref } from 'react';
 import type { Article, Settings } from '../../../../common/contract';
 import { formatDate, readingTime } from '../../app/format';
 import { ArticleLink } from './ArticleLink';
@@ -95,19 +95,27 @@ export function ArticleView({ ref, article, shown, decorations, currentTerm, set
           const i = shown.start + j;
           const deco = decorations.get(i) ?? NO_DECORATIONS;
           const current = currentTerm >= 0 && deco.hits.some((h) => h.term === currentTerm) ? currentTerm : -1;
+          // A paged source (a PDF): a quiet marker where a new page starts, outside the block's text.
+          const page = block.page !== undefined && block.page !== article.blocks[i - 1]?.page ? block.page : null;
           return (
-            <BlockView
-              key={i}
-              block={block}
-              index={i}
-              articleId={article.id}
-              assets={article.assets}
-              deco={deco}
-              currentTerm={current}
-              headingId={headingId(i)}
-              onLink={onLink}
-              hyphenate={hyphenate}
-            />
+            <Fragment key={i}>
+              {page === null ? null : (
+                <div className="page-marker" data-page={page} lang="en" dir="ltr">
+                  p. {page}
+                </div>
+              )}
+              <BlockView
+                block={block}
+                index={i}
+                articleId={article.id}
+                assets={article.assets}
+                deco={deco}
+                currentTerm={current}
+                headingId={headingId(i)}
+                onLink={onLink}
+                hyphenate={hyphenate}
+              />
+            </Fragment>
           );
         })}
       </div>

@@ -13,10 +13,12 @@ interface Props {
   error: string | null;
   onStep: (delta: 1 | -1) => void;
   onClose: () => void;
+  /** The page the current hit is on, in a paged article (a PDF). */
+  page?: number | null;
 }
 
 /** Above the article: the find field or the search being shown, "N of M", and stepping through the hits. */
-export function HitBar({ isFinding, query, findText, onFindText, findInputRef, count, index, error, onStep, onClose }: Props) {
+export function HitBar({ isFinding, query, findText, onFindText, findInputRef, count, index, error, onStep, onClose, page = null }: Props) {
   return (
     <div className="hit-bar">
       {isFinding ? (
@@ -48,6 +50,11 @@ export function HitBar({ isFinding, query, findText, onFindText, findInputRef, c
       <span className="hit-counter" role="status">
         {error ?? (count === null ? '' : count === 0 ? 'No matches' : `${index + 1} of ${count}`)}
       </span>
+      {page === null || !count ? null : (
+        <span className="hit-page" data-page={page}>
+          p. {page}
+        </span>
+      )}
       <div className="hit-actions">
         <IconButton icon="up" label="Previous hit" shortcut="Shift+N" disabled={!count} onClick={() => onStep(-1)} />
         <IconButton icon="down" label="Next hit" shortcut="N" disabled={!count} onClick={() => onStep(1)} />

@@ -49,6 +49,11 @@ export const SearchResultItem = memo(function SearchResultItem({ result, index, 
         {isOpen ? <span className="result-badge">Open in reader</span> : null}
         {result.snippet.length > 0 ? (
           <span className="result-snippet" dir="auto">
+            {result.page === undefined ? null : (
+              <span className="result-page" lang="en" dir="ltr">
+                p. {result.page}{' '}
+              </span>
+            )}
             <Snippet segments={result.snippet} />
           </span>
         ) : null}
