@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentId } from './documentId.ts';
 import type { Document } from './model.ts';
 import { importBytes } from './import/importFile.ts';
+import { sizeLimit } from './import/scan.ts';
 import type { ReadResult } from './import/readFile.ts';
 import { documentText } from './text/blocks.ts';
 import { articleRow, type ArticleRowValues, type FtsValues } from './db/rows.ts';
@@ -39,7 +40,7 @@ export function prepareFile(
   const problem = (code: string, reason: string): Outcome => ({ kind: 'problem', relpath: job.relpath, path: job.abs, code, reason });
   let got: ReadResult;
   try {
-    got = read(job, maxBytes);
+    got = read(job, sizeLimit(job.relpath, maxBytes));
   } catch (err) {
     return problem(
       'unreadable',

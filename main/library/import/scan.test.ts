@@ -91,6 +91,17 @@ describe('scanFolder', () => {
     expect(problems(1048576)).toEqual([['big.txt', 'too-large', 'The file is 2.0 MB, over the 1 MB limit.']]);
   });
 
+  it('lets books, PDFs and saved pages be ten times the size of a text file', () => {
+    const mb = 1048576;
+    for (const name of ['book.epub', 'paper.pdf', 'page.mhtml', 'notes.txt']) write(name, new Uint8Array(3 * mb));
+    write('huge.pdf', new Uint8Array(11 * mb));
+    expect(rels(mb)).toEqual(['book.epub', 'page.mhtml', 'paper.pdf']);
+    expect(problems(mb)).toEqual([
+      ['huge.pdf', 'too-large', 'The file is 11.0 MB, over the 10 MB limit.'],
+      ['notes.txt', 'too-large', 'The file is 3.0 MB, over the 1 MB limit.'],
+    ]);
+  });
+
   it('keeps names that differ only by Unicode normalization as two files', () => {
     write('caf\u00e9.md', '# NFC\n\nComposed.');
     write('cafe\u0301.md', '# NFD\n\nDecomposed.');

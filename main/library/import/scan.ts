@@ -24,6 +24,19 @@ export interface ScanResult {
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
+/**
+ * Books, PDFs and saved pages may be this many times the size of a text file: most of their bytes are
+ * pictures (never unpacked at import) or compressed text, and a 60 MB textbook is an ordinary PDF.
+ */
+const DOCUMENT_SIZE_FACTOR = 10;
+const DOCUMENTS = new Set(['epub', 'pdf', 'mhtml']);
+
+/** The size past which a file is refused, by its format. */
+export function sizeLimit(path: string, maxBytes: number): number {
+  const format = formatOf(path);
+  return format && DOCUMENTS.has(format) ? maxBytes * DOCUMENT_SIZE_FACTOR : maxBytes;
+}
+
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);
   return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[a-zA-Z]:/u.test(rel));
@@ -164,12 +177,13 @@ export function scanFolder(root: string, maxBytes = DEFAULT_MAX_BYTES, onFound?:
         problems.push({ relpath, abs, code: 'unreadable', reason: 'The file vanished while the folder was read (ENOENT).' });
         continue;
       }
-      if (st.size > maxBytes) {
+      const limit = sizeLimit(name, maxBytes);
+      if (st.size > limit) {
         problems.push({
           relpath,
           abs,
           code: 'too-large',
-          reason: `The file is ${(st.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit.`,
+          reason: `The file is ${(st.size / 1048576).toFixed(1)} MB, over the ${(limit / 1048576).toFixed(0)} MB limit.`,
         });
         continue;
       }
