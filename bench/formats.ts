@@ -132,6 +132,8 @@ export function formatRows(debDirs: readonly string[]): FormatRow[] {
       sources: [folder('fixtures saved-pages', fixtures('saved-pages'), { isTree: true })],
       empty: 'no saved-page fixtures',
     },
+    // The scanned and the password-protected fixture are refused by design: they show as failed.
+    { label: 'pdf', sources: [folder('fixtures pdf', fixtures('pdf'))], empty: 'no PDF files', hasLargest: true },
   ];
 }
 
@@ -279,7 +281,7 @@ export function renderFormats({ rows, empty_import_s, loadavg: load }: FormatsRe
     for (const f of r.failed) lines.push(`  ${r.label}: ${f.path} failed: ${f.reason}`);
     if (r.largest)
       lines.push(
-        `  largest ${r.label}: ${r.largest.file}, ${r.largest.mb.toFixed(2)} MB, imported alone in ${r.largest.seconds.toFixed(3)} s (cpu ${r.largest.cpu_seconds.toFixed(3)} s, parse alone ${r.largest.parse_seconds.toFixed(3)} s; issue 19: a 2 MB book in ≤ 1 s)`,
+        `  largest ${r.label}: ${r.largest.file}, ${r.largest.mb.toFixed(2)} MB, imported alone in ${r.largest.seconds.toFixed(3)} s (cpu ${r.largest.cpu_seconds.toFixed(3)} s, parse alone ${r.largest.parse_seconds.toFixed(3)} s${r.label === 'epub' ? '; issue 19: a 2 MB book in ≤ 1 s' : ''})`,
       );
   }
   return `${lines.join('\n')}\n`;
