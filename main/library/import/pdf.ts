@@ -9,7 +9,7 @@ import type { Block } from '../../../common/blocks.ts';
 import type { ImportResult } from '../model.ts';
 import { normalizeDate } from './dates.ts';
 import { readPdfSync } from './pdfBridge.ts';
-import { bodySize, joinLines, paragraphsOf, piecesOf, runsOf, type Paragraph, type Piece } from './pdfLayout.ts';
+import { bodySize, hyphenatedWords, joinLines, paragraphsOf, piecesOf, runsOf, type Paragraph, type Piece } from './pdfLayout.ts';
 import { withoutRunning } from './pdfRunning.ts';
 import type { PdfMetadata } from './pdfText.ts';
 
@@ -85,8 +85,11 @@ function titleFromFirstPage(paragraphs: readonly Paragraph[], body: number): str
   return text.length <= 300 ? text : null;
 }
 
-function blockOf(paragraph: Paragraph, body: number): Block {
-  const text = joinLines(paragraph.pieces.map((p) => p.text));
+function blockOf(paragraph: Paragraph, body: number, compounds: ReadonlySet<string>): Block {
+  const text = joinLines(
+    paragraph.pieces.map((p) => p.text),
+    compounds,
+  );
   const children = [{ type: 'text' as const, text }];
   const ratio = paragraph.size / body;
   if (ratio >= 1.15 && paragraph.pieces.length <= 3 && text.length <= 200) {
@@ -116,6 +119,7 @@ export function importPdf(bytes: Uint8Array, fallbackTitle: string): ImportResul
 }
 
 function documentOf(meta: PdfMetadata, paragraphs: readonly Paragraph[], body: number, fallbackTitle: string) {
+  const compounds = hyphenatedWords(paragraphs.flatMap((p) => p.pieces.map((piece) => piece.text)));
   return {
     title: usableTitle(meta.title) ?? titleFromFirstPage(paragraphs, body) ?? fallbackTitle,
     author: meta.author,
@@ -125,6 +129,6 @@ function documentOf(meta: PdfMetadata, paragraphs: readonly Paragraph[], body: n
     dir: null,
     tags: [],
     format: 'pdf' as const,
-    blocks: paragraphs.map((p) => blockOf(p, body)),
+    blocks: paragraphs.map((p) => blockOf(p, body, compounds)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gutterOf, joinLines, paragraphsOf, piecesOf, runsOf, type Piece } from './pdfLayout.ts';
+import { gutterOf, hyphenatedWords, joinLines, paragraphsOf, piecesOf, runsOf, type Piece } from './pdfLayout.ts';
 import { pdfDate } from './pdf.ts';
 import { withoutRunning } from './pdfRunning.ts';
 
@@ -30,10 +30,17 @@ describe('hyphenation at line ends', () => {
     expect(joinLines(['articles of TUG-', 'boat'])).toBe('articles of TUGboat');
   });
 
-  it('keeps the hyphen before a capital or a digit, and a dash between words', () => {
-    expect(joinLines(['the Anglo-', 'Saxon'])).toBe('the Anglo- Saxon');
-    expect(joinLines(['pages 10-', '12'])).toBe('pages 10- 12');
+  it('keeps the hyphen before a capital or a digit, joined, and a dash between words', () => {
+    expect(joinLines(['the Anglo-', 'Saxon'])).toBe('the Anglo-Saxon');
+    expect(joinLines(['pages 10-', '12'])).toBe('pages 10-12');
     expect(joinLines(['one –', 'two'])).toBe('one – two');
+  });
+
+  it('keeps the hyphen of a compound the document writes with one elsewhere', () => {
+    const compounds = hyphenatedWords(['after a first-level head', 'a simple list hier-', 'archy can']);
+    expect([...compounds]).toEqual(['first-level']);
+    expect(joinLines(['the indent after a first-', 'level head'], compounds)).toBe('the indent after a first-level head');
+    expect(joinLines(['a simple list hier-', 'archy can'], compounds)).toBe('a simple list hierarchy can');
   });
 });
 

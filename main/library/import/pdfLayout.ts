@@ -231,15 +231,34 @@ export function paragraphsOf(runs: readonly Run[], body: number): Paragraph[] {
 }
 
 /**
- * The lines of a paragraph as one text. A line that ends in a hyphen after a letter, followed by a line
- * that starts with a lowercase letter, was hyphenated by the typesetter: the word is joined
- * again ("exam-" + "ple" → "example").
+ * The compounds a document writes with a hyphen inside a line ("first-level"), lowercased: a line that
+ * breaks after such a hyphen keeps it, where any other hyphen at a line end was the typesetter's.
  */
-export function joinLines(lines: readonly string[]): string {
+export function hyphenatedWords(lines: Iterable<string>): Set<string> {
+  const words = new Set<string>();
+  for (const line of lines) for (const m of line.matchAll(/\p{L}+(?:-\p{L}+)+/gu)) words.add(m[0].toLowerCase());
+  return words;
+}
+
+const HYPHEN_AT_END = /(\p{L}+)[-\u2010]$/u;
+const FIRST_WORD = /^\p{L}+/u;
+
+/**
+ * The lines of a paragraph as one text. A line that ends in a hyphen after a letter, followed by a line
+ * that starts with a lowercase letter, was hyphenated by the typesetter: the word is joined again
+ * ("exam-" + "ple" → "example") — unless the document writes that compound with its hyphen elsewhere
+ * (`compounds`, from hyphenatedWords), when the hyphen stays ("first-" + "level" → "first-level"). Before
+ * a capital or a digit the hyphen is the word's own ("Anglo-" + "Saxon", "10-" + "12"), and stays, joined.
+ */
+export function joinLines(lines: readonly string[], compounds: ReadonlySet<string> = new Set()): string {
   let text = '';
   for (const line of lines) {
+    const end = HYPHEN_AT_END.exec(text);
     if (text === '') text = line;
-    else if (/\p{L}[-\u00ad\u2010]$/u.test(text) && /^\p{Ll}/u.test(line)) text = text.slice(0, -1) + line;
+    else if (end && /^\p{Ll}/u.test(line)) {
+      const compound = `${end[1]!}-${FIRST_WORD.exec(line)?.[0] ?? ''}`.toLowerCase();
+      text = compounds.has(compound) ? text + line : text.slice(0, -1) + line;
+    } else if (/[\p{L}\p{N}][-\u2010]$/u.test(text) && /^[\p{Lu}\p{N}]/u.test(line)) text += line;
     else if (/\u00ad$/u.test(text)) text = text.slice(0, -1) + line;
     else text += ` ${line}`;
   }
