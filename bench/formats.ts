@@ -53,6 +53,9 @@ export interface FormatResult {
   sources: { name: string; files?: number; absent?: string }[];
   skipped?: string;
   largest?: { file: string; mb: number; seconds: number; cpu_seconds: number; parse_seconds: number };
+  /** PDF rows: the pages imported, and pages per second of the median import. */
+  pages?: number;
+  pages_per_s?: number;
 }
 
 function walk(root: string, out: string[] = []): string[] {
@@ -216,6 +219,7 @@ function measureRow(row: FormatRow, work: string, log: (msg: string) => void): F
     files_per_s: round(inputs.length / seconds, 1),
     runs: out.seconds,
     failed: out.failed.map((f) => ({ path: relative(filesDir, f.path), reason: f.reason })),
+    ...(out.pages > 0 ? { pages: out.pages, pages_per_s: round(out.pages / seconds, 1) } : {}),
     ...(biggest && out.largest
       ? {
           largest: {
@@ -279,6 +283,7 @@ export function renderFormats({ rows, empty_import_s, loadavg: load }: FormatsRe
   for (const r of rows) {
     for (const s of r.sources) if (s.absent) lines.push(`  ${r.label}: ${s.name} skipped: ${s.absent}`);
     for (const f of r.failed) lines.push(`  ${r.label}: ${f.path} failed: ${f.reason}`);
+    if (r.pages !== undefined) lines.push(`  ${r.label}: ${r.pages} pages, ${r.pages_per_s} pages/s`);
     if (r.largest)
       lines.push(
         `  largest ${r.label}: ${r.largest.file}, ${r.largest.mb.toFixed(2)} MB, imported alone in ${r.largest.seconds.toFixed(3)} s (cpu ${r.largest.cpu_seconds.toFixed(3)} s, parse alone ${r.largest.parse_seconds.toFixed(3)} s${r.label === 'epub' ? '; issue 19: a 2 MB book in ≤ 1 s' : ''})`,

@@ -4,7 +4,7 @@
  * that file alone the same way and once more through importBytes only (the parse, no database). Prints
  * one JSON line (FormatImportOut).
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../main/library/db/open.ts';
@@ -20,6 +20,8 @@ export interface FormatImportOut {
   added: number;
   failed: { path: string; reason: string }[];
   largest: { seconds: number[]; cpu_seconds: number[]; parse_seconds: number } | null;
+  /** The pages of the PDFs imported (their last block's page), for pages/s; 0 without PDFs. */
+  pages: number;
 }
 
 const { values } = parseArgs({
@@ -54,11 +56,23 @@ if (values.largest) {
   importBytes(values.largest, bytes);
   largest = { seconds: alones.map((r) => r.seconds), cpu_seconds: alones.map((r) => r.cpuSeconds), parse_seconds: secondsSince(t0) };
 }
+/** Counted outside the timed runs, through the same importer. */
+function pdfPages(root: string): number {
+  let pages = 0;
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.pdf')) continue;
+    const result = importBytes(entry.name, readFileSync(join(entry.parentPath, entry.name)));
+    if (result.ok) pages += Math.max(0, ...result.doc.blocks.map((b) => b.page ?? 0));
+  }
+  return pages;
+}
+
 const out: FormatImportOut = {
   seconds: runs.map((r) => r.seconds),
   cpu_seconds: runs.map((r) => r.cpuSeconds),
   added: runs[0]!.added,
   failed: runs[0]!.failed,
   largest,
+  pages: pdfPages(folder),
 };
 process.stdout.write(`${JSON.stringify(out)}\n`);
