@@ -31,18 +31,29 @@ describe('saved web pages', () => {
     // The bundled articles and the saved page, one article.
     await eventually(() => library.status.textContent()).toBe('295 articles');
 
+    // The photograph above the hit arrives late, after the reader has scrolled to the hit (a slow disk, a
+    // big file): its height must not push the hit out of view.
+    let releasePhoto = (): void => undefined;
+    const photoArrived = new Promise<void>((arrived) => (releasePhoto = arrived));
+    await page.route(/\/asset\/.*mhtml-part%2F2\.jpg/u, async (route) => {
+      await photoArrived;
+      await route.continue();
+    });
+
     await search.searchFor('"originally written by Ryan Dahl in 2009"');
     await eventually(() => search.resultTitles()).toEqual([PAGE]);
     await search.openResult(PAGE);
     await reader.waitForArticle(PAGE);
     await eventually(() => reader.counterText()).toBe('1 of 1');
     await eventually(() => reader.isInView(reader.currentMarks().first())).toBe(true);
+    releasePhoto();
     expect((await reader.currentMarks().allTextContents()).join(' ')).toMatch(/Ryan Dahl/u);
 
     // The photograph stands just before the hit in the article; it comes from inside the .mhtml through the asset route.
     const photo = reader.article.locator('figure img[src*="mhtml-part%2F2.jpg"]');
     expect(await photo.getAttribute('src')).toMatch(/^\/asset\/[^/]+\/[\w-]{32}\?src=mhtml-part%2F2\.jpg$/u);
     await eventually(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100);
+    await eventually(() => reader.isInView(reader.currentMarks().first())).toBe(true);
     expect(guards.foreignRequests).toEqual([]);
   });
 });

@@ -146,11 +146,17 @@ export function useReadingPosition({ article, texts, saved, shouldRestore, scrol
     const root = articleRef.current;
     if (!root) return;
     const observer = new ResizeObserver(() => {
-      if (layoutOf(root) !== settledLayout.current) restore(anchor.current);
+      if (layoutOf(root) !== settledLayout.current) return restore(anchor.current);
+      // A picture above the top takes its height only once it loads, and pushes the words down (the
+      // browser's own scroll anchoring is off, see .reader-scroll): put the words back where they were.
+      const scroller = scrollRef.current;
+      const at = anchor.current;
+      const point = scroller && at ? offsetAtTop(scroller, root) : null;
+      if (point && at && (point.block !== at.block || point.offset !== at.offset)) restore(at);
     });
     observer.observe(root);
     return () => observer.disconnect();
-  }, [articleRef, layoutOf, restore]);
+  }, [articleRef, scrollRef, layoutOf, restore]);
 
   return { error };
 }
