@@ -43,10 +43,15 @@ export class LibraryPage {
     );
   }
 
+  /** Resolves once the add is answered: the form closes (added), or an alert says why not. */
   async addFolder(path: string): Promise<void> {
     await this.landmark.getByRole('button', { name: 'Add folder…' }).click();
-    await this.landmark.getByRole('textbox', { name: 'Folder path' }).fill(path);
+    const field = this.landmark.getByRole('textbox', { name: 'Folder path' });
+    await field.fill(path);
     await this.landmark.getByRole('button', { name: 'Add', exact: true }).click();
+    // Until then the Folders section is open for the form, and folds back after: a caller reading its state must wait.
+    const settled = [field.waitFor({ state: 'hidden' }), this.landmark.getByRole('alert').waitFor()];
+    await Promise.race(settled.map((p) => p.catch(() => undefined)));
   }
 
   /** Unfolds the Folders section (folded by default) and returns its list. */
