@@ -1,4 +1,4 @@
-import { closeSync, cpSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { searchArticles } from './search.ts';
 import { openAsset, srcPath, type OpenedAsset } from './assets.ts';
 import { simpleBook } from './import/epubTestBook.ts';
 import { documentId, syncFolders } from './sync.ts';
-import { tempLibrary, type TempLibrary } from './testing.ts';
+import { assetBytes, tempLibrary, type TempLibrary } from './testing.ts';
 
 let lib: TempLibrary;
 let id: string;
@@ -22,15 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => lib.cleanup());
 
-function contents(asset: OpenedAsset | null): string | null {
-  if (!asset) return null;
-  if ('bytes' in asset) return Buffer.from(asset.bytes).toString('utf8');
-  try {
-    return readFileSync(asset.fd, 'utf8');
-  } finally {
-    closeSync(asset.fd);
-  }
-}
+const contents = (asset: OpenedAsset | null): string | null => assetBytes(asset)?.toString('utf8') ?? null;
 
 describe('openAsset', () => {
   it('opens an article’s image inside its folder, with its type and size', () => {
@@ -121,19 +113,9 @@ describe('openAsset for a page saved as "Web page, complete"', () => {
     ]);
     const jpeg = openAsset(saved.db, documentId('f', page), srcPath(local[1]!));
     expect(jpeg?.type).toBe('image/jpeg');
-    expect([...Buffer.from(contentsBytes(jpeg)!).subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect([...Buffer.from(assetBytes(jpeg)!).subarray(0, 2)]).toEqual([0xff, 0xd8]);
   });
 });
-
-function contentsBytes(asset: OpenedAsset | null): Uint8Array | null {
-  if (!asset) return null;
-  if ('bytes' in asset) return asset.bytes;
-  try {
-    return readFileSync(asset.fd);
-  } finally {
-    closeSync(asset.fd);
-  }
-}
 
 describe('openAsset for the pictures SingleFile writes into a page', () => {
   // test/fixtures/saved-pages/SOURCES: a real SingleFile save, every picture a data: URI.
@@ -160,9 +142,9 @@ describe('openAsset for the pictures SingleFile writes into a page', () => {
     const [png, jpeg] = ['png', 'jpg'].map((ext) => figureSrcs('nodejs.html').find((src) => src.endsWith(`.${ext}`))!);
     const logo = openAsset(saved.db, documentId('f', 'nodejs.html'), png!);
     expect(logo?.type).toBe('image/png');
-    expect([...contentsBytes(logo)!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect([...assetBytes(logo)!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const photo = openAsset(saved.db, documentId('f', 'nodejs.html'), jpeg!);
-    expect([...contentsBytes(photo)!.subarray(0, 2)]).toEqual([0xff, 0xd8]);
+    expect([...assetBytes(photo)!.subarray(0, 2)]).toEqual([0xff, 0xd8]);
   });
 
   it('refuses a key past the last picture, or with another type than the picture’s', () => {

@@ -1,8 +1,9 @@
 /** Helpers for tests: a real migrated database in a temp folder, and article files on disk. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import type { OpenedAsset } from './assets.ts';
 import { indexMigrations } from './db/migrations/indexMigrations.ts';
 import { openDatabase, type OpenOptions } from './db/open.ts';
 import { updateTerms } from './db/terms.ts';
@@ -124,4 +125,15 @@ export function fillIndex(db: Database, count: number): void {
   })();
   updateTerms(db);
   end();
+}
+
+/** What openAsset opened, read (and its descriptor closed), or null when it refused. */
+export function assetBytes(asset: OpenedAsset | null): Buffer | null {
+  if (!asset) return null;
+  if ('bytes' in asset) return Buffer.from(asset.bytes);
+  try {
+    return readFileSync(asset.fd);
+  } finally {
+    closeSync(asset.fd);
+  }
 }

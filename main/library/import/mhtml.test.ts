@@ -1,12 +1,12 @@
-import { closeSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockText, type Block } from '../../../common/blocks.ts';
 import { getArticle } from '../article.ts';
-import { openAsset, type OpenedAsset } from '../assets.ts';
+import { openAsset } from '../assets.ts';
 import { searchArticles } from '../search.ts';
 import { documentId, syncFolders } from '../sync.ts';
-import { tempLibrary, type TempLibrary } from '../testing.ts';
+import { assetBytes, tempLibrary, type TempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/saved-pages/', import.meta.url));
@@ -20,16 +20,6 @@ function imported(name: string, bytes: Uint8Array = fixture(name)) {
 
 const text = (blocks: Block[]): string => blocks.map(blockText).join('\n');
 const figures = (blocks: Block[]) => blocks.flatMap((b) => (b.type === 'figure' ? [b] : []));
-
-function bytesOf(asset: OpenedAsset | null): Buffer | null {
-  if (!asset) return null;
-  if ('bytes' in asset) return Buffer.from(asset.bytes);
-  try {
-    return readFileSync(asset.fd);
-  } finally {
-    closeSync(asset.fd);
-  }
-}
 
 describe('a Wikipedia article saved by Chrome', () => {
   const doc = imported('chrome-wikipedia-nodejs.mhtml');
@@ -135,10 +125,10 @@ describe('saved pages in a folder', () => {
     const id = documentId(folder, 'chrome-wikipedia-nodejs.mhtml');
     const jpeg = openAsset(lib.db, id, 'mhtml-part/2.jpg');
     expect(jpeg?.type).toBe('image/jpeg');
-    expect([...bytesOf(jpeg)!.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
-    const png = bytesOf(openAsset(lib.db, id, 'mhtml-part/1.png'));
+    expect([...assetBytes(jpeg)!.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    const png = assetBytes(openAsset(lib.db, id, 'mhtml-part/1.png'));
     expect(png?.subarray(1, 4).toString('latin1')).toBe('PNG');
-    const maf = bytesOf(openAsset(lib.db, documentId(folder, 'firefox-maf-test-doc.mht'), 'mhtml-part/1.png'));
+    const maf = assetBytes(openAsset(lib.db, documentId(folder, 'firefox-maf-test-doc.mht'), 'mhtml-part/1.png'));
     expect(maf?.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 

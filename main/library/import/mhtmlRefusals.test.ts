@@ -1,12 +1,12 @@
-import { closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHardening } from '../../../test/hardening/summary.ts';
 import { getArticle } from '../article.ts';
-import { openAsset, type OpenedAsset } from '../assets.ts';
+import { openAsset } from '../assets.ts';
 import { documentId, syncFolders } from '../sync.ts';
-import { tempLibrary, type TempLibrary } from '../testing.ts';
+import { assetBytes, tempLibrary, type TempLibrary } from '../testing.ts';
 import { importBytes } from './importFile.ts';
 import { MAX_PARTS } from './mime.ts';
 import { mhtmlFile, PIXEL_PNG, type TestPart } from './mhtmlTestFile.ts';
@@ -131,20 +131,10 @@ describe('what a saved page may point its pictures at', () => {
   });
   afterAll(() => lib.cleanup());
 
-  const served = (asset: OpenedAsset | null): Buffer | null => {
-    if (!asset) return null;
-    if ('bytes' in asset) return Buffer.from(asset.bytes);
-    try {
-      return readFileSync(asset.fd);
-    } finally {
-      closeSync(asset.fd);
-    }
-  };
-
   /** Serves `src` for the page and counts it: reading any file on the disk is an escape. */
   const serve = (src: string): Buffer | null => {
     escapesTried++;
-    const bytes = served(openAsset(lib.db, id, src));
+    const bytes = assetBytes(openAsset(lib.db, id, src));
     if (bytes && /folder/u.test(bytes.toString('latin1'))) escaped++;
     return bytes;
   };
